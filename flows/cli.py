@@ -1,0 +1,85 @@
+"""The `matchwire` command: run the flow, look at the tables."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def _default(sub: str) -> Path:
+    """Defaults are relative to the working folder, like any command line tool."""
+    return Path(sub)
+
+
+@app.command()
+def run(
+    articles: Annotated[Path, typer.Option("--articles", help="folder of article files")] = _default("seeds"),
+    warehouse: Annotated[Path, typer.Option("--warehouse", help="warehouse folder")] = _default("warehouse"),
+    quiet: Annotated[bool, typer.Option("--quiet", help="no progress lines")] = False,
+) -> None:
+    """Parse the articles and load the warehouse; ends with rows per table and what was quarantined."""
+    from flows.runtime import configure_prefect
+
+    configure_prefect(quiet=quiet)
+    from flows.pipeline import matchwire_flow
+    from warehouse.articles import ArticlesFolderError
+    from warehouse.store import WarehouseError
+
+    try:
+        summary = matchwire_flow(articles, warehouse)
+    except (ArticlesFolderError, WarehouseError) as err:
+        typer.secho(f"matchwire: {err}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from err
+    typer.echo(f"\n{summary.articles} article files -> {warehouse / 'matchwire.duckdb'}")
+    for name, n in summary.tables.items():
+        typer.echo(f"  {name:<17}{n:>7} rows")
+    if summary.quarantined:
+        typer.echo(f"quarantined {len(summary.quarantined)} record(s):")
+        for reason, n in summary.reasons().most_common():
+            typer.echo(f"  {n:>4} x {reason}")
+    else:
+        typer.echo("nothing quarantined")
+
+
+@app.command()
+def tables(warehouse: Annotated[Path, typer.Option("--warehouse")] = _default("warehouse")) -> None:
+    """List the warehouse's tables and views with their row counts."""
+    import duckdb
+
+    with duckdb.connect(str(warehouse / "matchwire.duckdb"), read_only=True) as con:
+        for name, kind in con.execute(
+            "select table_name, table_type from information_schema.tables order by table_type, table_name"
+        ).fetchall():
+            n = con.execute(f'select count(*) from "{name}"').fetchone()[0]
+            typer.echo(f"{name:<20}{'view' if kind == 'VIEW' else 'table':<7}{n:>8}")
+
+
+@app.command()
+def query(
+    sql: str,
+    warehouse: Annotated[Path, typer.Option("--warehouse")] = _default("warehouse"),
+) -> None:
+    """Run one SQL statement against the warehouse (read-only) and print the result."""
+    import duckdb
+
+    with duckdb.connect(str(warehouse / "matchwire.duckdb"), read_only=True) as con:
+        try:
+            df = con.execute(sql).pl()
+        except duckdb.Error as err:
+            typer.secho(f"matchwire: {err}", fg=typer.colors.RED, err=True)
+            raise typer.Exit(2) from err
+    import polars as pl
+
+    with pl.Config(tbl_rows=200, tbl_cols=30, fmt_str_lengths=60, tbl_width_chars=200):
+        typer.echo(df)
+
+
+def main() -> None:  # pragma: no cover
+    app(prog_name="matchwire")
+    sys.exit(0)

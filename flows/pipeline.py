@@ -1,0 +1,206 @@
+"""The matchwire flow: read -> parse -> validate -> build -> load, as Prefect tasks on batches.
+
+Wiring only: the work is in transforms/ (pure) and warehouse/ (I/O). Bad input never stops the
+flow; it is collected as quarantine rows with the stage and the reason.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+from prefect import flow, get_run_logger, task
+
+from schemas.models import RAW_MODELS, TABLE_MODELS
+from schemas.validate import split_valid
+from transforms.clean import Article, UnreadableArticle, read_article
+from transforms.fuse import fuse
+from transforms.parse import ArticleRecords, parse_article, records_frames
+from warehouse.articles import RawFile, list_articles, read_files
+from warehouse.reference import team_book
+from warehouse.store import ensure_writable, load_warehouse, now, previous_sources
+from warehouse.views import VIEWS_SQL
+
+BATCH_SIZE = 200
+QUARANTINE_SCHEMA = {"stage": pl.String, "file_name": pl.String, "source_id": pl.String, "reason": pl.String,
+                     "record": pl.String}
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did, for the CLI's closing lines and the flow's return value."""
+
+    articles: int = 0
+    tables: dict[str, int] = field(default_factory=dict)
+    quarantined: list[dict] = field(default_factory=list)
+
+    def reasons(self) -> Counter[str]:
+        return Counter(f"{q['stage']}: {q['reason'].split(' (got')[0]}" for q in self.quarantined)
+
+
+def quarantine_row(stage: str, reason: str, file_name: str | None = None, source_id: str | None = None,
+                   record: dict | None = None) -> dict:
+    return {"stage": stage, "file_name": file_name, "source_id": source_id, "reason": reason,
+            "record": json.dumps(record, default=str, ensure_ascii=False) if record else None}
+
+
+@task(name="read articles", retries=2, retry_delay_seconds=1)
+def read_stage(paths: list[Path]) -> tuple[list[Article], list[dict]]:
+    """Bytes to articles; unreadable, empty, binary and duplicate files to quarantine."""
+    articles: list[Article] = []
+    rejected: list[dict] = []
+    seen: dict[str, str] = {}
+    for f in read_files(paths):
+        article, problem = _read_one(f)
+        if problem:
+            rejected.append(quarantine_row("read", problem, f.file_name))
+            continue
+        assert article is not None
+        if article.source_id in seen:
+            rejected.append(quarantine_row("read", f"duplicate of {seen[article.source_id]}", f.file_name,
+                                           article.source_id))
+            continue
+        seen[article.source_id] = f.file_name
+        if article.header_problem:
+            rejected.append(quarantine_row("read", article.header_problem + " (date left empty)", f.file_name,
+                                           article.source_id))
+        articles.append(article)
+    return articles, rejected
+
+
+def _read_one(f: RawFile) -> tuple[Article | None, str | None]:
+    if f.raw is None:
+        return None, f.problem
+    try:
+        return read_article(f.file_name, f.raw), None
+    except UnreadableArticle as err:
+        return None, str(err)
+
+
+@task(name="parse articles")
+def parse_stage(articles: list[Article]) -> tuple[list[ArticleRecords], list[dict]]:
+    """Each article to raw records; an article the parser chokes on is quarantined, not fatal."""
+    book = team_book()
+    out: list[ArticleRecords] = []
+    rejected: list[dict] = []
+    for a in articles:
+        try:
+            out.append(parse_article(a, book))
+        except Exception as err:  # noqa: BLE001 - one bad article must not stop the run
+            rejected.append(quarantine_row("parse", f"parser error: {type(err).__name__}: {err}", a.file_name,
+                                           a.source_id))
+    return out, rejected
+
+
+@task(name="validate raw records")
+def validate_stage(frames: dict[str, pl.DataFrame], names: dict[str, str]) -> tuple[dict[str, pl.DataFrame],
+                                                                                    list[dict]]:
+    """Raw records through their pandera models, lazily: failing rows go to quarantine with reasons."""
+    valid: dict[str, pl.DataFrame] = {}
+    rejected: list[dict] = []
+    for kind, df in frames.items():
+        good, bad = split_valid(df, RAW_MODELS[kind])
+        valid[kind] = good
+        for row, reason in bad.iter_rows():
+            rec = df.row(row, named=True)
+            rejected.append(quarantine_row("validate", f"raw {kind}: {reason}", names.get(rec.get("source_id")),
+                                           rec.get("source_id"), rec))
+    # an event or fixture whose article lost its main fixture row cannot be placed: keep them consistent
+    keys = valid["fixtures"].select("source_id", "fixture_index")
+    orphans = valid["events"].join(keys, on=["source_id", "fixture_index"], how="anti")
+    for rec in orphans.iter_rows(named=True):
+        rejected.append(quarantine_row("validate", "raw events: no valid fixture for this event",
+                                       names.get(rec["source_id"]), rec["source_id"], rec))
+    valid["events"] = valid["events"].join(keys, on=["source_id", "fixture_index"], how="semi")
+    return valid, rejected
+
+
+@task(name="build tables")
+def build_stage(articles: list[Article], frames: dict[str, pl.DataFrame], previous: pl.DataFrame | None,
+                quarantine: list[dict]) -> tuple[dict[str, pl.DataFrame], list[dict]]:
+    """Fuse the raw records into the contract's tables and check them with their models."""
+    tables = fuse(frames["fixtures"], frames["events"], frames["people"])
+    tables["sources"] = sources_frame(articles, previous)
+    rejected: list[dict] = []
+    for name, model in TABLE_MODELS.items():
+        good, bad = split_valid(tables[name], model)
+        for row, reason in bad.iter_rows():
+            rejected.append(quarantine_row("build", f"{name}: {reason}", None, None, tables[name].row(row, named=True)))
+        tables[name] = good
+    tables = enforce_keys(tables)
+    tables["quarantine"] = pl.DataFrame(quarantine + rejected, schema=QUARANTINE_SCHEMA, orient="row")
+    return tables, rejected
+
+
+def enforce_keys(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Foreign keys resolve: events need their fixture, mentions their event and source."""
+    tables["events"] = tables["events"].join(tables["fixtures"].select("fixture_id"), on="fixture_id", how="semi")
+    tables["event_mentions"] = (
+        tables["event_mentions"]
+        .join(tables["events"].select("event_id"), on="event_id", how="semi")
+        .join(tables["sources"].select("source_id"), on="source_id", how="semi")
+    )
+    tables["fixture_mentions"] = tables["fixture_mentions"].join(tables["fixtures"].select("fixture_id"),
+                                                                 on="fixture_id", how="semi")
+    return tables
+
+
+def sources_frame(articles: list[Article], previous: pl.DataFrame | None) -> pl.DataFrame:
+    """One row per article read; ingested_at keeps the first load's time."""
+    first = dict(previous.iter_rows()) if previous is not None else {}
+    stamp = now()
+    rows = [{
+        "source_id": a.source_id, "file_name": a.file_name, "published_date": a.published_date,
+        "publisher": a.publisher, "n_words": a.n_words, "content_sha256": a.content_sha256,
+        "ingested_at": first.get(a.source_id, stamp), "encoding": a.encoding, "n_chars": len(a.text),
+        "text": a.text,
+    } for a in sorted(articles, key=lambda a: a.source_id)]
+    schema = {"source_id": pl.String, "file_name": pl.String, "published_date": pl.Date, "publisher": pl.String,
+              "n_words": pl.Int32, "content_sha256": pl.String, "ingested_at": pl.Datetime("us"),
+              "encoding": pl.String, "n_chars": pl.Int32, "text": pl.String}
+    return pl.DataFrame(rows, schema=schema, orient="row")
+
+
+@task(name="load warehouse", retries=2, retry_delay_seconds=1)
+def load_stage(dest: Path, tables: dict[str, pl.DataFrame]) -> dict[str, int]:
+    load_warehouse(dest, tables, VIEWS_SQL)
+    return {name: df.height for name, df in tables.items()}
+
+
+@flow(name="matchwire", log_prints=True)
+def matchwire_flow(articles_dir: Path, warehouse_dir: Path, batch_size: int = BATCH_SIZE) -> RunSummary:
+    """Articles folder in, validated DuckDB + Parquet warehouse out."""
+    log = get_run_logger()
+    paths = list_articles(Path(articles_dir))
+    ensure_writable(Path(warehouse_dir))
+    previous = previous_sources(Path(warehouse_dir))
+    log.info("reading %d article files from %s", len(paths), articles_dir)
+    batches = [paths[i: i + batch_size] for i in range(0, len(paths), batch_size)]
+    articles: list[Article] = []
+    records: list[ArticleRecords] = []
+    quarantine: list[dict] = []
+    seen: set[str] = set()
+    for n, batch in enumerate(batches, 1):
+        read, bad = read_stage(batch)
+        fresh = [a for a in read if a.source_id not in seen]
+        for a in read:
+            if a.source_id in seen:
+                quarantine.append(quarantine_row("read", "duplicate of an article in an earlier batch", a.file_name,
+                                                 a.source_id))
+        seen |= {a.source_id for a in fresh}
+        parsed, bad_parse = parse_stage(fresh)
+        articles += fresh
+        records += parsed
+        quarantine += bad + bad_parse
+        log.info("batch %d/%d: %d articles parsed, %d quarantined", n, len(batches), len(parsed),
+                 len(bad) + len(bad_parse))
+    names = {a.source_id: a.file_name for a in articles}
+    frames, bad_raw = validate_stage(records_frames(records), names)
+    tables, bad_built = build_stage(articles, frames, previous, quarantine + bad_raw)
+    counts = load_stage(Path(warehouse_dir), tables)
+    quarantined = tables["quarantine"].to_dicts()
+    log.info("loaded %s", ", ".join(f"{k}={v}" for k, v in counts.items()))
+    return RunSummary(articles=len(paths), tables=counts, quarantined=quarantined)

@@ -1,0 +1,1 @@
+"""Pandera models for raw records and warehouse tables."""

@@ -1,0 +1,215 @@
+"""Read stage, pure part: bytes to text, and the text split into header, body and clutter.
+
+Offsets matter: every later span points into the decoded text (`sources.text`). Clutter is
+never cut out; it is blanked with spaces in a parse copy so the body keeps its offsets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+MONTHS: dict[str, int] = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+
+_HEADER = re.compile(r"\A\s*date[ :]+(\d{4})-(\d{1,2})-(\d{1,2})\b[ \t]*")
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<city>[A-ZÀ-Ý][A-ZÀ-Ý .'\-]{2,40}?)"
+    r"(?:,\s*(?P<country>[A-Z][A-Za-z .]{2,30}))?"
+    r"(?:,\s*(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}))?"
+    r"\s*(?:\((?P<agency>[A-Za-z]{2,12})\))?\s*[-\u2013\u2014]+\s+"
+)
+_SIGNOFFS: dict[str, str] = {
+    "REUTERS": "Reuters",
+    "AFP": "AFP",
+    "AP": "AP",
+    "PA": "PA",
+    "DPA": "dpa",
+    "XINHUA": "Xinhua",
+    "EFE": "EFE",
+    "ANSA": "ANSA",
+}
+_SIGNOFF = re.compile(
+    r"\(?\b(?P<tag>" + "|".join(_SIGNOFFS) + r")\b\)?(?:\s*\([^)]{0,60}\))?\s*\Z"
+)
+_BOILERPLATE = re.compile(
+    r"(?im)^[^\n]*(?:sign up (?:now|here|for)|subscribe (?:now|to)|newsletter|get the biggest sports news"
+    r"|follow us on|click here|read more:|also worth reading|advertisement\s*$|download the app"
+    r"|\bcookies?\b policy|share this (?:article|story)|image caption|getty images|\| [^|\n]*/(?:afp|reuters|ap|"
+    r"getty)[^\n]*)[^\n]*$"
+)
+_PUBLISHER_HINTS: tuple[tuple[str, str], ...] = (
+    ("reuters", "Reuters"),
+    ("(ap)", "AP"),
+    ("associated press", "AP"),
+    ("afp", "AFP"),
+    ("bbc", "BBC"),
+)
+
+
+@dataclass(slots=True)
+class Article:
+    """One decoded article, with the spans of its parts in `text`."""
+
+    file_name: str
+    text: str
+    content_sha256: str
+    source_id: str
+    encoding: str
+    published_date: dt.date | None = None
+    publisher: str | None = None
+    header_end: int = 0
+    dateline: tuple[int, int] | None = None
+    signoff: tuple[int, int] | None = None
+    clutter: list[tuple[int, int]] = field(default_factory=list)
+    header_problem: str | None = None
+
+    @property
+    def body(self) -> str:
+        """The text with header, dateline, sign-off and boilerplate blanked: offsets unchanged."""
+        chars = list(self.text)
+        spans = [(0, self.header_end), *self.clutter]
+        spans += [s for s in (self.dateline, self.signoff) if s]
+        for start, end in spans:
+            for i in range(start, end):
+                if chars[i] not in "\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+    @property
+    def n_words(self) -> int:
+        return len(re.findall(r"\w+", self.body))
+
+
+class UnreadableArticle(ValueError):
+    """Bytes that are not an article: the reason goes to quarantine."""
+
+
+def decode_article(raw: bytes) -> tuple[str, str]:
+    """UTF-8 first; else cp1252 (what old news feeds use); latin-1 as the lossless last resort."""
+    if not raw.strip():
+        raise UnreadableArticle("empty file")
+    if b"\x00" in raw[:4096]:
+        raise UnreadableArticle("binary file (NUL bytes)")
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    controls = sum(1 for c in text[:4096] if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
+    if controls > 0.01 * min(len(text), 4096):
+        raise UnreadableArticle("binary file (control characters)")
+    text = html.unescape(text) if "&" in text else text
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    return unicodedata.normalize("NFC", text), encoding.replace("-sig", "")
+
+
+def content_id(text: str) -> str:
+    """Source id from normalised content, so a re-saved copy of an article is the same source."""
+    norm = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
+    return "src_" + hashlib.sha256(norm.encode()).hexdigest()[:16]
+
+
+def read_header(text: str) -> tuple[dt.date | None, int, str | None]:
+    """The ` date YYYY-MM-DD` header some feeds put on the first line: date, where it ends, problem."""
+    m = _HEADER.match(text)
+    if not m:
+        return None, 0, None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])), m.end(), None
+    except ValueError:
+        return None, m.end(), f"impossible header date {m[1]}-{m[2]}-{m[3]}"
+
+
+def find_dateline(text: str, start: int) -> tuple[tuple[int, int] | None, str | None, tuple[int, int] | None]:
+    """`MADRID, Feb 1 -` or `SÃO PAULO (AP) -` within the first paragraphs: span, agency, (month, day)."""
+    for m in _DATELINE.finditer(text, start, min(len(text), start + 1500)):
+        city = m["city"].strip()
+        if not (city.isupper() and len(city) >= 3) or m["city"].strip() in _SIGNOFFS:
+            continue
+        month_day = None
+        if m["mon"] and m["mon"].lower().rstrip(".") in MONTHS:
+            month_day = (MONTHS[m["mon"].lower().rstrip(".")], int(m["day"]))
+        return (m.start("city"), m.end()), m["agency"], month_day
+    return None, None, None
+
+
+def find_signoff(text: str) -> tuple[tuple[int, int] | None, str | None]:
+    """A trailing agency tag (`... home fans. REUTERS`)."""
+    tail_start = max(0, len(text) - 120)
+    m = _SIGNOFF.search(text, tail_start)
+    if not m:
+        return None, None
+    return (m.start(), m.end()), _SIGNOFFS[m["tag"]]
+
+
+def find_clutter(text: str) -> list[tuple[int, int]]:
+    """Newsletter prompts, photo credits, link lists: lines a reader skips."""
+    return [(m.start(), m.end()) for m in _BOILERPLATE.finditer(text)]
+
+
+def guess_publisher(text: str, agency: str | None, signoff: str | None) -> str | None:
+    """Only what the text says: a sign-off, a dateline agency, or an outlet it names as its own."""
+    if signoff:
+        return signoff
+    if agency:
+        return _SIGNOFFS.get(agency.upper(), agency)
+    head = text[:300].lower()
+    for hint, name in _PUBLISHER_HINTS:
+        if hint in head:
+            return name
+    return None
+
+
+def resolve_published_date(
+    header: dt.date | None, month_day: tuple[int, int] | None
+) -> dt.date | None:
+    """Header date wins; a dateline month/day needs a year, which only a header gives."""
+    return header
+
+
+def read_article(file_name: str, raw: bytes) -> Article:
+    """Decode and split one article. Raises UnreadableArticle for bytes that are no article."""
+    text, encoding = decode_article(raw)
+    header_date, header_end, problem = read_header(text)
+    dateline, agency, month_day = find_dateline(text, header_end)
+    signoff, tag = find_signoff(text)
+    clutter = find_clutter(text)
+    return Article(
+        file_name=file_name,
+        text=text,
+        content_sha256=hashlib.sha256(raw).hexdigest(),
+        source_id=content_id(text),
+        encoding=encoding,
+        published_date=resolve_published_date(header_date, month_day),
+        publisher=guess_publisher(text, agency, tag),
+        header_end=header_end,
+        dateline=dateline,
+        signoff=signoff,
+        clutter=clutter,
+        header_problem=problem,
+    )

@@ -1,0 +1,412 @@
+"""Build stage: many articles' raw records fused into one row per match, event and person.
+
+Five reports of one match are one fixture; a goal told five times is one event with five
+mentions; where sources disagree on a minute the majority wins and the disagreement is kept
+(`minute_reported`, `minute_conflict`). Ids hash content, never arrival order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import polars as pl
+
+CARD_FAMILY = {"yellow_card": "yellow", "second_yellow": "red", "red_card": "red"}
+SUFFIX_FOLD = {"jr": "junior", "jnr": "junior", "júnior": "junior", "snr": "senior", "sr": "senior"}
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """A short content hash: the same input gives the same id on any machine, in any order."""
+    raw = "\x1f".join("" if p is None else str(p) for p in parts)
+    return f"{prefix}_{hashlib.sha256(raw.encode()).hexdigest()[:16]}"
+
+
+def name_key(name: str) -> str:
+    """Spelling-blind key for a person ('Vinícius Júnior' == 'Vinicius Jr')."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace("’", "'").replace(".", "")
+    words = [SUFFIX_FOLD.get(w, w) for w in re.split(r"\s+", s.strip()) if w]
+    return " ".join(words)
+
+
+def accents(name: str) -> int:
+    return sum(1 for c in unicodedata.normalize("NFD", name) if unicodedata.combining(c))
+
+
+def clock(minute: int | None, added: int | None) -> int | None:
+    return None if minute is None else minute + (added or 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# fixtures
+# ---------------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class FixtureGroup:
+    teams: frozenset[str]
+    played: bool
+    mentions: list[dict] = field(default_factory=list)
+    date: dt.date | None = None
+
+
+def group_fixtures(raw: Iterable[dict]) -> list[FixtureGroup]:
+    """Mentions of one team pair are one match unless their dates (or played/scheduled) differ."""
+    by_pair: dict[tuple[frozenset[str], bool], list[dict]] = defaultdict(list)
+    for m in raw:
+        played = m["status"] != "scheduled"
+        by_pair[(frozenset((m["home_team"], m["away_team"])), played)].append(m)
+    groups: list[FixtureGroup] = []
+    for (teams, played), mentions in sorted(by_pair.items(), key=lambda kv: (sorted(kv[0][0]), kv[0][1])):
+        dated: dict[dt.date, FixtureGroup] = {}
+        undated: list[dict] = []
+        for m in mentions:
+            if m["match_date"] is None:
+                undated.append(m)
+                continue
+            near = next((d for d in dated if abs((d - m["match_date"]).days) <= 1), None)
+            if near is None:
+                dated[m["match_date"]] = FixtureGroup(teams, played, date=m["match_date"])
+                near = m["match_date"]
+            dated[near].mentions.append(m)
+        if not dated:
+            groups.append(FixtureGroup(teams, played, undated))
+            continue
+        ordered = sorted(dated.values(), key=lambda g: (-len(g.mentions), g.date))
+        for m in undated:  # an undated report joins the match whose score it agrees with, else the best-attested
+            target = next((g for g in ordered if m["home_score"] is not None and any(
+                {o["home_score"], o["away_score"]} == {m["home_score"], m["away_score"]}
+                for o in g.mentions if o["home_score"] is not None)), ordered[0])
+            target.mentions.append(m)
+        groups.extend(sorted(ordered, key=lambda g: g.date))
+    return groups
+
+
+def orient(group: FixtureGroup) -> tuple[str, str]:
+    """Home and away by vote: a mention that knows who was at home counts double."""
+    votes: Counter[tuple[str, str]] = Counter()
+    for m in group.mentions:
+        votes[(m["home_team"], m["away_team"])] += 3 if m["home_known"] else 1
+    best = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
+    return best[0]
+
+
+def majority(values: Iterable[object]) -> object | None:
+    counts = Counter(v for v in values if v is not None)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return min((v for v, c in counts.items() if c == top), key=str)
+
+
+def build_fixture(group: FixtureGroup) -> dict:
+    home, away = orient(group)
+    scores: Counter[tuple[int, int]] = Counter()
+    for m in group.mentions:
+        if m["home_score"] is None or m["away_score"] is None:
+            continue
+        pair = (m["home_score"], m["away_score"]) if m["home_team"] == home else (m["away_score"], m["home_score"])
+        scores[pair] += 3 if m["home_known"] else 2 if m["is_main"] else 1
+    hs, as_ = max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0] if scores else (None, None)
+    statuses = {m["status"] for m in group.mentions}
+    status = "abandoned" if "abandoned" in statuses else "postponed" if "postponed" in statuses else \
+        "played" if group.played else "scheduled"
+    date = group.date or majority(m["match_date"] for m in group.mentions)
+    sources = sorted({m["source_id"] for m in group.mentions})
+    return {
+        "fixture_id": stable_id("fx", home, away, date, "played" if group.played else "scheduled"),
+        "match_date": date,
+        "competition": majority(m["competition"] for m in group.mentions),
+        "home_team": home,
+        "away_team": away,
+        "home_score": hs if status != "scheduled" else None,
+        "away_score": as_ if status != "scheduled" else None,
+        "status": status,
+        "venue": majority(m["venue"] for m in group.mentions),
+        "n_sources": len(sources),
+        "score_note": majority(m.get("score_note") for m in group.mentions),
+        "season": season_of(date),
+        "score_conflict": len(scores) > 1,
+    }
+
+
+def season_of(date: dt.date | None) -> str | None:
+    """European seasons run August to May: 2026-02-01 is in 2025-26."""
+    if date is None:
+        return None
+    start = date.year if date.month >= 7 else date.year - 1
+    return f"{start}-{str(start + 1)[-2:]}"
+
+
+# ---------------------------------------------------------------------------------------------
+# people
+# ---------------------------------------------------------------------------------------------
+class PlayerBook:
+    """Every spelling of every person across the articles of one match, bound to one row."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, dict] = {}
+        self.lookup: dict[tuple[str, str], str] = {}  # (fixture scope, name key) -> player_id
+
+    def add_scope(self, scope: str, mentions: list[dict]) -> None:
+        """Bind names within one match: short forms to the one full name that contains them."""
+        full: dict[str, list[dict]] = defaultdict(list)
+        short: dict[str, list[dict]] = defaultdict(list)
+        for m in mentions:
+            key = name_key(m["name"])
+            (full if len(key.split()) >= 2 else short)[key].append(m)
+        # a two-word key that is the tail of a longer one ("de frutos") is a short form too
+        for key in list(full):
+            longer = [k for k in full if k != key and (k.endswith(" " + key) or k.startswith(key + " "))]
+            if len(longer) == 1:
+                full[longer[0]].extend(full.pop(key))
+        owners: dict[str, set[str]] = defaultdict(set)
+        for key in full:
+            words = key.split()
+            for part in {words[0], words[-1], " ".join(words[1:])}:
+                owners[part].add(key)
+            if words[-1] in ("junior", "senior") and len(words) > 1:
+                owners[" ".join(words[:-1])].add(key)
+        for key, ms in short.items():
+            cands = owners.get(key, set())
+            if len(cands) == 1:
+                full[next(iter(cands))].extend(ms)
+            else:
+                full[key].extend(ms)  # unbound or ambiguous: stays its own person, never merged by guess
+        for key, ms in full.items():
+            self._add_person(scope, key, ms)
+
+    def _add_person(self, scope: str, key: str, mentions: list[dict]) -> None:
+        team = majority(m["team"] for m in mentions)
+        roles = Counter(m["role"] for m in mentions)
+        role = max((r for r in roles if r != "player"), key=lambda r: roles[r], default="player")
+        if roles[role] < roles.get("player", 0):
+            role = "player"
+        pid = stable_id("pl", key, team if role == "player" else role)
+        names = sorted({m["name"] for m in mentions})
+        longest = [n for n in names if name_key(n).split() == key.split()] or names
+        display = max(longest, key=lambda n: (len(n.split()), accents(n), n))
+        row = self.rows.get(pid)
+        if row is None:
+            self.rows[pid] = {"player_id": pid, "name": display, "team": team, "role": role, "aliases": set(names)}
+        else:
+            row["aliases"] |= set(names)
+            if (len(display.split()), accents(display)) > (len(row["name"].split()), accents(row["name"])):
+                row["name"] = display
+        for n in names:
+            self.lookup[(scope, name_key(n))] = pid
+
+    def find(self, scope: str, name: str | None) -> str | None:
+        if not name:
+            return None
+        return self.lookup.get((scope, name_key(name)))
+
+
+# ---------------------------------------------------------------------------------------------
+# events
+# ---------------------------------------------------------------------------------------------
+def family(event_type: str) -> str:
+    return CARD_FAMILY.get(event_type, event_type)
+
+
+def cluster_events(mentions: list[dict]) -> list[list[dict]]:
+    """Mentions of one player's events of one family: split where minutes are more than 3 apart."""
+    timed = sorted((m for m in mentions if m["clock"] is not None), key=lambda m: (m["clock"], m["source_id"]))
+    clusters: list[list[dict]] = []
+    for m in timed:
+        if clusters and m["clock"] - max(x["clock"] for x in clusters[-1]) <= 3 and \
+                m["source_id"] not in {x["source_id"] for x in clusters[-1]}:
+            clusters[-1].append(m)
+        else:
+            clusters.append([m])
+    untimed = [m for m in mentions if m["clock"] is None]
+    for m in untimed:
+        home = next((c for c in clusters if m["source_id"] not in {x["source_id"] for x in c}), None)
+        if home is None:
+            clusters.append([m])
+        else:
+            home.append(m)
+    return clusters
+
+
+def build_event(fixture: dict, cluster: list[dict], ordinal: int, player_id: str | None) -> dict:
+    clocks = [m["clock"] for m in cluster if m["clock"] is not None]
+    sheet = [m for m in cluster if m["rule"].startswith("sheet") and m["clock"] is not None]
+    counts = Counter(clocks)
+    if counts:
+        top = max(counts.values())
+        best = sheet[0]["clock"] if sheet and counts[sheet[0]["clock"]] == top else \
+            min(c for c, n in counts.items() if n == top)
+        chosen = next(m for m in cluster if m["clock"] == best)
+        minute, added = chosen["minute"], chosen["added_time"]
+    else:
+        minute = added = None
+    types = Counter(m["event_type"] for m in cluster)
+    etype = "second_yellow" if "second_yellow" in types else max(types, key=lambda t: (types[t], t))
+    name = max((m["player_name"] for m in cluster if m["player_name"]), key=lambda n: (len(n.split()), accents(n), n),
+               default=None)
+    fam = family(etype)
+    return {
+        "event_id": stable_id("ev", fixture["fixture_id"], fam, player_id or name, ordinal),
+        "fixture_id": fixture["fixture_id"],
+        "event_type": etype,
+        "minute": minute,
+        "added_time": added,
+        "player_id": player_id,
+        "player_name": name,
+        "team": majority(m["team"] for m in cluster),
+        "related_player_name": majority(m["related_player_name"] for m in cluster),
+        "is_penalty": any(m["is_penalty"] for m in cluster),
+        "is_own_goal": sum(m["is_own_goal"] for m in cluster) * 2 >= len(cluster) and any(
+            m["is_own_goal"] for m in cluster),
+        "n_sources": len({m["source_id"] for m in cluster}),
+        "minute_reported": sorted(set(clocks)),
+        "minute_conflict": len(set(clocks)) > 1,
+    }
+
+
+def running_score(fixture: dict, events: list[dict]) -> None:
+    """Score after each goal, in clock order, where every earlier goal has a minute and a team."""
+    goals = sorted((e for e in events if e["event_type"] == "goal"),
+                   key=lambda e: (clock(e["minute"], e["added_time"]) is None,
+                                  clock(e["minute"], e["added_time"]) or 0, e["event_id"]))
+    home = away = 0
+    known = True
+    for e in events:
+        e["home_score_after"] = e["away_score_after"] = None
+    for e in goals:
+        scorer_home = e["team"] == fixture["home_team"]
+        scorer_away = e["team"] == fixture["away_team"]
+        known = known and e["minute"] is not None and (scorer_home or scorer_away)
+        if not known:
+            break
+        if scorer_home != e["is_own_goal"]:
+            home += 1
+        else:
+            away += 1
+        e["home_score_after"], e["away_score_after"] = home, away
+
+
+# ---------------------------------------------------------------------------------------------
+# the whole build
+# ---------------------------------------------------------------------------------------------
+def fuse(raw_fixtures: pl.DataFrame, raw_events: pl.DataFrame, raw_people: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """All articles' raw records to the tidy tables (fixtures, events, players, mentions)."""
+    fx_rows = sorted(raw_fixtures.to_dicts(), key=lambda m: (m["source_id"], m["fixture_index"]))
+    groups = group_fixtures(fx_rows)
+    fixtures: list[dict] = []
+    fixture_of: dict[tuple[str, int], dict] = {}
+    fixture_mentions: list[dict] = []
+    for g in groups:
+        f = build_fixture(g)
+        fixtures.append(f)
+        for m in g.mentions:
+            fixture_of[(m["source_id"], m["fixture_index"])] = f
+            fixture_mentions.append({"fixture_id": f["fixture_id"], "source_id": m["source_id"],
+                                     "char_start": m["char_start"], "char_end": m["char_end"],
+                                     "home_team": m["home_team"], "away_team": m["away_team"],
+                                     "home_score": m["home_score"], "away_score": m["away_score"],
+                                     "rule": m["rule"]})
+    main_of = {m["source_id"]: fixture_of[(m["source_id"], m["fixture_index"])] for m in fx_rows if m["is_main"]}
+
+    book = PlayerBook()
+    people_by_scope: dict[str, list[dict]] = defaultdict(list)
+    for p in sorted(raw_people.to_dicts(), key=lambda p: (p["source_id"], p["char_start"])):
+        scope = main_of[p["source_id"]]["fixture_id"] if p["source_id"] in main_of else p["source_id"]
+        people_by_scope[scope].append(p)
+    ev_rows = sorted(raw_events.to_dicts(), key=lambda e: (e["source_id"], e["char_start"], e["event_type"]))
+    for e in ev_rows:  # event actors are people too, even when the prose finder missed them
+        f = fixture_of.get((e["source_id"], e["fixture_index"]))
+        scope = f["fixture_id"] if f else e["source_id"]
+        for name in (e["player_name"], e["related_player_name"]):
+            if name:
+                people_by_scope[scope].append({"name": name, "role": "player", "team": e["team"] if
+                                               name == e["player_name"] else None, "source_id": e["source_id"]})
+    for scope in sorted(people_by_scope):
+        book.add_scope(scope, people_by_scope[scope])
+
+    by_key: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for e in ev_rows:
+        f = fixture_of.get((e["source_id"], e["fixture_index"]))
+        if f is None:
+            continue
+        pid = book.find(f["fixture_id"], e["player_name"])
+        e["clock"] = clock(e["minute"], e["added_time"])
+        e["player_id"] = pid
+        rel = book.find(f["fixture_id"], e["related_player_name"])
+        if rel:
+            e["related_player_name"] = book.rows[rel]["name"]
+        if pid:
+            e["player_name"] = book.rows[pid]["name"]
+            e["team"] = e["team"] or book.rows[pid]["team"]
+        by_key[(f["fixture_id"], family(e["event_type"]), pid or e["player_name"] or "")].append(e)
+    events: list[dict] = []
+    mentions: list[dict] = []
+    fixture_by_id = {f["fixture_id"]: f for f in fixtures}
+    for (fid, _fam, who), ms in sorted(by_key.items()):
+        for k, cluster in enumerate(cluster_events(ms)):
+            ev = build_event(fixture_by_id[fid], cluster, k, ms[0]["player_id"] if who else None)
+            events.append(ev)
+            mentions += [{"event_id": ev["event_id"], "source_id": m["source_id"], "char_start": m["char_start"],
+                          "char_end": m["char_end"], "minute": m["minute"], "added_time": m["added_time"],
+                          "rule": m["rule"]} for m in cluster]
+    events.extend(implied_yellows(events))
+    for f in fixtures:
+        running_score(f, [e for e in events if e["fixture_id"] == f["fixture_id"]])
+    players = sorted(({**r, "aliases": sorted(r["aliases"])} for r in book.rows.values()),
+                     key=lambda r: r["player_id"])
+    return {
+        "fixtures": frame(fixtures, FIXTURE_SCHEMA),
+        "events": frame(sorted(events, key=lambda e: e["event_id"]), EVENT_SCHEMA),
+        "players": frame(players, PLAYER_SCHEMA),
+        "event_mentions": frame(sorted(mentions, key=lambda m: (m["event_id"], m["source_id"], m["char_start"])),
+                                MENTION_SCHEMA),
+        "fixture_mentions": frame(sorted(fixture_mentions, key=lambda m: (m["fixture_id"], m["source_id"],
+                                                                          m["char_start"])), FIXTURE_MENTION_SCHEMA),
+    }
+
+
+def implied_yellows(events: list[dict]) -> list[dict]:
+    """A second yellow means a first one: add it (minute unknown) when no source reported it."""
+    extra = []
+    for e in events:
+        if e["event_type"] != "second_yellow":
+            continue
+        if any(o["event_type"] == "yellow_card" and o["fixture_id"] == e["fixture_id"] and
+               o["player_id"] == e["player_id"] and o["player_name"] == e["player_name"] for o in events):
+            continue
+        extra.append({**e, "event_id": stable_id("ev", e["event_id"], "first_yellow"), "event_type": "yellow_card",
+                      "minute": None, "added_time": None, "minute_reported": [], "minute_conflict": False,
+                      "related_player_name": None})
+    return extra
+
+
+FIXTURE_SCHEMA = {
+    "fixture_id": pl.String, "match_date": pl.Date, "competition": pl.String, "home_team": pl.String,
+    "away_team": pl.String, "home_score": pl.Int32, "away_score": pl.Int32, "status": pl.String,
+    "venue": pl.String, "n_sources": pl.Int32, "score_note": pl.String, "season": pl.String,
+    "score_conflict": pl.Boolean,
+}
+EVENT_SCHEMA = {
+    "event_id": pl.String, "fixture_id": pl.String, "event_type": pl.String, "minute": pl.Int32,
+    "added_time": pl.Int32, "player_id": pl.String, "player_name": pl.String, "team": pl.String,
+    "related_player_name": pl.String, "is_penalty": pl.Boolean, "is_own_goal": pl.Boolean,
+    "n_sources": pl.Int32, "minute_reported": pl.List(pl.Int32), "minute_conflict": pl.Boolean,
+    "home_score_after": pl.Int32, "away_score_after": pl.Int32,
+}
+PLAYER_SCHEMA = {"player_id": pl.String, "name": pl.String, "team": pl.String, "role": pl.String,
+                 "aliases": pl.List(pl.String)}
+MENTION_SCHEMA = {"event_id": pl.String, "source_id": pl.String, "char_start": pl.Int32, "char_end": pl.Int32,
+                  "minute": pl.Int32, "added_time": pl.Int32, "rule": pl.String}
+FIXTURE_MENTION_SCHEMA = {"fixture_id": pl.String, "source_id": pl.String, "char_start": pl.Int32,
+                          "char_end": pl.Int32, "home_team": pl.String, "away_team": pl.String,
+                          "home_score": pl.Int32, "away_score": pl.Int32, "rule": pl.String}
+
+
+def frame(rows: list[dict], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """Rows to a frame with the table's fixed column types (stable for Parquet readers)."""
+    return pl.DataFrame([{k: r.get(k) for k in schema} for r in rows], schema=schema, orient="row")

@@ -1,0 +1,187 @@
+"""Minutes as football writers give them, resolved to the match clock.
+
+"in the 15th minute" -> 15; "on the hour" -> 60; "four minutes into the second half" -> 49;
+"with ten minutes left" -> 80; "the 100th minute" / "10th minute of stoppage time" -> 90+10;
+"in injury time" -> 90 (added unknown); "five minutes later" -> relative to the last event.
+What the text does not pin down ("late on", "early") stays None: never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
+    "sixteen seventeen eighteen nineteen".split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_ORD_UNITS = "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth " \
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+_ORD_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+             "seventieth": 70, "eightieth": 80, "ninetieth": 90}
+
+
+def _number_words() -> dict[str, int]:
+    words = {w: i for i, w in enumerate(_UNITS)} | dict(_TENS)
+    words |= {w: i for i, w in enumerate(_ORD_UNITS)} | dict(_ORD_TENS)
+    for tens, value in _TENS.items():
+        for i, unit in enumerate(_UNITS[1:10], start=1):
+            words[f"{tens}-{unit}"] = value + i
+            words[f"{tens} {unit}"] = value + i
+        for i, unit in enumerate(_ORD_UNITS[1:10], start=1):
+            words[f"{tens}-{unit}"] = value + i
+    words |= {"a": 1, "an": 1, "a couple of": 2, "a few": None, "couple of": 2}  # type: ignore[dict-item]
+    return words
+
+
+NUMBER_WORDS = _number_words()
+_WORD_ALT = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+NUM = rf"(?:\d{{1,3}}(?:st|nd|rd|th)?|{_WORD_ALT})"
+
+
+def read_number(token: str) -> int | None:
+    """'15', '15th', 'fifteen', 'twenty-third' -> int; None when it is no number."""
+    token = token.strip().lower()
+    m = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)?", token)
+    if m:
+        return int(m[1])
+    return NUMBER_WORDS.get(token)
+
+
+@dataclass(frozen=True, slots=True)
+class MinuteMention:
+    """A time expression: an absolute clock reading or an offset from the previous event."""
+
+    start: int
+    end: int
+    minute: int | None
+    added: int | None = None
+    relative: int | None = None  # "five minutes later" -> 5
+
+
+def clock(n: int, extra_time: bool = False) -> tuple[int, int | None]:
+    """A raw minute count to (minute, added): 'the 100th minute' is 90+10 unless extra time was played."""
+    if n > 90 and not (extra_time and n <= 120):
+        return 90, n - 90
+    return n, None
+
+
+_STOPPAGE = r"(?:stoppage|injury|added|additional)[- ]time"
+_HALF = r"(?:half[- ]?time|the (?:break|interval|restart))"
+_PATTERNS: list[tuple[str, str]] = [
+    # 90+3, 90+3', 45 + 2 min
+    ("plus", r"\b(?P<a>\d{2,3})\s*(?:\+|plus)\s*(?P<b>\d{1,2})\s*(?:'|’|min(?:ute)?s?\b)?"),
+    # the 10th minute of (second-half) stoppage time / three minutes into stoppage time
+    ("nth_of_stoppage", rf"\b(?:the\s+)?(?P<n>{NUM})(?:\s+minute)?\s+(?:minute\s+)?(?:of|into)\s+"
+                        rf"(?P<half>first[- ]half\s+|second[- ]half\s+)?{_STOPPAGE}"),
+    ("into_stoppage", rf"\b(?P<n>{NUM})\s+minutes?\s+into\s+(?:the\s+)?(?P<half>first[- ]half\s+|second[- ]half\s+)?"
+                      rf"(?:{_STOPPAGE})"),
+    # four minutes into the second half / five minutes after the restart / within 30 seconds of the restart
+    ("into_half", rf"\b(?P<n>{NUM})\s+minutes?\s+(?:into|after)\s+(?:the\s+)?(?:(?P<half>second|first)[- ]half|"
+                  rf"(?P<ht>{_HALF}))"),
+    ("before_ht", rf"\b(?P<n>{NUM})\s+minutes?\s+(?:before|from)\s+(?:half[- ]?time|the (?:break|interval))"),
+    ("before_ft", rf"\b(?P<n>{NUM})\s+minutes?\s+(?:before|from)\s+(?:full[- ]?time|the (?:final|end)\b)"),
+    ("seconds_restart", rf"\b(?:within|after)\s+(?P<n>{NUM})\s+seconds\s+of\s+(?:the\s+)?(?:second[- ]half|restart)"),
+    # with ten minutes left / remaining / to go / of normal time remaining
+    ("left", rf"\b(?:with\s+)?(?:just\s+|only\s+)?(?P<n>{NUM})\s+minutes?\s+(?:of\s+(?:normal|regular)\s+time\s+)?"
+             rf"(?:left|remaining|to\s+go|to\s+play)"),
+    # in the 15th minute / 36th-minute / the 100th minute / in minute 15
+    ("nth", rf"\b(?:the\s+)?(?P<n>\d{{1,3}}(?:st|nd|rd|th)|{_WORD_ALT})[- ](?:minute|min)\b"),
+    ("minute_n", r"\b(?:in\s+)?minute\s+(?P<n>\d{1,3})\b"),
+    # after 18 minutes / on 75 minutes / inside 10 minutes / 20 minutes in
+    ("after", rf"\b(?P<kind>after|on|inside(?:\s+of)?|within|in)\s+(?:just\s+|only\s+)?(?P<n>{NUM})\s+minutes?\b"
+              rf"(?!\s+(?:later|after|before|left|remaining|to go|into|of|from))"),
+    ("in", rf"\b(?P<n>{NUM})\s+minutes\s+in\b(?!to)"),
+    ("mark", rf"\b(?:the\s+)?(?P<n>\d{{1,3}})[- ]minute\s+mark\b"),
+    # five minutes later / moments later
+    ("later", rf"\b(?P<n>{NUM})\s+minutes?\s+later\b"),
+    ("on_the_hour", r"\b(?:on|around|just after|just before|before|after|past)\s+the\s+hour(?:[- ]mark)?\b"),
+    ("half_hour", r"\b(?:on|around|just after|just before|before|after|past)\s+the\s+half[- ]hour(?:[- ]mark)?\b"),
+    ("first_minute", r"\b(?:in\s+)?the\s+(?:first|opening)\s+minute\b"),
+    ("last_minute", r"\b(?:in\s+the\s+)?(?:last|final|dying)[- ]minute\b"),
+    ("stoppage", rf"\b(?:in|during|deep\s+(?:in|into))\s+(?:the\s+)?(?:(?P<half>first|second)[- ]half\s+)?{_STOPPAGE}"),
+    ("stoppage_adj", rf"\b(?P<half>first|second)?[- ]?(?:half\s+)?{_STOPPAGE}\s+(?:winner|equaliser|equalizer|goal|"
+                     rf"penalty|strike|header|effort)"),
+    ("apostrophe", r"(?<![\w+])(?P<n>\d{1,3})\s?(?:'|’)(?!\w)"),
+    ("paren", r"\((?P<n>\d{1,3})(?:\s*(?:min(?:ute)?s?|mins))?\)"),
+]
+_COMPILED = [(name, re.compile(p, re.IGNORECASE)) for name, p in _PATTERNS]
+
+
+def _resolve(name: str, m: re.Match[str], extra_time: bool) -> tuple[int | None, int | None, int | None]:
+    """One matched phrase to (minute, added, relative)."""
+    n = read_number(m.group("n")) if "n" in m.re.groupindex and m.group("n") else None
+    half = (m.groupdict().get("half") or "").lower()
+    base = 45 if half.startswith("first") else (120 if extra_time and half == "" and False else 90)
+    if name == "plus":
+        a, b = int(m["a"]), int(m["b"])
+        return (a, b, None) if a in (45, 90, 105, 120) else (None, None, None)
+    if name in ("nth_of_stoppage", "into_stoppage"):
+        return (base, n, None) if n else (None, None, None)
+    if name == "into_half":
+        if n is None:
+            return None, None, None
+        return ((0 if half == "first" else 45) + n, None, None)
+    if name == "before_ht":
+        return (45 - n, None, None) if n is not None and n < 45 else (None, None, None)
+    if name == "before_ft":
+        return (90 - n, None, None) if n is not None and n < 90 else (None, None, None)
+    if name == "seconds_restart":
+        return 46, None, None
+    if name == "left":
+        if n is None or n >= 90:
+            return None, None, None
+        return ((120 if extra_time else 90) - n, None, None)
+    if name in ("nth", "minute_n", "mark", "after", "in", "apostrophe", "paren"):
+        if n is None or not 1 <= n <= 130:
+            return None, None, None
+        if name == "paren" and n > 120:
+            return None, None, None
+        minute, added = clock(n, extra_time)
+        return minute, added, None
+    if name == "later":
+        return None, None, n
+    if name == "on_the_hour":
+        return 60, None, None
+    if name == "half_hour":
+        return 30, None, None
+    if name == "first_minute":
+        return 1, None, None
+    if name == "last_minute":
+        return 90, None, None
+    if name in ("stoppage", "stoppage_adj"):
+        return (45 if half == "first" else 90), None, None
+    return None, None, None
+
+
+def find_minutes(text: str, start: int = 0, end: int | None = None, extra_time: bool = False) -> list[MinuteMention]:
+    """Every time expression in text[start:end], longest first where two overlap, in text order."""
+    end = len(text) if end is None else end
+    found: list[MinuteMention] = []
+    taken: list[tuple[int, int]] = []
+    for name, rx in _COMPILED:
+        for m in rx.finditer(text, start, end):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            minute, added, relative = _resolve(name, m, extra_time)
+            if minute is None and relative is None:
+                continue
+            if name == "apostrophe" and _is_quote(text, m):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(MinuteMention(m.start(), m.end(), minute, added, relative))
+    return sorted(found, key=lambda x: x.start)
+
+
+def _is_quote(text: str, m: re.Match[str]) -> bool:
+    """'75' inside quotation marks or a year like '90s is no minute."""
+    after = text[m.end(): m.end() + 1]
+    return after == "s" or text[max(0, m.start() - 1): m.start()] in ("'", "’")
+
+
+def resolve_minute(phrase: str, extra_time: bool = False) -> tuple[int | None, int | None]:
+    """The clock reading of one phrase ('in the 100th minute' -> (90, 10)); (None, None) when vague."""
+    found = [x for x in find_minutes(phrase, extra_time=extra_time) if x.minute is not None]
+    if not found:
+        return None, None
+    return found[0].minute, found[0].added

@@ -1,0 +1,432 @@
+"""Parse stage: one article in, its raw records (fixtures, events, people) out, every one with a span.
+
+Order matters and follows how a reader works: team sheets first (the most exact statements),
+then the match the article is about, then the people it names, then what they did.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from transforms.clean import Article
+from transforms.dates import resolve_match_date
+from transforms.events import Found, Sentence, nearest_minute, read_sentence, split_sentences, template
+from transforms.minutes import find_minutes
+from transforms.people import NameFinder, bind_surnames, fold_name
+from transforms.records import EventMention, FixtureMention, PersonMention, TeamSheet
+from transforms.results import TeamSpan, headline_pairing, prose_results, score_lines
+from transforms.team_sheets import read_team_sheets
+from transforms.teams import TeamBook
+
+ROLE_NOUNS = (r"(?:goalkeeper|keeper|midfielder|defender|striker|forward|winger|captain|skipper|substitute|"
+              r"full-back|fullback|centre-back|center-back|left-back|right-back|wing-back|playmaker|attacker|"
+              r"frontman|teenager|youngster|veteran|debutant|star|talisman|international|man|loanee|signing)")
+
+
+@dataclass(slots=True)
+class ArticleRecords:
+    """Everything one article states, before fusion with other articles."""
+
+    source_id: str
+    fixtures: list[FixtureMention] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    people: list[PersonMention] = field(default_factory=list)
+    teams: list[str] = field(default_factory=list)
+
+
+class ArticleReader:
+    """Reads one article; holds the per-article state (teams seen, last actor, last minute)."""
+
+    def __init__(self, article: Article, book: TeamBook):
+        self.article = article
+        self.book = book
+        self.text = article.body
+        self.extra_time = bool(re.search(r"\bextra[- ]time\b|\ba\.e\.t\b", self.text, re.I))
+
+    # ---- teams -------------------------------------------------------------------------------
+    def resolve_team(self, name: str) -> str | None:
+        """A team name as written to its canonical name; unknown clubs are learned from score lines."""
+        name = re.sub(r"^(?:Report|Result|FT|Full[- ]time|Match ends|Final score)\s*[:,]\s*", "", name.strip())
+        name = re.sub(r"\s+(?:Women|Ladies)$", " Women", name)
+        known = self.book.canonical(name)
+        if known:
+            return known
+        words = name.split()
+        if not 1 <= len(words) <= 4 or not words[0][:1].isupper() or name.lower() in ("the", "a"):
+            return None
+        if any(w.lower() in ("and", "the", "in", "on", "at", "with") for w in words):
+            return None
+        return name
+
+    def team_spans(self) -> list[TeamSpan]:
+        hits = [TeamSpan(h.start, h.end, h.canonical) for h in self.book.find_teams(self.text)]
+        learned = {f.home_team for f in self.fixtures} | {f.away_team for f in self.fixtures}
+        learned -= {h.canonical for h in hits}
+        for name in learned:
+            if self.book.canonical(name):
+                continue
+            for m in re.finditer(rf"\b{re.escape(name)}\b", self.text):
+                if not any(h.start < m.end() and m.start() < h.end for h in hits):
+                    hits.append(TeamSpan(m.start(), m.end(), name))
+        return sorted(hits, key=lambda h: h.start)
+
+    # ---- the whole article ---------------------------------------------------------------------
+    def read(self) -> ArticleRecords:
+        text = self.text
+        self.sheets: list[TeamSheet] = read_team_sheets(text)
+        sheet_spans = [(s.char_start, s.char_end) for s in self.sheets]
+        prose = [(a, b) for a, b in split_sentences(text) if not any(sa <= a < se for sa, se in sheet_spans)]
+        self.fixtures: list[FixtureMention] = []
+        self.fixtures = self.read_fixtures(prose, [])
+        teams = self.team_spans()
+        self.fixtures = self.read_fixtures(prose, teams)
+        main = self.choose_main(teams)
+        self.describe_fixtures(main, prose)
+        finder = NameFinder(text, sheet_spans + [(t.start, t.end) for t in teams],
+                            lambda s: self.book.canonical(s) is not None or s in self.fixture_teams())
+        people = finder.find()
+        sheet_people = [p for s in self.sheets for p in s.players]
+        binding = bind_surnames([p.name for p in people if p.role == "player"] + [p.name for p in sheet_people])
+        team_of = self.player_teams(people, teams, main)
+        events = self.read_events(prose, people, teams, binding)
+        events += self.sheet_events(main)
+        for e in events:
+            if e.player_name:
+                e.player_name = binding.get(e.player_name, e.player_name)
+            if e.related_player_name:
+                e.related_player_name = binding.get(e.related_player_name, e.related_player_name)
+            if e.team is None and e.player_name:
+                e.team = team_of.get(fold_name(e.player_name))
+        events = self.settle_goals(dedupe_events(events), main)
+        if main is not None and main.home_score is None and main.status == "played":
+            self.infer_score(main, events)
+        for p in people + sheet_people:
+            p.name = binding.get(p.name, p.name)
+            p.team = p.team or team_of.get(fold_name(p.name))
+        return ArticleRecords(self.article.source_id, self.fixtures, events, people + sheet_people,
+                              sorted({t.canonical for t in teams}))
+
+    def describe_fixtures(self, main: FixtureMention | None, prose: list[tuple[int, int]]) -> None:
+        """Date, competition and venue from the words around each fixture (the lead for the main one)."""
+        text, anchor = self.text, self.article.published_date
+        lead_end = prose[min(2, len(prose) - 1)][1] if prose else min(len(text), 600)
+        for f in self.fixtures:
+            s0 = max((a for a, _ in prose if a <= f.char_start), default=0)
+            s1 = min((b for _, b in prose if b >= f.char_end), default=len(text))
+            window = text[s0:s1]
+            if f is main:
+                window = window + " " + text[:lead_end]
+            if f.match_date is None:
+                date = resolve_match_date(window, anchor, played=f.status != "scheduled")
+                f.match_date = date
+            comps = self.book.find_competitions(window)
+            f.competition = f.competition or (comps[0].canonical if comps else None)
+            if f is main and f.venue is None:
+                venue = re.search(r"\b(?:at|inside|in front of a \w+ crowd at)\s+(?:the\s+)?((?:[A-Z][\w'’.-]+\s?){1,4}"
+                                  r"(?:Stadium|Park|Arena|Ground|Road|Lane|Bridge|Field|Village|Stadion)?)", window)
+                if venue and not self.book.canonical(venue[1].strip()) and venue[1].strip() not in (
+                        "Home", "Half", "Wembley Way"):
+                    f.venue = venue[1].strip()
+
+    def fixture_teams(self) -> set[str]:
+        return {f.home_team for f in self.fixtures} | {f.away_team for f in self.fixtures}
+
+    # ---- fixtures ------------------------------------------------------------------------------
+    def read_fixtures(self, prose: list[tuple[int, int]], teams: list[TeamSpan]) -> list[FixtureMention]:
+        text = self.text
+        found = score_lines(text, teams, self.resolve_team)
+        pairing = headline_pairing(text, self.resolve_team)
+        if pairing:
+            found.append(pairing)
+        if teams:
+            found += prose_results(text, prose, teams, self.subject_team(teams))
+        found += self.sheet_fixture(found)
+        return merge_fixture_mentions(found)
+
+    def sheet_fixture(self, found: list[FixtureMention]) -> list[FixtureMention]:
+        """Two labelled team sheets name the match even when no score line does (home first)."""
+        labelled = [s for s in self.sheets if s.team]
+        if len(labelled) < 2:
+            return []
+        home, away = self.resolve_team(labelled[0].team or ""), self.resolve_team(labelled[1].team or "")
+        if not home or not away or home == away:
+            return []
+        return [FixtureMention(home, away, labelled[0].char_start, labelled[1].char_end, rule="team_sheet")]
+
+    def subject_team(self, teams: list[TeamSpan]):  # noqa: ANN201
+        """The article's own team: the most named one, for sentences like 'a 2-1 win over Rayo'."""
+        counts = Counter(t.canonical for t in teams)
+
+        def pick(not_team: str | None) -> str | None:
+            for name, _ in counts.most_common():
+                if name != not_team:
+                    return name
+            return None
+
+        return pick
+
+    def choose_main(self, teams: list[TeamSpan]) -> FixtureMention | None:
+        """The match the article reports: its teams are the most named; an early score line wins ties."""
+        if not self.fixtures:
+            return None
+        counts = Counter(t.canonical for t in teams)
+        head = self.text[: max(400, len(self.text) // 6)]
+
+        def weight(f: FixtureMention) -> tuple[float, int]:
+            w = counts.get(f.home_team, 0) + counts.get(f.away_team, 0)
+            w += 6 if f.char_start < len(head) else 0
+            w += 4 if f.rule in ("headline", "headline_nodash", "live", "team_sheet", "headline_v") else 0
+            w -= 8 if re.search(r"\b(?:on|last) (?:Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday)\b|"
+                                r"\blast (?:week|season|month)|\bearlier\b",
+                                self.text[f.char_end: f.char_end + 30]) else 0
+            return w, -f.char_start
+
+        main = max(self.fixtures, key=weight)
+        main.is_main = True
+        self.fixtures.remove(main)
+        self.fixtures.insert(0, main)
+        return main
+
+    # ---- people and teams ----------------------------------------------------------------------
+    def player_teams(self, people: list[PersonMention], teams: list[TeamSpan],
+                     main: FixtureMention | None) -> dict[str, str]:
+        """Which team each player plays for, from 'Rayo goalkeeper X', 'X (Lyon)', 'X for Lyon', sheets."""
+        text = self.text
+        votes: dict[str, Counter[str]] = {}
+        for sheet in self.sheets:
+            label = self.resolve_team(sheet.team) if sheet.team else self.side_team(sheet.side, main)
+            for p in sheet.players:
+                if label:
+                    votes.setdefault(fold_name(p.name), Counter())[label] += 3
+        for p in people:
+            before = text[max(0, p.char_start - 45): p.char_start]
+            after = text[p.char_end: p.char_end + 40]
+            for t in teams:
+                if t.end <= p.char_start and re.fullmatch(rf"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:{ROLE_NOUNS}\s+)?",
+                                                          text[t.end: p.char_start], re.I):
+                    votes.setdefault(fold_name(p.name), Counter())[t.canonical] += 2
+            m = re.match(r"\s*\(([^)]{2,30})\)", after)
+            if m and self.resolve_team(m[1]):
+                votes.setdefault(fold_name(p.name), Counter())[self.resolve_team(m[1]) or ""] += 2
+            m = re.search(r"\bfor\s+([A-Z][\w' .-]{2,30}?)(?=[\s,.;]|$)", after)
+            if m and self.book.canonical(m[1]):
+                votes.setdefault(fold_name(p.name), Counter())[self.book.canonical(m[1]) or ""] += 1
+            del before
+        return {k: v.most_common(1)[0][0] for k, v in votes.items() if v}
+
+    def side_team(self, side: str | None, main: FixtureMention | None) -> str | None:
+        if main is None or side not in ("home", "away"):
+            return None
+        return main.home_team if side == "home" else main.away_team
+
+    # ---- events --------------------------------------------------------------------------------
+    def read_events(self, prose: list[tuple[int, int]], people: list[PersonMention], teams: list[TeamSpan],
+                    binding: dict[str, str]) -> list[EventMention]:
+        minutes = find_minutes(self.text, extra_time=self.extra_time)
+        team_marks = [(t.start, t.end) for t in teams]
+        players = [p for p in people if p.role == "player"]
+        events: list[EventMention] = []
+        last_actor: PersonMention | None = None
+        last_minute: int | None = None
+        fixture_index = 0
+        for s0, s1 in prose:
+            fixture_index = self.fixture_for_sentence(s0, s1, fixture_index)
+            in_sent = [p for p in players if s0 <= p.char_start and p.char_end <= s1]
+            sent = template(self.text, s0, s1, in_sent, team_marks)
+            for f in read_sentence(sent):
+                ev = self.to_event(sent, f, minutes, last_actor, last_minute)
+                if ev is None:
+                    continue
+                ev.fixture_index = fixture_index
+                events.append(ev)
+                if ev.minute is not None:
+                    last_minute = ev.minute + (ev.added_time or 0)
+            if in_sent:
+                subjects = [p for p in in_sent if not re.search(r"(?:by|from|for|to|on|past|over)\s+$",
+                                                                 self.text[max(s0, p.char_start - 8): p.char_start])]
+                last_actor = (subjects or in_sent)[0]
+        return events
+
+    def fixture_for_sentence(self, s0: int, s1: int, current: int) -> int:
+        """Events follow the match last reported with a score in the prose (round-ups report several)."""
+        for i, f in enumerate(self.fixtures):
+            if s0 <= f.char_start < s1 and f.home_score is not None:
+                later = re.search(r"\b(?:last|on) (?:week|Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday)|"
+                                  r"\bearlier\b|\bprevious\b", self.text[s0:s1])
+                if i == 0 or not later:
+                    return i
+        return current
+
+    def to_event(self, sent: Sentence, f: Found, minutes: list, last_actor: PersonMention | None,
+                 last_minute: int | None) -> EventMention | None:
+        people = sent.people
+        actor = people[f.actor] if f.actor is not None and f.actor < len(people) else None
+        related = people[f.related] if f.related is not None and f.related < len(people) else None
+        if f.pronoun:
+            related = last_actor if last_actor is not actor else None
+        if actor is None:
+            return None
+        t0 = sent.index[min(f.t_start, len(sent.index) - 1)]
+        t1 = sent.index[min(max(f.t_end - 1, 0), len(sent.index) - 1)] + 1
+        clause = self.text[t0:t1]
+        mm = nearest_minute(minutes, sent.start, sent.end, t0)
+        minute, added = (mm.minute, mm.added) if mm else (None, None)
+        if mm and mm.relative is not None:
+            minute, added = (last_minute + mm.relative, None) if last_minute is not None else (None, None)
+            if minute is not None and minute > 90 and not self.extra_time:
+                minute, added = 90, minute - 90
+        etype = f.event_type
+        sentence_text = self.text[sent.start: sent.end]
+        is_pen = etype == "goal" and bool(re.search(r"\b(?:penalty|spot[- ]kick|from the spot|spot)\b", clause, re.I))
+        if etype == "goal" and not is_pen:
+            is_pen = bool(re.search(rf"{re.escape(actor.name)}\W+(?:\w+\W+){{0,6}}?(?:penalty|spot[- ]kick|"
+                                    rf"from the spot)", sentence_text, re.I)) and "penalty box" not in sentence_text
+        if etype == "red_card" and re.search(r"second (?:yellow|booking|caution)", sentence_text, re.I):
+            etype = "second_yellow"
+        return EventMention(
+            event_type=etype,
+            char_start=actor.char_start,
+            char_end=actor.char_end,
+            player_name=actor.name,
+            related_player_name=related.name if related else None,
+            minute=minute,
+            added_time=added,
+            is_penalty=is_pen,
+            is_own_goal=f.rule == "goal_own",
+            rule=f.rule,
+        )
+
+    def sheet_events(self, main: FixtureMention | None) -> list[EventMention]:
+        out: list[EventMention] = []
+        for sheet in self.sheets:
+            for e in sheet.events:
+                if e.team in ("home", "away"):
+                    e.team = self.side_team(e.team, main)
+                elif e.team:
+                    e.team = self.resolve_team(e.team) or e.team
+                out.append(e)
+        return out
+
+    # ---- consistency with the score ------------------------------------------------------------
+    def settle_goals(self, events: list[EventMention], main: FixtureMention | None) -> list[EventMention]:
+        """A 2-1 has three goals: drop the weakest prose readings beyond what the score allows."""
+        if main is None or main.home_score is None or main.away_score is None:
+            return events
+        total = main.home_score + main.away_score
+        goals = [e for e in events if e.event_type == "goal" and e.fixture_index == 0]
+        if len(goals) <= total:
+            return events
+        strength = {"sheet": 0, "goal_strong": 1, "goal_own": 1, "goal_noun_from": 2, "goal_through": 2,
+                    "goal_possessive": 3, "goal_double": 3, "goal_weak": 4}
+        ranked = sorted(goals, key=lambda e: (not e.rule.startswith("sheet") and strength.get(e.rule, 2),
+                                              e.minute is None, e.char_start))
+        drop = {id(e) for e in ranked[total:]}
+        return [e for e in events if id(e) not in drop]
+
+    def infer_score(self, main: FixtureMention, events: list[EventMention]) -> None:
+        """No score line but every goal's team is known ('goals in each half from...'): count them."""
+        goals = [e for e in events if e.event_type == "goal" and e.fixture_index == 0]
+        if not goals or any(e.team not in (main.home_team, main.away_team) for e in goals):
+            return
+        for_home = sum(1 for e in goals if (e.team == main.home_team) != e.is_own_goal)
+        main.home_score, main.away_score = for_home, len(goals) - for_home
+        main.score_note = "score counted from the goals reported"
+
+
+def merge_fixture_mentions(found: list[FixtureMention]) -> list[FixtureMention]:
+    """One mention per team pair in an article: a score beats none, a headline beats prose."""
+    out: dict[frozenset[str], FixtureMention] = {}
+    for f in sorted(found, key=lambda f: f.char_start):
+        key = frozenset((f.home_team, f.away_team))
+        have = out.get(key)
+        if have is None:
+            out[key] = f
+            continue
+        if have.home_score is None and f.home_score is not None:
+            if have.home_known and have.home_team != f.home_team:
+                f.home_team, f.away_team = f.away_team, f.home_team
+                f.home_score, f.away_score = f.away_score, f.home_score
+            f.home_known = f.home_known or have.home_known
+            f.char_start = min(f.char_start, have.char_start)
+            out[key] = f
+        elif not have.home_known and f.home_known:
+            if f.home_team != have.home_team:
+                have.home_team, have.away_team = have.away_team, have.home_team
+                have.home_score, have.away_score = have.away_score, have.home_score
+            have.home_known = True
+    return sorted(out.values(), key=lambda f: f.char_start)
+
+
+def dedupe_events(events: list[EventMention]) -> list[EventMention]:
+    """One article saying the same thing twice is one mention: same type, player and minute (or none)."""
+    out: list[EventMention] = []
+    for e in events:
+        twin = next((o for o in out if o.event_type == e.event_type and o.fixture_index == e.fixture_index
+                     and o.player_name and e.player_name and fold_name(o.player_name) == fold_name(e.player_name)
+                     and (o.minute is None or e.minute is None or abs(o.minute + (o.added_time or 0) -
+                                                                     e.minute - (e.added_time or 0)) <= 2)), None)
+        if twin is None:
+            out.append(e)
+            continue
+        if twin.minute is None and e.minute is not None:
+            twin.minute, twin.added_time = e.minute, e.added_time
+        if e.rule.startswith("sheet") and not twin.rule.startswith("sheet"):
+            twin.minute, twin.added_time = e.minute if e.minute is not None else twin.minute, e.added_time
+        twin.is_penalty |= e.is_penalty
+        twin.is_own_goal |= e.is_own_goal
+        twin.related_player_name = twin.related_player_name or e.related_player_name
+        twin.team = twin.team or e.team
+    return out
+
+
+FIXTURE_COLUMNS = ["source_id", "fixture_index", "home_team", "away_team", "home_score", "away_score", "status",
+                   "match_date", "competition", "venue", "home_known", "is_main", "score_note", "char_start",
+                   "char_end", "rule"]
+EVENT_COLUMNS = ["source_id", "fixture_index", "event_type", "player_name", "team", "related_player_name", "minute",
+                 "added_time", "is_penalty", "is_own_goal", "char_start", "char_end", "rule"]
+PEOPLE_COLUMNS = ["source_id", "name", "role", "team", "char_start", "char_end", "rule"]
+RAW_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
+    "fixtures": {"source_id": pl.String, "fixture_index": pl.Int32, "home_team": pl.String, "away_team": pl.String,
+                 "home_score": pl.Int32, "away_score": pl.Int32, "status": pl.String, "match_date": pl.Date,
+                 "competition": pl.String, "venue": pl.String, "home_known": pl.Boolean, "is_main": pl.Boolean,
+                 "score_note": pl.String, "char_start": pl.Int32, "char_end": pl.Int32, "rule": pl.String},
+    "events": {"source_id": pl.String, "fixture_index": pl.Int32, "event_type": pl.String,
+               "player_name": pl.String, "team": pl.String, "related_player_name": pl.String, "minute": pl.Int32,
+               "added_time": pl.Int32, "is_penalty": pl.Boolean, "is_own_goal": pl.Boolean,
+               "char_start": pl.Int32, "char_end": pl.Int32, "rule": pl.String},
+    "people": {"source_id": pl.String, "name": pl.String, "role": pl.String, "team": pl.String,
+               "char_start": pl.Int32, "char_end": pl.Int32, "rule": pl.String},
+}
+
+
+def records_frames(records: list[ArticleRecords]) -> dict[str, pl.DataFrame]:
+    """Raw records of many articles as three frames with fixed column types, ready for validation."""
+    fixtures, events, people = [], [], []
+    for rec in records:
+        for i, f in enumerate(rec.fixtures):
+            fixtures.append({**{k: getattr(f, k) for k in FIXTURE_COLUMNS if hasattr(f, k)},
+                             "source_id": rec.source_id, "fixture_index": i})
+        for e in rec.events:
+            events.append({**{k: getattr(e, k) for k in EVENT_COLUMNS if hasattr(e, k)}, "source_id": rec.source_id})
+        for p in rec.people:
+            people.append({**{k: getattr(p, k) for k in PEOPLE_COLUMNS if hasattr(p, k)},
+                           "source_id": rec.source_id})
+    return {
+        "fixtures": _frame(fixtures, RAW_SCHEMAS["fixtures"]),
+        "events": _frame(events, RAW_SCHEMAS["events"]),
+        "people": _frame(people, RAW_SCHEMAS["people"]),
+    }
+
+
+def _frame(rows: list[dict], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    return pl.DataFrame([{k: r.get(k) for k in schema} for r in rows], schema=schema, orient="row")
+
+
+def parse_article(article: Article, book: TeamBook) -> ArticleRecords:
+    """The parse stage for one article."""
+    return ArticleReader(article, book).read()

@@ -1,0 +1,302 @@
+"""People in prose: who is named, who is a player, and which full name a surname stands for.
+
+Rules, not a name list: a name is a run of capitalised words (with the particles football
+names carry: de, van, da, dos...), not a team, competition, place or common word. Context
+tells the role: "coach X", "X's side" -> coach; "referee X" -> referee; "at the X" -> place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from transforms.records import PersonMention
+
+PARTICLES = {"de", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den", "ten", "ter",
+             "le", "la", "el", "al", "bin", "ibn", "mac", "y", "e", "st"}
+SUFFIXES = {"Jr", "Jr.", "Junior", "Júnior", "Snr", "Sr", "II", "III"}
+TITLES = {"Coach", "Manager", "Boss", "Referee", "Ref", "Midfielder", "Defender", "Striker", "Forward",
+          "Goalkeeper", "Keeper", "Winger", "Substitute", "Captain", "Skipper", "Former", "Ex", "Sir", "Mr",
+          "Dr", "Full-back", "Fullback", "Centre-back", "Center-back", "Left-back", "Right-back", "Teenager",
+          "Veteran", "Debutant", "Youngster", "Defender", "Playmaker", "Midfield", "Attacker", "Frontman",
+          "International", "Striker", "Wing-back", "Head", "Assistant", "President", "Chairman", "Owner",
+          "Director", "Technical", "Interim", "Caretaker"}
+NOT_NAMES = {
+    # calendar
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    # football nouns that get capitals
+    "League", "Cup", "Premier", "Premiership", "Champions", "Championship", "Group", "Final", "Finals",
+    "Stadium", "Park", "Arena", "Road", "Lane", "Ground", "Bridge", "Village", "Field", "Estadio", "Stadion",
+    "Player", "Players", "Match", "Man", "Woman", "Women", "Men", "Goal", "Goals", "Booked", "Subs",
+    "Substitutes", "Substitution", "Substituted", "Att", "Attendance", "Referee", "Ref", "Key", "Line-ups",
+    "Lineups", "Report", "Live", "Video", "Watch", "Highlights", "Published", "Updated", "Image", "Photo",
+    "Getty", "Images", "Reuters", "Press", "Association", "Agence", "France-Presse", "Copyright", "Read",
+    "More", "Related", "Topics", "Share", "Follow", "Comments", "Standings", "Table", "Team", "Teams",
+    "World", "Euro", "Euros", "Nations", "Copa", "America", "Africa", "Asian", "Olympic", "Olympics",
+    "Super", "Bowl", "Carabao", "Carling", "Emirates", "Europa", "Conference", "Serie", "Liga", "LaLiga",
+    "Bundesliga", "Ligue", "Eredivisie", "Primeira", "Primera", "Division", "Scottish", "English",
+    "Spanish", "Italian", "German", "French", "Dutch", "Portuguese", "Belgian", "Brazilian", "Argentine",
+    "Argentinian", "Uruguayan", "Colombian", "Mexican", "American", "Canadian", "Japanese", "Korean",
+    "Nigerian", "Ghanaian", "Senegalese", "Moroccan", "Egyptian", "Algerian", "Ivorian", "Cameroonian",
+    "Croatian", "Serbian", "Polish", "Czech", "Swiss", "Austrian", "Swedish", "Danish", "Norwegian",
+    "Welsh", "Irish", "Scot", "Scots", "Englishman", "Frenchman", "Spaniard", "Italian", "Turkish",
+    "Greek", "Russian", "Ukrainian", "Saudi", "Australian", "Belgian", "Chilean", "Peruvian", "Ecuadorian",
+    "European", "South", "North", "East", "West", "Central", "United", "City", "Real", "Athletic", "FC",
+    "Club", "Sports", "Sport", "News", "Radio", "Television", "TV", "Sky", "BBC", "ESPN", "DAZN", "BT",
+    "Amazon", "Prime", "Twitter", "Instagram", "Facebook", "YouTube", "Opponent", "Competition", "Date",
+    "Upcoming", "Fixtures", "Fixture", "Results", "Result", "Round", "Quarter-final", "Semi-final",
+    "Quarter-finals", "Semi-finals", "First", "Second", "Third", "Half", "Leg", "Extra", "Time", "Penalty",
+    "Penalties", "Red", "Yellow", "Card", "Cards", "Assist", "Assists", "Lions", "Blues", "Reds", "Hosts",
+    "Visitors", "Christmas", "Easter", "God", "Lord", "VAR", "Ballon", "Or", "Golden", "Boot", "Award",
+    "Awards", "Manager", "Coach", "Boss", "Captain", "Scorers", "Scorer", "Bookings", "Booking", "Sent",
+    "Off", "Red-card", "Yellow-card", "Rating", "Ratings", "Analysis", "Verdict", "Talking", "Points",
+    "Point", "Minute", "Minutes", "Top", "Bottom", "Home", "Away", "Old", "New", "Big", "Little", "Great",
+    "Grand", "Royal", "Saint", "Santa", "San", "Los", "Las", "Les", "Die", "Der",
+}
+# Capitalised words that open sentences and are never names on their own.
+OPENERS = {
+    "The", "A", "An", "But", "And", "Or", "So", "Yet", "However", "After", "Before", "When", "While", "Although",
+    "Though", "As", "At", "In", "On", "Of", "For", "From", "With", "Without", "Within", "Into", "By", "To",
+    "Despite", "Even", "Only", "Just", "Then", "Now", "There", "Here", "This", "That", "These", "Those",
+    "It", "Its", "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "Your", "Who",
+    "What", "Where", "Why", "How", "Which", "If", "Once", "Until", "Since", "Because", "Both", "Each",
+    "Every", "All", "Some", "Many", "Most", "Few", "Another", "Other", "Such", "No", "Not", "Never",
+    "Also", "Still", "Instead", "Meanwhile", "Later", "Earlier", "Soon", "Again", "Further", "Finally",
+    "Eventually", "Remarkably", "Incredibly", "Unfortunately", "Fortunately", "Sadly", "Overall", "Indeed",
+    "Perhaps", "Maybe", "Almost", "Nearly", "Victory", "Defeat", "Win", "Draw", "Loss", "Former", "Ex",
+    "Substitute", "Midfielder", "Defender", "Striker", "Goalkeeper", "Winger", "Captain", "Keeper",
+    "Coach", "Manager", "Boss", "Referee", "Full-time", "Half-time", "Kick-off",
+    "Early", "Late", "Key", "Line-ups", "Substitutes", "Sunday", "Saturday", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Did", "Does", "Do", "Is", "Are", "Was", "Were", "Has", "Have",
+    "Had", "Will", "Would", "Could", "Should", "Can", "May", "Might", "Must", "Let", "Get", "Got", "Go",
+    "Watch", "Read", "See", "Click", "Sign", "Subscribe", "Follow", "Share", "Advertisement", "Report",
+    "Match", "Game", "Goal", "Goals", "Player", "Players", "Team", "Teams", "Fans", "Supporters",
+    "Everything", "Nothing", "Something", "Anything", "Everyone", "Nobody", "Someone", "Anyone", "Mr",
+    "Ms", "Mrs", "Dr", "Sir", "St", "Out", "Up", "Down", "Over", "Under", "Off", "Well", "Yes", "Oh",
+    "Like", "Unlike", "Against", "Among", "Between", "Behind", "Beyond", "During", "Through", "Throughout",
+    "Toward", "Towards", "Upon", "Via", "Per", "Amid", "Amidst", "Along", "Alongside", "Around", "Across",
+}
+ROLE_BEFORE = [
+    (re.compile(r"(?:head\s+coach|coach|manager|boss|gaffer|tactician|trainer)\s*$", re.I), "coach"),
+    (re.compile(r"(?:coached\s+by|managed\s+by|under)\s*$", re.I), "coach"),
+    (re.compile(r"(?:referee|ref|official|linesman|assistant\s+referee|VAR\s+official)\s*$", re.I), "referee"),
+    (re.compile(r"(?:president|chairman|owner|director|chief\s+executive|ceo|spokesman|spokeswoman|pundit|"
+                r"commentator|journalist|reporter|photographer|correspondent|presenter|agent|chief)\s*$", re.I),
+     "other"),
+    (re.compile(r"(?:told|speaking\s+to|said\s+to|in\s+an\s+interview\s+with)\s*$", re.I), "other"),
+    (re.compile(r"(?:\bat|\bin|inside|outside|to|from|near|towards?)\s+(?:the\s+)?$", re.I), "place?"),
+]
+ROLE_AFTER = [
+    (re.compile(r"^(?:'s|’s|')\s+(?:side|team|men|charges|squad|outfit|troops|players)\b", re.I), "coach"),
+    (re.compile(r"^,?\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3}(?:coach|manager|boss)\b", re.I), "coach"),
+    (re.compile(r"^\s+(?:Stadium|Park|Arena|Ground|Road|Lane|Village|Field|Stadion)\b"), "place"),
+    (re.compile(r"^/[A-Z]"), "other"),  # photo credit "Name/AFP/Getty"
+]
+PLACE_ENDINGS = ("Stadium", "Park", "Arena", "Ground", "Road", "Lane", "Village", "Field", "Stadion", "Lane",
+                 "Bridge", "Centre", "Center", "Dome", "Bowl")
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-.]*", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    start: int
+    end: int
+    text: str
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() and not (len(tok) > 1 and tok.isupper() and tok not in SUFFIXES)
+
+
+def _strip_token(tok: str) -> str:
+    """Drop possessives and trailing dots a token picks up ("Dunne's" -> "Dunne")."""
+    for tail in ("'s", "’s", "s'", "’"):
+        if tok.endswith(tail) and len(tok) > len(tail) + 1:
+            return tok[: -len(tail)] + ("s" if tail == "s'" else "")
+    if tok.endswith("'"):
+        tok = tok[:-1]
+    return tok.rstrip(".") if not re.fullmatch(r"[A-Z]\.", tok) else tok
+
+
+def capitalised_runs(text: str, start: int = 0, end: int | None = None) -> list[NameSpan]:
+    """Runs of capitalised words with name particles between them, by character offsets."""
+    end = len(text) if end is None else end
+    runs: list[NameSpan] = []
+    cur: list[tuple[int, int]] = []
+
+    def close() -> None:
+        while cur and text[cur[-1][0]: cur[-1][1]].lower() in PARTICLES:
+            cur.pop()
+        if cur:
+            s, e = cur[0][0], cur[-1][1]
+            runs.append(NameSpan(s, e, text[s:e]))
+        cur.clear()
+
+    for m in _WORD.finditer(text, start, end):
+        raw = m.group()
+        tok = _strip_token(raw)
+        s, e = m.start(), m.start() + len(tok)
+        gap = text[cur[-1][1]: s] if cur else ""
+        joinable = cur and re.fullmatch(r"[ \t]+", gap or "x") is not None
+        if _is_cap(tok) or (tok.lower() in PARTICLES and cur and joinable and not tok[:1].isupper()):
+            if cur and not joinable:
+                close()
+            cur.append((s, e))
+            if tok != raw.rstrip(".") and not raw.endswith("."):
+                close()  # a possessive ends the name
+            elif raw.endswith(".") and not re.fullmatch(r"[A-Z]\.", raw):
+                close()
+        else:
+            close()
+    close()
+    return runs
+
+
+def trim_titles(span: NameSpan) -> NameSpan | None:
+    """'Coach Álvaro Arbeloa' -> 'Álvaro Arbeloa'; drop runs that are only titles or non-names."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", span.text)]
+    while words and span.text[words[0][0]: words[0][1]] in TITLES | OPENERS and len(words) > 1:
+        words.pop(0)
+    if not words:
+        return None
+    s, e = span.start + words[0][0], span.start + words[-1][1]
+    text = span.text[words[0][0]: words[-1][1]]
+    tokens = text.split()
+    if all(t in NOT_NAMES or t in OPENERS or t in TITLES for t in tokens):
+        return None
+    if any(t in NOT_NAMES for t in tokens) and len(tokens) <= 2 and tokens[-1] in NOT_NAMES:
+        return None
+    return NameSpan(s, e, text)
+
+
+class NameFinder:
+    """Finds people in an article, given which spans are teams, competitions or clutter."""
+
+    def __init__(self, text: str, blocked: Iterable[tuple[int, int]], is_team: Callable[[str], bool]):
+        self.text = text
+        self.blocked = sorted(blocked)
+        self.is_team = is_team
+        self.midsentence_caps = self._midsentence_caps()
+
+    def _midsentence_caps(self) -> set[str]:
+        """Words seen capitalised away from a sentence start: evidence they are names, not openers."""
+        seen: set[str] = set()
+        for m in re.finditer(r"(?<=[a-z,;:)] )([^\W\d_][\w'’\-]+)", self.text):
+            tok = _strip_token(m.group(1))
+            if tok[:1].isupper():
+                seen.add(tok)
+        return seen
+
+    def _blocked(self, s: int, e: int) -> bool:
+        return any(bs < e and s < be for bs, be in self.blocked)
+
+    def _sentence_initial(self, s: int) -> bool:
+        before = self.text[max(0, s - 3): s]
+        return s == 0 or bool(re.search(r"(?:[.!?\"“”:]\s*|\n\s*|^\s*|-\s)$", before))
+
+    def find(self, start: int = 0, end: int | None = None) -> list[PersonMention]:
+        """People in text[start:end] with a provisional role."""
+        out: list[PersonMention] = []
+        for run in capitalised_runs(self.text, start, end):
+            span = trim_titles(run)
+            if span is None or self._blocked(span.start, span.end):
+                continue
+            span = self._drop_team_prefix(span)
+            if span is None:
+                continue
+            tokens = span.text.split()
+            if self.is_team(span.text) or any(t.isupper() and len(t) > 2 for t in tokens):
+                continue
+            if len(tokens) == 1:
+                tok = tokens[0]
+                if tok in OPENERS or tok in NOT_NAMES or tok in TITLES:
+                    continue
+                if self._sentence_initial(span.start) and tok not in self.midsentence_caps:
+                    continue
+            if len(tokens) > 5:
+                continue
+            role = self._role(span)
+            if role == "place":
+                continue
+            out.append(PersonMention(span.text, span.start, span.end, role=role, rule="prose"))
+        return out
+
+    def _drop_team_prefix(self, span: NameSpan) -> NameSpan | None:
+        """'Madrid Vinicius' never happens, but 'Real Madrid' and 'Barcelona Messi' might: trim team words."""
+        words = list(re.finditer(r"\S+", span.text))
+        for k in range(len(words) - 1, 0, -1):
+            head = span.text[: words[k - 1].end()]
+            if self.is_team(head):
+                rest = words[k:]
+                s = span.start + rest[0].start()
+                return NameSpan(s, span.end, self.text[s: span.end])
+        return span
+
+    def _role(self, span: NameSpan) -> str:
+        before = self.text[max(0, span.start - 40): span.start]
+        after = self.text[span.end: span.end + 40]
+        if span.text.split()[-1] in PLACE_ENDINGS:
+            return "place"
+        for rx, role in ROLE_AFTER:
+            if rx.search(after):
+                return role
+        for rx, role in ROLE_BEFORE:
+            if rx.search(before):
+                if role == "place?":
+                    return "place" if self._looks_like_place(span, before) else "player"
+                return role
+        return "player"
+
+    def _looks_like_place(self, span: NameSpan, before: str) -> bool:
+        """'at the Santiago Bernabeu', 'in Cologne': a place when no verb of play follows."""
+        after = self.text[span.end: span.end + 25]
+        if re.match(r"^\s*(?:'s|’s)", after):
+            return False
+        return bool(re.search(r"(?:\bat|\bin|inside|outside|near)\s+(?:the\s+)?$", before, re.I))
+
+
+def bind_surnames(names: Iterable[str]) -> dict[str, str]:
+    """Map each short form to the one full name it belongs to in the article ('Mbappe' -> 'Kylian Mbappe').
+
+    A short form shared by two full names (two Nevilles) is left unbound: never a guess.
+    """
+    full = sorted({n for n in names if len(n.split()) >= 2}, key=len, reverse=True)
+    owners: dict[str, set[str]] = {}
+    for name in full:
+        parts = name.split()
+        keys = {parts[-1], parts[0], " ".join(parts[1:])}
+        if parts[-1] in SUFFIXES and len(parts) >= 2:
+            keys |= {parts[0], " ".join(parts[:-1])}
+        for i, p in enumerate(parts):
+            if p.lower() in PARTICLES and i + 1 < len(parts):
+                keys.add(" ".join(parts[i:]))
+        for k in keys:
+            if k and k.lower() not in PARTICLES:
+                owners.setdefault(fold_name(k), set()).add(name)
+    binding: dict[str, str] = {}
+    for n in set(names):
+        key = fold_name(n)
+        cands = owners.get(key, set())
+        # a longer full name that contains this one ("Jorge de Frutos" for "de Frutos")
+        if len(cands) == 1:
+            binding[n] = next(iter(cands))
+        elif not cands:
+            longer = [f for f in full if f != n and fold_name(f).endswith(" " + key)]
+            binding[n] = longer[0] if len(longer) == 1 else n
+        else:
+            exact = [c for c in cands if fold_name(c) == key]
+            binding[n] = exact[0] if exact else n
+    return binding
+
+
+def fold_name(name: str) -> str:
+    """Accent- and case-blind form for comparing spellings ('Mbappé' == 'mbappe')."""
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace("’", "'")
+    return re.sub(r"\s+", " ", s).strip()

@@ -1,0 +1,273 @@
+"""Team and competition names: journalists' aliases in, one canonical name out.
+
+Pure on purpose: the I/O layer reads ``transforms/data/teams.csv`` and ``competitions.csv`` and
+hands their text (``rows_from_csv_text``) or rows (``TeamBook.from_rows``) in, so this module can be
+tested and reused without touching the disk.
+
+Matching in running text is accent- and apostrophe-insensitive ("Atlético" and "Atletico",
+"Newell’s" and "Newell's") but case-sensitive for capitalised aliases, so "a villa by the forest"
+names no team while "Villa" and "Forest" do. Offsets always point into the caller's original text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+KINDS: frozenset[str] = frozenset({"club", "national"})
+
+# Words that are a team's alias but also a common forename ("Jordan Henderson", "Georgia Stanway",
+# "Everton Soares") or surname ("David Villa", "Antonio Valencia"): in running text such a hit is
+# dropped when a name-like capitalised word stands right after / right before it.
+_FORENAME_CLASH: frozenset[str] = frozenset(
+    {"Jordan", "Chad", "Georgia", "India", "Israel", "Kenya", "Everton"}
+)
+_SURNAME_CLASH: frozenset[str] = frozenset({"Villa", "Valencia", "Santos", "Jordan"})
+# Capitalised words that may stand before a team without being a forename (headlines, sentence starts).
+_NOT_FORENAMES: frozenset[str] = frozenset({
+    "Against", "At", "Beat", "Beats", "Beaten", "Beating", "By", "Face", "Faces", "Facing", "For", "From",
+    "Host", "Hosts", "In", "Into", "Of", "On", "Over", "Past", "Than", "The", "To", "Versus", "Visit",
+    "Visits", "Vs", "With", "And", "Or", "But", "After", "Before", "Both", "Like", "Unlike", "Sunday",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Edge", "Edges", "Stun", "Stuns",
+    "Sink", "Sinks", "Down", "Downs", "Hold", "Holds", "Thrash", "Thrashes", "Hammer", "Hammers", "Draw",
+    "Draws", "Lose", "Loses", "Leave", "Leaves", "Join", "Joins", "Joined", "Sign", "Signs"
+})
+_NAME_WORD_AFTER = re.compile(r" [A-Z][a-z]+")
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+) $")
+
+_CLUB_SUFFIXES: frozenset[str] = frozenset({"fc", "cf", "afc", "sc", "cd", "ud", "fk", "sk", "sfc", "ac"})
+_CLUB_PREFIXES: frozenset[str] = frozenset({"fc", "afc", "cf", "sc", "ac", "as", "cd", "ud"})
+
+
+def _build_fold_table() -> dict[int, str]:
+    """One-to-one character map (so offsets survive): accented Latin letters to their base letter,
+    typographic apostrophes to ', odd spaces and hyphens to plain ones."""
+    table: dict[int, str] = {}
+    for lo, hi in ((0xC0, 0x250), (0x1E00, 0x1F00)):
+        for cp in range(lo, hi):
+            ch = chr(cp)
+            base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+            if len(base) == 1 and base != ch:
+                table[cp] = base
+    extra = {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ħ": "h", "Ħ": "H"}
+    for ch, base in extra.items():
+        table[ord(ch)] = base
+    for ch in "\u2019\u2018\u02bc\u0060\u00b4\u2032":
+        table[ord(ch)] = "'"
+    for ch in "\u00a0\u2007\u2009\u200a\u202f":
+        table[ord(ch)] = " "
+    for ch in "\u2010\u2011":
+        table[ord(ch)] = "-"
+    return table
+
+
+_FOLD = _build_fold_table()
+_COMBINING = re.compile("[\u0300-\u036f]")
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Accent/apostrophe folding of a short name (not length-preserving for decomposed input)."""
+    return _COMBINING.sub("", unicodedata.normalize("NFC", text).translate(_FOLD))
+
+
+def _fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
+    """Fold running text; the index list maps folded positions back (None: positions unchanged)."""
+    folded = text.translate(_FOLD)
+    if not _COMBINING.search(folded):
+        return folded, None
+    chars: list[str] = []
+    idx: list[int] = []
+    for i, ch in enumerate(folded):
+        if "\u0300" <= ch <= "\u036f":
+            continue
+        chars.append(ch)
+        idx.append(i)
+    idx.append(len(folded))
+    return "".join(chars), idx
+
+
+def name_key(name: str) -> str:
+    """Loose lookup key: case, accents, dots, hyphens, apostrophes, '&'/'and' and a leading 'the' ignored."""
+    s = fold(name).casefold().replace("&", " and ").replace("-", " ").replace(".", "").replace("'", "")
+    s = _SPACE_RUN.sub(" ", s).strip()
+    if s.startswith("the "):
+        s = s[4:]
+    return s
+
+
+def _key_candidates(key: str) -> Iterator[str]:
+    """The key, then the key without a club-type prefix/suffix ('Elche CF', 'FC Barcelona')."""
+    yield key
+    words = key.split()
+    if len(words) < 2:
+        return
+    head = words[1:] if words[0] in _CLUB_PREFIXES else words
+    tail = head[:-1] if len(head) > 1 and head[-1] in _CLUB_SUFFIXES else head
+    for cand in (head, tail, words[:-1] if words[-1] in _CLUB_SUFFIXES else words):
+        if cand and cand != words:
+            yield " ".join(cand)
+
+
+def _trie_regex(words: Iterable[str]) -> re.Pattern[str]:
+    """One regex for many literals, shaped as a trie so matching stays linear in the text and
+    the longest alias wins at each position (branches are tried before the shorter stop)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        stop = "" in node
+        branches = [(" +" if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and not stop:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if stop else "")
+
+    body = emit(trie) if trie else "(?!x)x"
+    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+
+
+def _case_variants(alias: str) -> set[str]:
+    """An all-lowercase alias matches in any common casing; a capitalised one only as written."""
+    if alias != alias.lower():
+        return {alias}
+    return {alias, alias[:1].upper() + alias[1:], alias.title(), alias.upper()}
+
+
+@dataclass(frozen=True)
+class TeamHit:
+    """One alias occurrence: ``text[start:end] == surface`` in the caller's original text."""
+
+    start: int
+    end: int
+    surface: str
+    canonical: str
+
+
+class _Matcher:
+    """Alias lookup (loose keys) and in-text finding (trie regex) for one vocabulary."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]], name_clash: bool = False) -> None:
+        by_key: dict[str, str | None] = {}
+        by_surface: dict[str, str | None] = {}
+        for canonical, alias in pairs:
+            for name, table in ((alias, by_key), (canonical, by_key)):
+                k = name_key(name)
+                if k:
+                    table[k] = canonical if table.get(k, canonical) == canonical else None
+            for variant in _case_variants(_SPACE_RUN.sub(" ", fold(alias)).strip()):
+                if variant:
+                    prev = by_surface.get(variant, canonical)
+                    by_surface[variant] = canonical if prev == canonical else None
+        self._by_key = by_key
+        self._by_surface = {s: c for s, c in by_surface.items() if c is not None}
+        self._regex = _trie_regex(self._by_surface)
+        self._name_clash = name_clash
+
+    def lookup(self, name: str) -> str | None:
+        key = name_key(name)
+        for cand in _key_candidates(key):
+            if cand in self._by_key:
+                return self._by_key[cand]
+        return None
+
+    def find(self, text: str) -> list[TeamHit]:
+        folded, idx = _fold_with_offsets(text)
+        hits: list[TeamHit] = []
+        for m in self._regex.finditer(folded):
+            s, e = m.span()
+            if self._name_clash and self._clashes_with_person(folded, s, e):
+                continue
+            canonical = self._by_surface.get(_SPACE_RUN.sub(" ", m.group()))
+            if canonical is None:
+                continue
+            if idx is not None:
+                s, e = idx[s], idx[e]
+            hits.append(TeamHit(s, e, text[s:e], canonical))
+        return hits
+
+    @staticmethod
+    def _clashes_with_person(folded: str, s: int, e: int) -> bool:
+        """'Jordan Henderson', 'David Villa': the alias is part of a person's name here."""
+        surface = folded[s:e]
+        if surface in _FORENAME_CLASH:
+            after = _NAME_WORD_AFTER.match(folded, e)
+            if after and after.group().strip() not in {"Women", "Under"}:
+                return True
+        if surface in _SURNAME_CLASH:
+            before = _NAME_WORD_BEFORE.search(folded, max(0, s - 30), s)
+            if before and before.group(1) not in _NOT_FORENAMES:
+                return True
+        return False
+
+
+class TeamBook:
+    """Canonical team and competition names, built once from the reference rows and then shared."""
+
+    def __init__(self, teams: _Matcher, competitions: _Matcher, kinds: dict[str, str],
+                 countries: dict[str, str]) -> None:
+        self._teams = teams
+        self._competitions = competitions
+        self._kinds = kinds
+        self._countries = countries
+
+    @classmethod
+    def from_rows(cls, teams: Iterable[tuple[str, str, str, str]],
+                  competitions: Iterable[tuple[str, str]]) -> TeamBook:
+        """Build from (canonical, alias, country, kind) and (canonical, alias) rows."""
+        kinds: dict[str, str] = {}
+        countries: dict[str, str] = {}
+        team_pairs: list[tuple[str, str]] = []
+        for canonical, alias, country, kind in teams:
+            canonical, alias, kind = canonical.strip(), alias.strip(), kind.strip()
+            if not canonical or not alias:
+                continue
+            if kind not in KINDS:
+                raise ValueError(f"team {canonical!r}: kind must be one of {sorted(KINDS)}, not {kind!r}")
+            kinds[canonical] = kind
+            countries[canonical] = country.strip()
+            team_pairs.append((canonical, alias))
+        comp_pairs = [(c.strip(), a.strip()) for c, a in competitions if c.strip() and a.strip()]
+        return cls(_Matcher(team_pairs, name_clash=True), _Matcher(comp_pairs), kinds, countries)
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical team for an alias (case/accent-insensitive, 'the' and 'FC'/'CF' ignored), or None."""
+        return self._teams.lookup(name)
+
+    def competition(self, name: str) -> str | None:
+        """The canonical competition for an alias, or None."""
+        return self._competitions.lookup(name)
+
+    def find_teams(self, text: str) -> list[TeamHit]:
+        """Every team alias in ``text``: longest match, whole words, non-overlapping, sorted by start."""
+        return self._teams.find(text)
+
+    def find_competitions(self, text: str) -> list[TeamHit]:
+        """Every competition alias in ``text``, same rules as ``find_teams``."""
+        return self._competitions.find(text)
+
+    def is_national(self, canonical: str) -> bool:
+        """True for national teams (men's or women's), False for clubs and unknown names."""
+        return self._kinds.get(canonical) == "national"
+
+    def country(self, canonical: str) -> str | None:
+        """The country a canonical team belongs to (its own name for a national team)."""
+        return self._countries.get(canonical)
+
+
+def rows_from_csv_text(teams_csv: str, competitions_csv: str
+                       ) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str]]]:
+    """Parse the two reference CSVs (text already read by the I/O layer) into ``from_rows`` input."""
+    teams = [(r["canonical"], r["alias"], r["country"], r["kind"])
+             for r in csv.DictReader(io.StringIO(teams_csv))]
+    competitions = [(r["canonical"], r["alias"]) for r in csv.DictReader(io.StringIO(competitions_csv))]
+    return teams, competitions

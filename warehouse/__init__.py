@@ -1,0 +1,1 @@
+"""All I/O: article files, reference data, DuckDB and Parquet."""

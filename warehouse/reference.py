@@ -1,0 +1,17 @@
+"""Reference data shipped with the package: team and competition aliases."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from transforms.teams import TeamBook, rows_from_csv_text
+
+
+@cache
+def team_book() -> TeamBook:
+    """The team book from transforms/data (read once per process)."""
+    data = resources.files("transforms") / "data"
+    teams = (data / "teams.csv").read_text(encoding="utf-8")
+    comps = (data / "competitions.csv").read_text(encoding="utf-8")
+    return TeamBook.from_rows(*rows_from_csv_text(teams, comps))

@@ -1,0 +1,96 @@
+"""Load stage: tables into `matchwire.duckdb` and `parquet/<table>/`, swapped in whole.
+
+Everything is written to a staging folder beside the warehouse first, then moved into place
+with renames on the same file system, so a reader sees the old warehouse or the new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+DB_NAME = "matchwire.duckdb"
+CONTRACT_TABLES = ("sources", "fixtures", "events", "players", "event_mentions")
+
+
+class WarehouseError(RuntimeError):
+    """The warehouse folder cannot be written: the run stops with this message."""
+
+
+def ensure_writable(dest: Path) -> None:
+    """Fail early, before any parsing, when the warehouse cannot be written."""
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+        probe = dest / f".probe-{uuid.uuid4().hex}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as err:
+        raise WarehouseError(f"warehouse {dest} cannot be written: {err.strerror or err}") from err
+
+
+def previous_sources(dest: Path) -> pl.DataFrame | None:
+    """The sources table of the warehouse in place, if any (first-load times are kept)."""
+    db = dest / DB_NAME
+    if not db.exists():
+        return None
+    try:
+        with duckdb.connect(str(db), read_only=True) as con:
+            return con.execute("select source_id, ingested_at from sources").pl()
+    except duckdb.Error:
+        return None
+
+
+def load_warehouse(dest: Path, tables: dict[str, pl.DataFrame], views_sql: str = "") -> None:
+    """Write every table to a fresh DuckDB file and Parquet datasets, then swap them in."""
+    ensure_writable(dest)
+    staging = dest / f".staging-{uuid.uuid4().hex[:12]}"
+    staging.mkdir()
+    try:
+        write_duckdb(staging / DB_NAME, tables, views_sql)
+        write_parquet(staging / "parquet", tables)
+        swap_in(staging, dest)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_duckdb(path: Path, tables: dict[str, pl.DataFrame], views_sql: str) -> None:
+    with duckdb.connect(str(path)) as con:
+        for name, df in tables.items():
+            con.register("incoming", df.to_arrow())
+            con.execute(f'create table "{name}" as select * from incoming')
+            con.unregister("incoming")
+        if views_sql:
+            con.execute(views_sql)
+        con.execute("checkpoint")
+
+
+def write_parquet(root: Path, tables: dict[str, pl.DataFrame]) -> None:
+    """One dataset per table; events and fixtures partitioned by season for BI readers."""
+    for name, df in tables.items():
+        folder = root / name
+        folder.mkdir(parents=True)
+        if name in ("fixtures", "events") and "season" in df.columns and df.height:
+            df.write_parquet(folder, partition_by="season")
+        else:
+            df.write_parquet(folder / "part-0.parquet")
+
+
+def swap_in(staging: Path, dest: Path) -> None:
+    """DuckDB file by one atomic rename; the Parquet folder by two renames, old removed after."""
+    os.replace(staging / DB_NAME, dest / DB_NAME)
+    current = dest / "parquet"
+    old = dest / f".old-parquet-{uuid.uuid4().hex[:12]}"
+    if current.exists():
+        current.rename(old)
+    (staging / "parquet").rename(current)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
