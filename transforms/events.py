@@ -15,8 +15,9 @@ from transforms.records import EventMention, PersonMention
 
 P = r"§(?P<p>\d+)"
 R = r"§(?P<r>\d+)"
-G = r"[^§.;!?]{0,40}?"  # a short gap inside a clause, no other person
-GL = r"[^§.;!?]{0,90}?"
+_GAP = r"(?:[^§.;!?]|§\d+(?:'s|’s|'|’)(?=\s))"  # a possessive name ("§2's cross") is no subject
+G = _GAP + r"{0,40}?"  # a short gap inside a clause, no other acting person
+GL = _GAP + r"{0,90}?"
 NEG = re.compile(r"\b(?:almost|nearly|should have|could have|would have|went close|came close|disallowed|ruled out|"
                  r"chalked off|denied|wasted|missed|failed to|before|if|unless|hoping|hopes|will|would)\b", re.I)
 MISS_AFTER = re.compile(r"^[^.;]{0,25}\b(?:wide|over the bar|over|against the (?:post|bar|crossbar|woodwork)|"
@@ -35,12 +36,16 @@ GOAL_STRONG = (r"(?:scored|scores|netted|nets|notched|bagged|grabbed|opened the 
                r"made no mistake|broke the deadlock|got (?:the|his) goal|had (?:earlier )?scored)")
 GOAL_WEAK = (r"(?:fired|fires|drilled|drills|headed|heads|nodded|nods|curled|curls|volleyed|volleys|smashed|"
              r"lashed|blasted|rifled|steered|swept|bundled|turned|poked|stabbed|glanced|side-footed|chipped|"
-             r"lobbed|prodded|thumped|hammered|powered|struck|strikes|finished|rolled|drove|placed|sent|squeezed|"
-             r"flicked|reacted|met)")
-GOAL_TARGET = (r"(?:\bhome\b|\binto (?:the|an empty|the empty|the bottom|the top|the far|the near)\b|\bin\b(?! the "
-               r"(?:box|area|air|first|second))|\bpast\b|\bbeyond\b|\bthe winner\b|\bthe equali[sz]er\b|"
-               r"\bthe opener\b|\binto the net\b|\binto his own net\b|\bthe (?:bottom|top) (?:left |right )?"
-               r"corner\b|\bthe net\b)")
+             r"lobbed|prodded|thumped|hammered|powered|struck|strikes|finished|rolled|drove|placed|sent(?! off)|"
+             r"send(?! off)|squeezed|flicked|reacted|met|tapped|slid|scuffed|deflected|firing|drilling|heading|"
+             r"nodding|curling|volleying|smashing|lashing|blasting|rifling|steering|sweeping|poking|chipping|"
+             r"lobbing|prodding|powering|striking|finishing|rolling|driving|placing|sending(?! off)|squeezing|"
+             r"flicking|tapping|sliding)")
+GOAL_NEAR = r"\s+(?:\w+\s+){0,2}?(?:home|in)\b(?! the (?:box|area|air|first|second|\d))(?!\s+(?:a|the|his|her) cross)"
+GOAL_TARGET = (r"(?:\bpast (?:the "
+               r"(?:goalkeeper|keeper|stranded|helpless|diving)|§\d+)|\bbeyond (?:the|§\d+)|\bthe winner\b|"
+               r"\bthe equali[sz]er\b|\bthe opener\b|\binto (?:the|an|his own|her own) (?:\w+ ){0,3}?(?:net|goal|"
+               r"corner|roof)\b|\bthe (?:bottom|top) (?:left |right )?corner\b|\bthe back of the net\b)")
 GOAL_NOUN = (r"(?:goal|strike|header|volley|finish|effort|penalty|spot[- ]kick|shot|double|brace|winner|equali[sz]er|"
              r"opener|tap-in|free[- ]kick|lob|chip)")
 
@@ -99,6 +104,8 @@ FAMILIES: list[tuple[str, str, str]] = [
     ("substitution", "sub_made_way", rf"{R}{GL}\b(?:made way for|was replaced by|was substituted by|was taken off for|"
                                      rf"was withdrawn for|being substituted by|being replaced by|replaced by)\s+{P}"),
     ("substitution", "sub_replacement", rf"{R}{GL}\b(?:his|her) (?:replacement|substitute)\s+{P}"),
+    ("substitution", "sub_implicit", rf"^(?P<imp>)(?:[^§.;!?]){{0,90}}?\b(?:being substituted by|was replaced by|was "
+                                     rf"substituted by|made way for|being replaced by)\s+{P}"),
     ("substitution", "sub_replace_him", rf"{P}{GL}\b(?:came on to replace|came on for|replaced|replacing)\s+"
                                         rf"(?P<pron>him|her)\b"),
     # cards
@@ -148,8 +155,8 @@ FAMILIES: list[tuple[str, str, str]] = [
                                       rf"(?:\w+\s+)?(?:disallowed|ruled out|chalked off)"),
     # goals
     ("goal", "goal_own", rf"{P}{GL}\b(?:own goal|own-goal|into his own net|into her own net|own net)"),
-    ("goal", "goal_strong", rf"{P}{G}\b{GOAL_STRONG}"),
-    ("goal", "goal_weak", rf"{P}{G}\b{GOAL_WEAK}\b[^.;§]{{0,50}}?{GOAL_TARGET}"),
+    ("goal", "goal_strong", rf"{P}{GL}\b{GOAL_STRONG}"),
+    ("goal", "goal_weak", rf"{P}{GL}\b{GOAL_WEAK}\b(?={GOAL_NEAR}|[^.;]{{0,60}}?{GOAL_TARGET})"),
     ("goal", "goal_noun_from", rf"\b(?:a|an|the|his|her)\s+(?:\w+[- ]?){{0,3}}?{GOAL_NOUN}\s+(?:from|by)\s+{P}"
                                rf"(?![^.;]{{0,20}}\b(?:was|were) (?:disallowed|ruled out|saved|blocked))"),
     ("goal", "goal_through", rf"\b(?:equali[sz]ed|levelled|scored|struck|hit back|led|took the lead|went ahead|"
@@ -193,7 +200,8 @@ def read_sentence(sent: Sentence) -> list[Found]:
                 continue
             if etype == "goal" and not _really_scored(sent.template, m, rule):
                 continue
-            found.append(Found(etype, rule, actor, related, *span, pronoun=bool(m.groupdict().get("pron")),
+            implicit = bool(m.groupdict().get("pron")) or m.groupdict().get("imp") is not None
+            found.append(Found(etype, rule, actor, related, *span, pronoun=implicit,
                                extra=m.groupdict().get("out") or m.groupdict().get("inj") or ""))
             claimed.append((span[0], actor if actor is not None else -1, family))
     return found

@@ -184,9 +184,7 @@ class PlayerBook:
         team = majority(m["team"] for m in mentions)
         roles = Counter(m["role"] for m in mentions)
         role = max((r for r in roles if r != "player"), key=lambda r: roles[r], default="player")
-        if roles[role] < roles.get("player", 0):
-            role = "player"
-        pid = stable_id("pl", key, team if role == "player" else role)
+        pid = stable_id("pl", key, role) if len(key.split()) >= 2 else stable_id("pl", key, role, team or scope)
         names = sorted({m["name"] for m in mentions})
         longest = [n for n in names if name_key(n).split() == key.split()] or names
         display = max(longest, key=lambda n: (len(n.split()), accents(n), n))

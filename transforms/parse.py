@@ -19,7 +19,7 @@ from transforms.events import Found, Sentence, nearest_minute, read_sentence, sp
 from transforms.minutes import find_minutes
 from transforms.people import NameFinder, bind_surnames, fold_name
 from transforms.records import EventMention, FixtureMention, PersonMention, TeamSheet
-from transforms.results import TeamSpan, headline_pairing, prose_results, score_lines
+from transforms.results import TeamSpan, headline_pairing, pairings, prose_results, score_lines
 from transforms.team_sheets import read_team_sheets
 from transforms.teams import TeamBook
 
@@ -87,7 +87,8 @@ class ArticleReader:
         self.fixtures = self.read_fixtures(prose, teams)
         main = self.choose_main(teams)
         self.describe_fixtures(main, prose)
-        finder = NameFinder(text, sheet_spans + [(t.start, t.end) for t in teams],
+        comps = [(c.start, c.end) for c in self.book.find_competitions(text)]
+        finder = NameFinder(text, sheet_spans + [(t.start, t.end) for t in teams] + comps + title_lines(text),
                             lambda s: self.book.canonical(s) is not None or s in self.fixture_teams())
         people = finder.find()
         sheet_people = [p for s in self.sheets for p in s.players]
@@ -127,8 +128,7 @@ class ArticleReader:
             comps = self.book.find_competitions(window)
             f.competition = f.competition or (comps[0].canonical if comps else None)
             if f is main and f.venue is None:
-                venue = re.search(r"\b(?:at|inside|in front of a \w+ crowd at)\s+(?:the\s+)?((?:[A-Z][\w'’.-]+\s?){1,4}"
-                                  r"(?:Stadium|Park|Arena|Ground|Road|Lane|Bridge|Field|Village|Stadion)?)", window)
+                venue = re.search(r"\b(?:at|inside|in front of a \w+ crowd at)\s+(?:the\s+)?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})", window)
                 if venue and not self.book.canonical(venue[1].strip()) and venue[1].strip() not in (
                         "Home", "Half", "Wembley Way"):
                     f.venue = venue[1].strip()
@@ -138,13 +138,14 @@ class ArticleReader:
 
     # ---- fixtures ------------------------------------------------------------------------------
     def read_fixtures(self, prose: list[tuple[int, int]], teams: list[TeamSpan]) -> list[FixtureMention]:
-        text = self.text
+        text = mask(self.text, [(s.char_start, s.char_end) for s in self.sheets])
         found = score_lines(text, teams, self.resolve_team)
         pairing = headline_pairing(text, self.resolve_team)
         if pairing:
             found.append(pairing)
         if teams:
             found += prose_results(text, prose, teams, self.subject_team(teams))
+            found += pairings(text, prose, teams, self.subject_team(teams))
         found += self.sheet_fixture(found)
         return merge_fixture_mentions(found)
 
@@ -242,24 +243,35 @@ class ArticleReader:
                 ev = self.to_event(sent, f, minutes, last_actor, last_minute)
                 if ev is None:
                     continue
-                ev.fixture_index = fixture_index
+                ev.fixture_index = self.fixture_at(s0, ev.char_start, fixture_index)
                 events.append(ev)
                 if ev.minute is not None:
                     last_minute = ev.minute + (ev.added_time or 0)
+            fixture_index = self.fixture_at(s0, s1, fixture_index)
             if in_sent:
                 subjects = [p for p in in_sent if not re.search(r"(?:by|from|for|to|on|past|over)\s+$",
                                                                  self.text[max(s0, p.char_start - 8): p.char_start])]
                 last_actor = (subjects or in_sent)[0]
         return events
 
+    def fixture_at(self, s0: int, pos: int, current: int) -> int:
+        """An event told after another result in the same sentence belongs to that result's match."""
+        found = [i for i, f in enumerate(self.fixtures)
+                 if i and s0 <= f.char_start < pos and f.home_score is not None and f.rule.startswith("prose")]
+        return found[-1] if found else current
+
     def fixture_for_sentence(self, s0: int, s1: int, current: int) -> int:
-        """Events follow the match last reported with a score in the prose (round-ups report several)."""
-        for i, f in enumerate(self.fixtures):
-            if s0 <= f.char_start < s1 and f.home_score is not None:
-                later = re.search(r"\b(?:last|on) (?:week|Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday)|"
-                                  r"\bearlier\b|\bprevious\b", self.text[s0:s1])
-                if i == 0 or not later:
-                    return i
+        """Round-ups report several matches: events follow the last match given a score in the prose,
+        until a sentence names a team of the main match again."""
+        if current and self.fixtures:
+            main = self.fixtures[0]
+            sent = self.text[s0:s1]
+            other = self.fixtures[current]
+            names_main = any(self.book.find_teams(sent) and h.canonical in (main.home_team, main.away_team)
+                             for h in self.book.find_teams(sent))
+            names_other = any(h.canonical in (other.home_team, other.away_team) for h in self.book.find_teams(sent))
+            if names_main and not names_other:
+                return 0
         return current
 
     def to_event(self, sent: Sentence, f: Found, minutes: list, last_actor: PersonMention | None,
@@ -274,7 +286,8 @@ class ArticleReader:
         t0 = sent.index[min(f.t_start, len(sent.index) - 1)]
         t1 = sent.index[min(max(f.t_end - 1, 0), len(sent.index) - 1)] + 1
         clause = self.text[t0:t1]
-        mm = nearest_minute(minutes, sent.start, sent.end, t0)
+        z0, z1 = self.zone(sent, actor, t0, t1)
+        mm = nearest_minute(minutes, z0, z1, t0) or self.scene_minute(minutes, sent)
         minute, added = (mm.minute, mm.added) if mm else (None, None)
         if mm and mm.relative is not None:
             minute, added = (last_minute + mm.relative, None) if last_minute is not None else (None, None)
@@ -286,7 +299,7 @@ class ArticleReader:
         if etype == "goal" and not is_pen:
             is_pen = bool(re.search(rf"{re.escape(actor.name)}\W+(?:\w+\W+){{0,6}}?(?:penalty|spot[- ]kick|"
                                     rf"from the spot)", sentence_text, re.I)) and "penalty box" not in sentence_text
-        if etype == "red_card" and re.search(r"second (?:yellow|booking|caution)", sentence_text, re.I):
+        if etype == "red_card" and re.search(r"second (?:yellow|booking|caution)", self.text[z0:z1], re.I):
             etype = "second_yellow"
         return EventMention(
             event_type=etype,
@@ -300,6 +313,21 @@ class ArticleReader:
             is_own_goal=f.rule == "goal_own",
             rule=f.rule,
         )
+
+    def zone(self, sent: Sentence, actor: PersonMention, t0: int, t1: int) -> tuple[int, int]:
+        """The stretch of the sentence that belongs to this event: from the previous other person to the next."""
+        lo, hi = min(t0, actor.char_start), max(t1, actor.char_end)
+        after = [p.char_start for p in sent.people if p.char_start >= hi and p is not actor and not re.search(
+            r"(?:\b(?:on|for|by|from|past|over|with|against|to|of|beat|beyond|round|around)\s+|(?:'s|’s|’)\s+)$",
+            self.text[max(sent.start, p.char_start - 12): p.char_start])]
+        return lo, (min(after) if after else sent.end)
+
+    @staticmethod
+    def scene_minute(minutes: list, sent: Sentence):  # noqa: ANN205
+        """'Rayo hit back in the 49th minute when ...': a minute before anyone is named sets the scene."""
+        first = min((p.char_start for p in sent.people), default=sent.end)
+        scene = [m for m in minutes if sent.start <= m.start and m.end <= first]
+        return scene[-1] if len(scene) == 1 else None
 
     def sheet_events(self, main: FixtureMention | None) -> list[EventMention]:
         out: list[EventMention] = []
@@ -338,11 +366,29 @@ class ArticleReader:
         main.score_note = "score counted from the goals reported"
 
 
+def mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """Blank spans with spaces (offsets kept) so one reader does not read another's part."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = [c if c == "\n" else " " for c in chars[a:b]]
+    return "".join(chars)
+
+
+def title_lines(text: str) -> list[tuple[int, int]]:
+    """Headline-style lines ('The Games Jude Bellingham Could Miss'): capitals there say nothing about names."""
+    out = []
+    for m in re.finditer(r"(?m)^.+$", text):
+        words = re.findall(r"[^\W\d_][\w'’-]*", m.group())
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+            out.append((m.start(), m.end()))
+    return out
+
+
 def merge_fixture_mentions(found: list[FixtureMention]) -> list[FixtureMention]:
     """One mention per team pair in an article: a score beats none, a headline beats prose."""
-    out: dict[frozenset[str], FixtureMention] = {}
+    out: dict[tuple[frozenset[str], bool], FixtureMention] = {}
     for f in sorted(found, key=lambda f: f.char_start):
-        key = frozenset((f.home_team, f.away_team))
+        key = (frozenset((f.home_team, f.away_team)), f.status == "scheduled")
         have = out.get(key)
         if have is None:
             out[key] = f

@@ -16,7 +16,7 @@ from transforms.records import FixtureMention
 DASH = r"\s?[-\u2013\u2014]\s?"
 SCORE = rf"(?P<s1>\d{{1,2}}){DASH}(?P<s2>\d{{1,2}})"
 _CAP = r"[A-ZÀ-Ý][\w'’.\-]*"
-TEAM_RUN = rf"{_CAP}(?:\s+(?:{_CAP}|de|of|and|&))*?"  # learned team names: capitalised run
+TEAM_RUN = rf"{_CAP}(?:[ \t]+(?:{_CAP}|de|of|and|&))*?"  # learned team names: capitalised run
 
 WIN_VERBS = r"(?:beat|beats|defeated|defeats|thrashed|hammered|edged|edged past|saw off|overcame|crushed|stunned|" \
             r"routed|thumped|downed|dispatched|swept aside|brushed aside|outclassed|humbled|upset|eased past|" \
@@ -67,11 +67,13 @@ def score_lines(text: str, teams: list[TeamSpan], resolve: callable) -> list[Fix
     """Headline and live-text score lines: 'A 2-1 B', 'A 2 B 1', 'A 3, B 1' (home team first)."""
     out: list[FixtureMention] = []
     patterns = [
-        ("headline", re.compile(rf"(?m)(?:^|:\s|\.\s|ends,\s)(?P<a>{TEAM_RUN})\s+{SCORE}\s+(?P<b>{TEAM_RUN})"
+        ("headline", re.compile(rf"(?m)(?:^|:[ \t]|\.[ \t]|ends,[ \t])(?P<a>{TEAM_RUN})[ \t]+{SCORE}[ \t]+(?P<b>{TEAM_RUN})"
                                 rf"(?=\s*(?:$|[:.,;(\n]|\s-\s|\s[a-z]))")),
-        ("live", re.compile(rf"(?P<a>{TEAM_RUN}),?\s+(?P<s1>\d{{1,2}}),\s+(?P<b>{TEAM_RUN}),?\s+(?P<s2>\d{{1,2}})\b")),
-        ("headline_nodash", re.compile(rf"(?m)^(?:Report:\s+)?(?P<a>{TEAM_RUN})\s+(?P<s1>\d{{1,2}})\s+"
-                                       rf"(?P<b>{TEAM_RUN})\s+(?P<s2>\d{{1,2}})\s*$")),
+        ("live", re.compile(rf"(?:Match ends|Full[- ]time|FT|Final score|Result)[,:.!]?\s+"
+                            rf"(?P<a>{TEAM_RUN}),?[ \t]+(?P<s1>\d{{1,2}}),[ \t]+(?P<b>{TEAM_RUN}),?[ \t]+"
+                            rf"(?P<s2>\d{{1,2}})\b", re.I)),
+        ("headline_nodash", re.compile(rf"(?m)^(?:Report:[ \t]+)?(?P<a>{TEAM_RUN})[ \t]+(?P<s1>\d{{1,2}})[ \t]+"
+                                       rf"(?P<b>{TEAM_RUN})[ \t]+(?P<s2>\d{{1,2}})[ \t]*$")),
     ]
     for rule, rx in patterns:
         for m in rx.finditer(text):
@@ -207,3 +209,38 @@ def headline_pairing(text: str, resolve: callable) -> FixtureMention | None:  # 
     if not home or not away or home == away:
         return None
     return FixtureMention(home, away, m.start(), m.end(), rule="headline_v")
+
+
+MEETING = r"(?:game|match|clash|meeting|tie|fixture|encounter|derby|showdown|contest|trip|visit|outing|draw|loss|" \
+          r"defeat|win|victory)"
+FUTURE = re.compile(r"\b(?:next|upcoming|will|later this|this weekend|is set|are set|scheduled|ahead of|before "
+                    r"facing|travel to|host|face)\b", re.I)
+
+
+def pairings(text: str, sentences: list[tuple[int, int]], teams: list[TeamSpan],
+             subject_of: callable) -> list[FixtureMention]:  # type: ignore[valid-type]
+    """Matches named without a score: "Madrid's home game against Rayo", "a tough away trip to Valencia"."""
+    out: list[FixtureMention] = []
+    rx = re.compile(rf"(?P<where>home|away)?\s*{MEETING}\s+(?P<prep>against|with|at|versus|v|vs\.?|to|over)\s+$", re.I)
+    for s0, s1 in sentences:
+        for t in (t for t in teams if s0 <= t.start < s1):
+            m = rx.search(text[max(s0, t.start - 45): t.start])
+            if not m:
+                continue
+            subject = _subject_team(text, s0, t.start, teams, t.canonical, subject_of)
+            if subject is None or subject.canonical == t.canonical:
+                continue
+            window = text[s0:s1]
+            status = "scheduled" if FUTURE.search(window) and not re.search(r"\b(?:loss|defeat|win|victory|draw)\b",
+                                                                             m.group(), re.I) else "played"
+            where, prep = (m["where"] or "").lower(), m["prep"].lower()
+            if where == "away" or prep in ("at", "to") and m.group().lower().split()[0] in ("trip", "visit"):
+                out.append(FixtureMention(t.canonical, subject.canonical, t.start, t.end, status=status,
+                                          rule="pairing_away"))
+            elif where == "home":
+                out.append(FixtureMention(subject.canonical, t.canonical, t.start, t.end, status=status,
+                                          rule="pairing_home"))
+            else:
+                out.append(FixtureMention(subject.canonical, t.canonical, t.start, t.end, status=status,
+                                          home_known=False, rule="pairing"))
+    return out

@@ -27,13 +27,14 @@ MIN_UNLABELLED_XI = 9  # an unlabelled line-up must look like a whole team, not 
 MIN_LABELLED_XI = 7
 MAX_ITEM_CHARS = 90  # sheet items are short; long items are prose (and keep regex work bounded)
 
-RULE_SHEET = "bbc_sheet"
-RULE_LIVE_LINEUP = "bbc_live_lineup"
-RULE_SCORER_HEADER = "scorer_header"
-RULE_SCORER_LINE = "scorer_line"
-RULE_WIRE = "wire_summary"
-RULE_LIVE_TEXT = "live_text"
-RULE_RATINGS = "player_ratings"
+# Rule names say which format stated the fact; the "sheet_" prefix is what the parser ranks as strongest.
+RULE_SHEET = "sheet_bbc"
+RULE_LIVE_LINEUP = "sheet_bbc_live_lineup"
+RULE_SCORER_HEADER = "sheet_scorer_header"
+RULE_SCORER_LINE = "sheet_scorer_line"
+RULE_WIRE = "sheet_wire_summary"
+RULE_LIVE_TEXT = "sheet_live_text"
+RULE_RATINGS = "sheet_player_ratings"
 
 _PARTICLES = frozenset(
     {
@@ -507,7 +508,7 @@ class _Block:
     has_bench: bool = False
     has_booked: bool = False
     players: list[PersonMention] = field(default_factory=list)
-    events: list[tuple[EventMention, str]] = field(default_factory=list)  # (event, "block"|"other"|"fixed")
+    events: list[tuple[EventMention, str]] = field(default_factory=list)  # (event, "block" | "other")
 
     def cover(self, start: int, end: int) -> None:
         """Stretch the block's span over another piece it owns."""
@@ -552,7 +553,8 @@ class _SheetReader:
     # ---- line-ups
 
     def _take_lineup(self, shape: _Shape) -> bool:
-        block = _Block(shape.label, (shape.label or (shape.piece.start,))[0], shape.piece.end)
+        """A new XI opens the next team block (home first, then away)."""
+        block = _Block(shape.label, shape.label[0] if shape.label else shape.piece.start, shape.piece.end)
         block.from_lineup, block.ratings = True, shape.ratings
         self.blocks.append(block)
         self.current = block
@@ -795,10 +797,11 @@ class _SheetReader:
                 TeamSheet(label, side, block.start, block.end, block.players, [e for e, _ in block.events])
             )
         if self.referee is not None and sheets:
-            last = sheets[-1]
             start, end = self.referee
-            last.players.append(PersonMention(self.text[start:end], start, end, "referee", None, RULE_SHEET))
-            last.char_end = max(last.char_end, end)
+            before = [sheet for sheet in sheets if sheet.char_start <= start]
+            owner = max(before, key=lambda sheet: sheet.char_start) if before else sheets[0]
+            owner.players.append(PersonMention(self.text[start:end], start, end, "referee", None, RULE_SHEET))
+            owner.char_start, owner.char_end = min(owner.char_start, start), max(owner.char_end, end)
         return sheets
 
     def _sides(self, teams: list[_Block]) -> dict[int, str]:
