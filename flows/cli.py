@@ -26,7 +26,7 @@ def run(
     """Parse the articles and load the warehouse; ends with rows per table and what was quarantined."""
     from flows.runtime import configure_prefect
 
-    configure_prefect(quiet=quiet)
+    configure_prefect()
     from flows.pipeline import matchwire_flow
     from warehouse.articles import ArticlesFolderError
     from warehouse.store import WarehouseError
@@ -67,15 +67,14 @@ def query(
 ) -> None:
     """Run one SQL statement against the warehouse (read-only) and print the result."""
     import duckdb
+    import polars as pl
 
     with duckdb.connect(str(warehouse / "matchwire.duckdb"), read_only=True) as con:
         try:
-            df = con.execute(sql).pl()
+            df = pl.from_arrow(con.execute(sql).to_arrow_table())
         except duckdb.Error as err:
             typer.secho(f"matchwire: {err}", fg=typer.colors.RED, err=True)
             raise typer.Exit(2) from err
-    import polars as pl
-
     with pl.Config(tbl_rows=200, tbl_cols=30, fmt_str_lengths=60, tbl_width_chars=200):
         typer.echo(df)
 

@@ -20,7 +20,7 @@ from transforms.clean import Article, UnreadableArticle, read_article
 from transforms.fuse import fuse
 from transforms.parse import ArticleRecords, parse_article, records_frames
 from warehouse.articles import RawFile, list_articles, read_files
-from warehouse.reference import team_book
+from warehouse.reference import spacy_tagger, team_book
 from warehouse.store import ensure_writable, load_warehouse, now, previous_sources
 from warehouse.views import VIEWS_SQL
 
@@ -83,12 +83,12 @@ def _read_one(f: RawFile) -> tuple[Article | None, str | None]:
 @task(name="parse articles")
 def parse_stage(articles: list[Article]) -> tuple[list[ArticleRecords], list[dict]]:
     """Each article to raw records; an article the parser chokes on is quarantined, not fatal."""
-    book = team_book()
+    book, tagger = team_book(), spacy_tagger()
     out: list[ArticleRecords] = []
     rejected: list[dict] = []
     for a in articles:
         try:
-            out.append(parse_article(a, book))
+            out.append(parse_article(a, book, tagger))
         except Exception as err:  # noqa: BLE001 - one bad article must not stop the run
             rejected.append(quarantine_row("parse", f"parser error: {type(err).__name__}: {err}", a.file_name,
                                            a.source_id))

@@ -211,9 +211,15 @@ def family(event_type: str) -> str:
     return CARD_FAMILY.get(event_type, event_type)
 
 
+def _open_ended(m: dict) -> bool:
+    """'In stoppage time' (90, added unknown) agrees with any clock from 90 to 90+15."""
+    return m["minute"] in (45, 90, 120) and m["added_time"] is None
+
+
 def cluster_events(mentions: list[dict]) -> list[list[dict]]:
     """Mentions of one player's events of one family: split where minutes are more than 3 apart."""
-    timed = sorted((m for m in mentions if m["clock"] is not None), key=lambda m: (m["clock"], m["source_id"]))
+    timed = sorted((m for m in mentions if m["clock"] is not None and not _open_ended(m)),
+                   key=lambda m: (m["clock"], m["source_id"]))
     clusters: list[list[dict]] = []
     for m in timed:
         if clusters and m["clock"] - max(x["clock"] for x in clusters[-1]) <= 3 and \
@@ -221,13 +227,17 @@ def cluster_events(mentions: list[dict]) -> list[list[dict]]:
             clusters[-1].append(m)
         else:
             clusters.append([m])
-    untimed = [m for m in mentions if m["clock"] is None]
-    for m in untimed:
-        home = next((c for c in clusters if m["source_id"] not in {x["source_id"] for x in c}), None)
-        if home is None:
-            clusters.append([m])
+    rest = sorted((m for m in mentions if m["clock"] is None or _open_ended(m)),
+                  key=lambda m: (m["clock"] is None, m["clock"] or 0, m["source_id"]))
+    for m in rest:
+        free = [c for c in clusters if m["source_id"] not in {x["source_id"] for x in c}]
+        if m["clock"] is not None:
+            fits = [c for c in free if any(x["clock"] is not None and 0 <= x["clock"] - m["clock"] <= 15 for x in c)]
+            free = fits or [c for c in free if all(x["clock"] is None for x in c)]
+        if free:
+            free[0].append(m)
         else:
-            home.append(m)
+            clusters.append([m])
     return clusters
 
 
@@ -237,8 +247,9 @@ def build_event(fixture: dict, cluster: list[dict], ordinal: int, player_id: str
     counts = Counter(clocks)
     if counts:
         top = max(counts.values())
+        exact = {m["clock"] for m in cluster if m["clock"] is not None and not _open_ended(m)}
         best = sheet[0]["clock"] if sheet and counts[sheet[0]["clock"]] == top else \
-            min(c for c, n in counts.items() if n == top)
+            max((c for c, n in counts.items() if n == top), key=lambda c: (c in exact, -c))
         chosen = next(m for m in cluster if m["clock"] == best)
         minute, added = chosen["minute"], chosen["added_time"]
     else:

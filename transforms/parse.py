@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -42,9 +43,10 @@ class ArticleRecords:
 class ArticleReader:
     """Reads one article; holds the per-article state (teams seen, last actor, last minute)."""
 
-    def __init__(self, article: Article, book: TeamBook):
+    def __init__(self, article: Article, book: TeamBook, tagger: Callable | None = None):
         self.article = article
         self.book = book
+        self.tagger = tagger
         self.text = article.body
         self.extra_time = bool(re.search(r"\bextra[- ]time\b|\ba\.e\.t\b", self.text, re.I))
 
@@ -89,7 +91,8 @@ class ArticleReader:
         self.describe_fixtures(main, prose)
         comps = [(c.start, c.end) for c in self.book.find_competitions(text)]
         finder = NameFinder(text, sheet_spans + [(t.start, t.end) for t in teams] + comps + title_lines(text),
-                            lambda s: self.book.canonical(s) is not None or s in self.fixture_teams())
+                            lambda s: self.book.canonical(s) is not None or s in self.fixture_teams(),
+                            self.proper_noun(prose))
         people = finder.find()
         sheet_people = [p for s in self.sheets for p in s.players]
         binding = bind_surnames([p.name for p in people if p.role == "player"] + [p.name for p in sheet_people])
@@ -132,6 +135,22 @@ class ArticleReader:
                 if venue and not self.book.canonical(venue[1].strip()) and venue[1].strip() not in (
                         "Home", "Half", "Wembley Way"):
                     f.venue = venue[1].strip()
+
+    def proper_noun(self, prose: list[tuple[int, int]]) -> Callable[[int, int], bool] | None:
+        """Ask the language model, only for a capitalised word that opens a sentence ('Varga scored')."""
+        if self.tagger is None:
+            return None
+        cache: dict[int, object] = {}
+
+        def is_proper(start: int, end: int) -> bool:
+            s0, s1 = next(((a, b) for a, b in prose if a <= start < b), (start, min(len(self.text), end + 80)))
+            doc = cache.get(s0)
+            if doc is None:
+                doc = cache[s0] = self.tagger(self.text[s0:s1])
+            tok = doc.char_span(start - s0, end - s0, alignment_mode="expand")  # type: ignore[attr-defined]
+            return bool(tok) and all(t.pos_ == "PROPN" for t in tok)
+
+        return is_proper
 
     def fixture_teams(self) -> set[str]:
         return {f.home_team for f in self.fixtures} | {f.away_team for f in self.fixtures}
@@ -473,6 +492,6 @@ def _frame(rows: list[dict], schema: dict[str, pl.DataType]) -> pl.DataFrame:
     return pl.DataFrame([{k: r.get(k) for k in schema} for r in rows], schema=schema, orient="row")
 
 
-def parse_article(article: Article, book: TeamBook) -> ArticleRecords:
-    """The parse stage for one article."""
-    return ArticleReader(article, book).read()
+def parse_article(article: Article, book: TeamBook, tagger: Callable | None = None) -> ArticleRecords:
+    """The parse stage for one article; `tagger` (a spaCy pipeline) settles sentence-initial names."""
+    return ArticleReader(article, book, tagger).read()

@@ -176,8 +176,10 @@ def trim_titles(span: NameSpan) -> NameSpan | None:
 class NameFinder:
     """Finds people in an article, given which spans are teams, competitions or clutter."""
 
-    def __init__(self, text: str, blocked: Iterable[tuple[int, int]], is_team: Callable[[str], bool]):
+    def __init__(self, text: str, blocked: Iterable[tuple[int, int]], is_team: Callable[[str], bool],
+                 is_proper: Callable[[int, int], bool] | None = None):
         self.text = text
+        self.is_proper = is_proper
         self.blocked = sorted(blocked)
         self.is_team = is_team
         self.midsentence_caps = self._midsentence_caps()
@@ -215,7 +217,8 @@ class NameFinder:
                 tok = tokens[0]
                 if tok in OPENERS or tok in NOT_NAMES or tok in TITLES:
                     continue
-                if self._sentence_initial(span.start) and tok not in self.midsentence_caps:
+                if self._sentence_initial(span.start) and tok not in self.midsentence_caps and not (
+                        self.is_proper and self.is_proper(span.start, span.end)):
                     continue
             if len(tokens) > 5:
                 continue

@@ -165,6 +165,16 @@ def _read_result(text: str, s0: int, s1: int, a: int, b: int, hi: int, lo: int, 
                 return FixtureMention(loser.canonical, winner.canonical, winner.start, b, lo, hi, rule="prose_beat_at")
             return FixtureMention(winner.canonical, loser.canonical, winner.start, b, hi, lo, home_known=False,
                                   rule="prose_beat")
+    won = re.search(r"\b(?:won|win|wins|triumphed|prevailed)\s+$", before)
+    if won and re.match(r"\s+(?:against|over|at|away at|away to)\s+", after):
+        other = _nearest(teams, b, b + 50, last=False)
+        subject = _subject_team(text, s0, a, teams, other.canonical if other else None, subject_of)
+        if other and subject:
+            if re.match(r"\s+(?:at|away at|away to)\s+", after):
+                return FixtureMention(other.canonical, subject.canonical, subject.start, other.end, lo, hi,
+                                      rule="prose_won_at")
+            return FixtureMention(subject.canonical, other.canonical, subject.start, other.end, hi, lo,
+                                  home_known=False, rule="prose_won")
     winners = re.match(r"\s+winners?\s+(?:against|over|at)\s+", after)
     if winners:
         other = _nearest(teams, b, b + 60, last=False)

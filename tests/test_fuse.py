@@ -1,0 +1,52 @@
+"""Build stage: several articles about one match fuse into one fixture, one event per real event."""
+
+import pytest
+
+import polars as pl
+
+from transforms.clean import read_article
+from transforms.fuse import fuse, name_key
+from transforms.parse import parse_article, records_frames
+
+A = "Fulham 2-1 Everton\n\nTomas Varga opened the scoring in the 15th minute. Pieter Olsen was sent off."
+B = " date 2026-03-02 Fulham beat Everton 2-1 on Sunday. Varga scored in the 16th minute and Olsen was sent off."
+C = " date 2026-03-02 Fulham won 2-1 against Everton on Sunday. Varga scored in the 15th minute."
+
+
+def build(book, texts: list[str]) -> dict[str, pl.DataFrame]:  # noqa: ANN001
+    recs = [parse_article(read_article(f"{i}.txt", t.encode()), *book) for i, t in enumerate(texts)]
+    frames = records_frames(recs)
+    return fuse(frames["fixtures"], frames["events"], frames["people"])
+
+
+def test_one_fixture_one_goal_minute_by_majority(book) -> None:  # noqa: ANN001
+    t = build(book, [A, B, C])
+    fx = t["fixtures"].filter(pl.col("status") == "played")
+    assert fx.height == 1
+    row = fx.row(0, named=True)
+    assert (row["home_team"], row["home_score"], row["away_score"], row["away_team"]) == ("Fulham", 2, 1, "Everton")
+    assert row["n_sources"] == 3 and str(row["match_date"]) == "2026-03-01"
+    goals = t["events"].filter(pl.col("event_type") == "goal")
+    assert goals.height == 1
+    g = goals.row(0, named=True)
+    assert (g["player_name"], g["minute"], g["n_sources"], g["minute_conflict"]) == ("Tomas Varga", 15, 3, True)
+    assert sorted(g["minute_reported"]) == [15, 16]
+    assert t["event_mentions"].filter(pl.col("event_id") == g["event_id"]).height == 3
+    reds = t["events"].filter(pl.col("event_type") == "red_card")
+    assert reds.height == 1 and reds["n_sources"][0] == 2
+
+
+def test_ids_do_not_depend_on_order(book) -> None:  # noqa: ANN001
+    one, two = build(book, [A, B, C]), build(book, [C, A, B])
+    for name in ("fixtures", "events", "players"):
+        assert one[name].sort(one[name].columns[0]).equals(two[name].sort(two[name].columns[0]))
+
+
+def test_name_key_folds_spellings() -> None:
+    assert name_key("Vinícius Júnior") == name_key("Vinicius Jr") == "vinicius junior"
+
+
+@pytest.fixture()
+def book(book, tagger):  # noqa: ANN001, ANN201, F811
+    """The team book with the tagger: what the flow hands the parser."""
+    return book, tagger

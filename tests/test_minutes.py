@@ -1,0 +1,48 @@
+"""Minutes as writers give them."""
+
+import pytest
+
+from transforms.minutes import find_minutes, resolve_minute
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("in the 15th minute", (15, None)),
+        ("after nine minutes", (9, None)),
+        ("on the hour", (60, None)),
+        ("four minutes into the second half", (49, None)),
+        ("with ten minutes left", (80, None)),
+        ("with just three minutes of normal time remaining", (87, None)),
+        ("the 100th minute", (90, 10)),
+        ("the 10th minute of stoppage time", (90, 10)),
+        ("three minutes into stoppage time", (90, 3)),
+        ("90+3", (90, 3)),
+        ("45+2'", (45, 2)),
+        ("in injury time", (90, None)),
+        ("in first-half stoppage time", (45, None)),
+        ("three minutes before half-time", (42, None)),
+        ("his 36th-minute sending off", (36, None)),
+        ("late on", (None, None)),
+        ("early in the game", (None, None)),
+        ("a 2-1 win", (None, None)),
+    ],
+)
+def test_resolve_minute(phrase: str, expected: tuple[int | None, int | None]) -> None:
+    assert resolve_minute(phrase) == expected
+
+
+def test_extra_time_keeps_minutes_past_ninety() -> None:
+    assert resolve_minute("in the 104th minute", extra_time=True) == (104, None)
+    assert resolve_minute("in the 104th minute") == (90, 14)
+
+
+def test_relative_minute_is_an_offset() -> None:
+    [m] = find_minutes("Five minutes later he scored again.")
+    assert (m.minute, m.relative) == (None, 5)
+
+
+def test_spans_point_at_the_words() -> None:
+    text = "He scored in the 15th minute and again after 80 minutes."
+    spans = [text[m.start:m.end] for m in find_minutes(text)]
+    assert spans == ["the 15th minute", "after 80 minutes"]
