@@ -12,16 +12,14 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 PROJECT = Path(__file__).resolve().parent.parent
 
 
-def _default(sub: str) -> Path:
-    """Defaults are relative to the working folder, like any command line tool."""
-    return Path(sub)
+SEEDS = Path("seeds")  # defaults are relative to the working folder, like any command-line tool
+WAREHOUSE = Path("warehouse")
 
 
 @app.command()
 def run(
-    articles: Annotated[Path, typer.Option("--articles", help="folder of article files")] = _default("seeds"),
-    warehouse: Annotated[Path, typer.Option("--warehouse", help="warehouse folder")] = _default("warehouse"),
-    quiet: Annotated[bool, typer.Option("--quiet", help="no progress lines")] = False,
+    articles: Annotated[Path, typer.Option("--articles", help="folder of article files")] = SEEDS,
+    warehouse: Annotated[Path, typer.Option("--warehouse", help="warehouse folder")] = WAREHOUSE,
 ) -> None:
     """Parse the articles and load the warehouse; ends with rows per table and what was quarantined."""
     from flows.runtime import configure_prefect
@@ -48,7 +46,7 @@ def run(
 
 
 @app.command()
-def tables(warehouse: Annotated[Path, typer.Option("--warehouse")] = _default("warehouse")) -> None:
+def tables(warehouse: Annotated[Path, typer.Option("--warehouse")] = WAREHOUSE) -> None:
     """List the warehouse's tables and views with their row counts."""
     import duckdb
 
@@ -63,7 +61,7 @@ def tables(warehouse: Annotated[Path, typer.Option("--warehouse")] = _default("w
 @app.command()
 def query(
     sql: str,
-    warehouse: Annotated[Path, typer.Option("--warehouse")] = _default("warehouse"),
+    warehouse: Annotated[Path, typer.Option("--warehouse")] = WAREHOUSE,
 ) -> None:
     """Run one SQL statement against the warehouse (read-only) and print the result."""
     import duckdb

@@ -25,8 +25,13 @@ from warehouse.store import ensure_writable, load_warehouse, now, previous_sourc
 from warehouse.views import VIEWS_SQL
 
 BATCH_SIZE = 200
-QUARANTINE_SCHEMA = {"stage": pl.String, "file_name": pl.String, "source_id": pl.String, "reason": pl.String,
-                     "record": pl.String}
+QUARANTINE_SCHEMA = {
+    "stage": pl.String,
+    "file_name": pl.String,
+    "source_id": pl.String,
+    "reason": pl.String,
+    "record": pl.String,
+}
 
 
 @dataclass(slots=True)
@@ -41,10 +46,16 @@ class RunSummary:
         return Counter(f"{q['stage']}: {q['reason'].split(' (got')[0]}" for q in self.quarantined)
 
 
-def quarantine_row(stage: str, reason: str, file_name: str | None = None, source_id: str | None = None,
-                   record: dict | None = None) -> dict:
-    return {"stage": stage, "file_name": file_name, "source_id": source_id, "reason": reason,
-            "record": json.dumps(record, default=str, ensure_ascii=False) if record else None}
+def quarantine_row(
+    stage: str, reason: str, file_name: str | None = None, source_id: str | None = None, record: dict | None = None
+) -> dict:
+    return {
+        "stage": stage,
+        "file_name": file_name,
+        "source_id": source_id,
+        "reason": reason,
+        "record": json.dumps(record, default=str, ensure_ascii=False) if record else None,
+    }
 
 
 @task(name="read articles", retries=2, retry_delay_seconds=1)
@@ -60,13 +71,15 @@ def read_stage(paths: list[Path]) -> tuple[list[Article], list[dict]]:
             continue
         assert article is not None
         if article.source_id in seen:
-            rejected.append(quarantine_row("read", f"duplicate of {seen[article.source_id]}", f.file_name,
-                                           article.source_id))
+            rejected.append(
+                quarantine_row("read", f"duplicate of {seen[article.source_id]}", f.file_name, article.source_id)
+            )
             continue
         seen[article.source_id] = f.file_name
         if article.header_problem:
-            rejected.append(quarantine_row("read", article.header_problem + " (date left empty)", f.file_name,
-                                           article.source_id))
+            rejected.append(
+                quarantine_row("read", article.header_problem + " (date left empty)", f.file_name, article.source_id)
+            )
         articles.append(article)
     return articles, rejected
 
@@ -89,15 +102,17 @@ def parse_stage(articles: list[Article]) -> tuple[list[ArticleRecords], list[dic
     for a in articles:
         try:
             out.append(parse_article(a, book, tagger))
-        except Exception as err:  # noqa: BLE001 - one bad article must not stop the run
-            rejected.append(quarantine_row("parse", f"parser error: {type(err).__name__}: {err}", a.file_name,
-                                           a.source_id))
+        except Exception as err:
+            rejected.append(
+                quarantine_row("parse", f"parser error: {type(err).__name__}: {err}", a.file_name, a.source_id)
+            )
     return out, rejected
 
 
 @task(name="validate raw records")
-def validate_stage(frames: dict[str, pl.DataFrame], names: dict[str, str]) -> tuple[dict[str, pl.DataFrame],
-                                                                                    list[dict]]:
+def validate_stage(
+    frames: dict[str, pl.DataFrame], names: dict[str, str]
+) -> tuple[dict[str, pl.DataFrame], list[dict]]:
     """Raw records through their pandera models, lazily: failing rows go to quarantine with reasons."""
     valid: dict[str, pl.DataFrame] = {}
     rejected: list[dict] = []
@@ -106,21 +121,32 @@ def validate_stage(frames: dict[str, pl.DataFrame], names: dict[str, str]) -> tu
         valid[kind] = good
         for row, reason in bad.iter_rows():
             rec = df.row(row, named=True)
-            rejected.append(quarantine_row("validate", f"raw {kind}: {reason}", names.get(rec.get("source_id")),
-                                           rec.get("source_id"), rec))
+            rejected.append(
+                quarantine_row(
+                    "validate", f"raw {kind}: {reason}", names.get(rec.get("source_id")), rec.get("source_id"), rec
+                )
+            )
     # an event or fixture whose article lost its main fixture row cannot be placed: keep them consistent
     keys = valid["fixtures"].select("source_id", "fixture_index")
     orphans = valid["events"].join(keys, on=["source_id", "fixture_index"], how="anti")
     for rec in orphans.iter_rows(named=True):
-        rejected.append(quarantine_row("validate", "raw events: no valid fixture for this event",
-                                       names.get(rec["source_id"]), rec["source_id"], rec))
+        rejected.append(
+            quarantine_row(
+                "validate",
+                "raw events: no valid fixture for this event",
+                names.get(rec["source_id"]),
+                rec["source_id"],
+                rec,
+            )
+        )
     valid["events"] = valid["events"].join(keys, on=["source_id", "fixture_index"], how="semi")
     return valid, rejected
 
 
 @task(name="build tables")
-def build_stage(articles: list[Article], frames: dict[str, pl.DataFrame], previous: pl.DataFrame | None,
-                quarantine: list[dict]) -> tuple[dict[str, pl.DataFrame], list[dict]]:
+def build_stage(
+    articles: list[Article], frames: dict[str, pl.DataFrame], previous: pl.DataFrame | None, quarantine: list[dict]
+) -> tuple[dict[str, pl.DataFrame], list[dict]]:
     """Fuse the raw records into the contract's tables and check them with their models."""
     tables = fuse(frames["fixtures"], frames["events"], frames["people"])
     tables["sources"] = sources_frame(articles, previous)
@@ -143,8 +169,9 @@ def enforce_keys(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
         .join(tables["events"].select("event_id"), on="event_id", how="semi")
         .join(tables["sources"].select("source_id"), on="source_id", how="semi")
     )
-    tables["fixture_mentions"] = tables["fixture_mentions"].join(tables["fixtures"].select("fixture_id"),
-                                                                 on="fixture_id", how="semi")
+    tables["fixture_mentions"] = tables["fixture_mentions"].join(
+        tables["fixtures"].select("fixture_id"), on="fixture_id", how="semi"
+    )
     return tables
 
 
@@ -152,15 +179,33 @@ def sources_frame(articles: list[Article], previous: pl.DataFrame | None) -> pl.
     """One row per article read; ingested_at keeps the first load's time."""
     first = dict(previous.iter_rows()) if previous is not None else {}
     stamp = now()
-    rows = [{
-        "source_id": a.source_id, "file_name": a.file_name, "published_date": a.published_date,
-        "publisher": a.publisher, "n_words": a.n_words, "content_sha256": a.content_sha256,
-        "ingested_at": first.get(a.source_id, stamp), "encoding": a.encoding, "n_chars": len(a.text),
-        "text": a.text,
-    } for a in sorted(articles, key=lambda a: a.source_id)]
-    schema = {"source_id": pl.String, "file_name": pl.String, "published_date": pl.Date, "publisher": pl.String,
-              "n_words": pl.Int32, "content_sha256": pl.String, "ingested_at": pl.Datetime("us"),
-              "encoding": pl.String, "n_chars": pl.Int32, "text": pl.String}
+    rows = [
+        {
+            "source_id": a.source_id,
+            "file_name": a.file_name,
+            "published_date": a.published_date,
+            "publisher": a.publisher,
+            "n_words": a.n_words,
+            "content_sha256": a.content_sha256,
+            "ingested_at": first.get(a.source_id, stamp),
+            "encoding": a.encoding,
+            "n_chars": len(a.text),
+            "text": a.text,
+        }
+        for a in sorted(articles, key=lambda a: a.source_id)
+    ]
+    schema = {
+        "source_id": pl.String,
+        "file_name": pl.String,
+        "published_date": pl.Date,
+        "publisher": pl.String,
+        "n_words": pl.Int32,
+        "content_sha256": pl.String,
+        "ingested_at": pl.Datetime("us"),
+        "encoding": pl.String,
+        "n_chars": pl.Int32,
+        "text": pl.String,
+    }
     return pl.DataFrame(rows, schema=schema, orient="row")
 
 
@@ -178,7 +223,7 @@ def matchwire_flow(articles_dir: Path, warehouse_dir: Path, batch_size: int = BA
     ensure_writable(Path(warehouse_dir))
     previous = previous_sources(Path(warehouse_dir))
     log.info("reading %d article files from %s", len(paths), articles_dir)
-    batches = [paths[i: i + batch_size] for i in range(0, len(paths), batch_size)]
+    batches = [paths[i : i + batch_size] for i in range(0, len(paths), batch_size)]
     articles: list[Article] = []
     records: list[ArticleRecords] = []
     quarantine: list[dict] = []
@@ -188,18 +233,20 @@ def matchwire_flow(articles_dir: Path, warehouse_dir: Path, batch_size: int = BA
         fresh = [a for a in read if a.source_id not in seen]
         for a in read:
             if a.source_id in seen:
-                quarantine.append(quarantine_row("read", "duplicate of an article in an earlier batch", a.file_name,
-                                                 a.source_id))
+                quarantine.append(
+                    quarantine_row("read", "duplicate of an article in an earlier batch", a.file_name, a.source_id)
+                )
         seen |= {a.source_id for a in fresh}
         parsed, bad_parse = parse_stage(fresh)
         articles += fresh
         records += parsed
         quarantine += bad + bad_parse
-        log.info("batch %d/%d: %d articles parsed, %d quarantined", n, len(batches), len(parsed),
-                 len(bad) + len(bad_parse))
+        log.info(
+            "batch %d/%d: %d articles parsed, %d quarantined", n, len(batches), len(parsed), len(bad) + len(bad_parse)
+        )
     names = {a.source_id: a.file_name for a in articles}
     frames, bad_raw = validate_stage(records_frames(records), names)
-    tables, bad_built = build_stage(articles, frames, previous, quarantine + bad_raw)
+    tables, _ = build_stage(articles, frames, previous, quarantine + bad_raw)
     counts = load_stage(Path(warehouse_dir), tables)
     quarantined = tables["quarantine"].to_dicts()
     log.info("loaded %s", ", ".join(f"{k}={v}" for k, v in counts.items()))

@@ -11,8 +11,20 @@ import datetime as dt
 import pandera.polars as pa
 import polars as pl
 
-EVENT_TYPES = ["goal", "yellow_card", "second_yellow", "red_card", "substitution", "injury", "penalty_miss",
-               "penalty_won", "woodwork", "save", "chance_missed", "disallowed_goal"]
+EVENT_TYPES = [
+    "goal",
+    "yellow_card",
+    "second_yellow",
+    "red_card",
+    "substitution",
+    "injury",
+    "penalty_miss",
+    "penalty_won",
+    "woodwork",
+    "save",
+    "chance_missed",
+    "disallowed_goal",
+]
 STATUSES = ["played", "scheduled", "abandoned", "postponed"]
 ROLES = ["player", "coach", "referee", "other"]
 MAX_MINUTE = 130  # 120 plus the longest stoppage anyone writes about
@@ -153,7 +165,7 @@ class EventMentions(pa.DataFrameModel):
     class Config:
         strict = False
         coerce = True
-        unique = ["event_id", "source_id", "char_start"]
+        unique = ("event_id", "source_id", "char_start")
 
 
 class Quarantine(pa.DataFrameModel):

@@ -30,8 +30,9 @@ def split_valid(df: pl.DataFrame, model: type[pa.DataFrameModel]) -> tuple[pl.Da
         return df.head(0), pl.DataFrame({"row": list(range(df.height)), "reason": [reason] * df.height})
     reasons = (
         per_row.with_columns(
-            pl.format("{} failed {} (got {})", pl.col("column").fill_null("row"), pl.col("check"),
-                      pl.col("failure_case")).alias("why")
+            pl.format(
+                "{} failed {} (got {})", pl.col("column").fill_null("row"), pl.col("check"), pl.col("failure_case")
+            ).alias("why")
         )
         .group_by("index")
         .agg(pl.col("why").unique().sort().str.join("; ").alias("reason"))

@@ -25,21 +25,21 @@ def prefect_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def book():  # noqa: ANN201
+def book():
     from warehouse.reference import team_book
 
     return team_book()
 
 
 @pytest.fixture(scope="session")
-def tagger():  # noqa: ANN201
+def tagger():
     from warehouse.reference import spacy_tagger
 
     return spacy_tagger()
 
 
 @pytest.fixture(scope="session")
-def seeds_run(tmp_path_factory: pytest.TempPathFactory, prefect_home: Path):  # noqa: ANN201
+def seeds_run(tmp_path_factory: pytest.TempPathFactory, prefect_home: Path):
     """The real flow over seeds/ plus two bad files, into a temporary warehouse."""
     from flows.pipeline import matchwire_flow
 

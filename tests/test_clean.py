@@ -6,16 +6,18 @@ import pytest
 
 from transforms.clean import UnreadableArticle, read_article
 
-WIRE = (" date 2026-03-02 Sign up now: Get the biggest sports news in your inbox\n\n"
-        "LISBON, March 1 - Northgate beat Southport 2-1 on Sunday.\n\n"
-        "Alex Stone scored twice. REUTERS")
+WIRE = (
+    " date 2026-03-02 Sign up now: Get the biggest sports news in your inbox\n\n"
+    "LISBON, March 1 - Northgate beat Southport 2-1 on Sunday.\n\n"
+    "Alex Stone scored twice. REUTERS"
+)
 
 
 def test_header_dateline_signoff_and_clutter() -> None:
     a = read_article("w.txt", WIRE.encode())
     assert a.published_date == dt.date(2026, 3, 2)
     assert a.publisher == "Reuters"
-    assert a.text[a.dateline[0]:a.dateline[1]].startswith("LISBON, March 1")
+    assert a.text[a.dateline[0] : a.dateline[1]].startswith("LISBON, March 1")
     body = a.body
     assert len(body) == len(a.text)  # offsets unchanged
     assert "Sign up" not in body and "REUTERS" not in body and "LISBON" not in body
@@ -23,7 +25,7 @@ def test_header_dateline_signoff_and_clutter() -> None:
 
 
 def test_html_entities_and_cp1252_are_decoded() -> None:
-    a = read_article("x.txt", "The &#163;30m striker scored.".encode())
+    a = read_article("x.txt", b"The &#163;30m striker scored.")
     assert "£30m" in a.text
     b = read_article("y.txt", "Caf\xe9 owner\x92s son scored.".encode("latin-1"))
     assert b.encoding == "cp1252" and "Café owner’s" in b.text

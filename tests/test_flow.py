@@ -8,18 +8,22 @@ import polars as pl
 from transforms.fuse import name_key
 
 
-def test_flow_builds_the_contract_tables(seeds_run) -> None:  # noqa: ANN001
+def test_flow_builds_the_contract_tables(seeds_run) -> None:
     summary, warehouse = seeds_run
     con = duckdb.connect(str(Path(warehouse) / "matchwire.duckdb"), read_only=True)
     tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
     assert {"sources", "fixtures", "events", "players", "event_mentions", "quarantine"} <= tables
     assert con.execute("select count(*) from sources").fetchone()[0] == 5
-    played = con.execute("select home_team, away_team, home_score, away_score, n_sources from fixtures "
-                         "where home_score is not null order by n_sources desc").fetchall()
+    played = con.execute(
+        "select home_team, away_team, home_score, away_score, n_sources from fixtures "
+        "where home_score is not null order by n_sources desc"
+    ).fetchall()
     assert played[0] == ("Real Madrid", "Rayo Vallecano", 2, 1, 5)
     # one row per real goal, however many articles tell it
-    goals = con.execute("select player_name, minute, added_time from events where event_type = 'goal' "
-                        "and fixture_id = (select fixture_id from fixtures order by n_sources desc limit 1)").fetchall()
+    goals = con.execute(
+        "select player_name, minute, added_time from events where event_type = 'goal' "
+        "and fixture_id = (select fixture_id from fixtures order by n_sources desc limit 1)"
+    ).fetchall()
     scorers = sorted(g[0].split()[-1] for g in goals)
     assert len(scorers) == len(set(scorers))
     assert any(g[1:] == (90, 10) for g in goals)
@@ -30,18 +34,20 @@ def test_flow_builds_the_contract_tables(seeds_run) -> None:  # noqa: ANN001
     assert summary.tables["sources"] == 5
 
 
-def test_mention_spans_point_into_the_source_text(seeds_run) -> None:  # noqa: ANN001
+def test_mention_spans_point_into_the_source_text(seeds_run) -> None:
     _, warehouse = seeds_run
     con = duckdb.connect(str(Path(warehouse) / "matchwire.duckdb"), read_only=True)
-    rows = con.execute("select s.text, m.char_start, m.char_end, e.player_name from event_mentions m "
-                       "join sources s using (source_id) join events e using (event_id)").fetchall()
+    rows = con.execute(
+        "select s.text, m.char_start, m.char_end, e.player_name from event_mentions m "
+        "join sources s using (source_id) join events e using (event_id)"
+    ).fetchall()
     assert rows
     for text, a, b, name in rows:
         said = name_key(text[a:b])
         assert said and any(word in name_key(name).split() for word in said.split()), (text[a:b], name)
 
 
-def test_parquet_is_readable_without_duckdb(seeds_run) -> None:  # noqa: ANN001
+def test_parquet_is_readable_without_duckdb(seeds_run) -> None:
     _, warehouse = seeds_run
     root = Path(warehouse) / "parquet"
     for name in ("sources", "fixtures", "events", "players", "event_mentions"):
@@ -51,7 +57,7 @@ def test_parquet_is_readable_without_duckdb(seeds_run) -> None:  # noqa: ANN001
     assert {"event_id", "fixture_id", "event_type", "minute", "added_time", "player_name"} <= set(events.columns)
 
 
-def test_bad_input_is_quarantined_and_the_run_completes(seeds_run) -> None:  # noqa: ANN001
+def test_bad_input_is_quarantined_and_the_run_completes(seeds_run) -> None:
     summary, warehouse = seeds_run
     con = duckdb.connect(str(Path(warehouse) / "matchwire.duckdb"), read_only=True)
     q = dict(con.execute("select file_name, reason from quarantine where stage = 'read'").fetchall())

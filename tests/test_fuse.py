@@ -1,8 +1,7 @@
 """Build stage: several articles about one match fuse into one fixture, one event per real event."""
 
-import pytest
-
 import polars as pl
+import pytest
 
 from transforms.clean import read_article
 from transforms.fuse import fuse, name_key
@@ -13,13 +12,13 @@ B = " date 2026-03-02 Fulham beat Everton 2-1 on Sunday. Varga scored in the 16t
 C = " date 2026-03-02 Fulham won 2-1 against Everton on Sunday. Varga scored in the 15th minute."
 
 
-def build(book, texts: list[str]) -> dict[str, pl.DataFrame]:  # noqa: ANN001
+def build(book, texts: list[str]) -> dict[str, pl.DataFrame]:
     recs = [parse_article(read_article(f"{i}.txt", t.encode()), *book) for i, t in enumerate(texts)]
     frames = records_frames(recs)
     return fuse(frames["fixtures"], frames["events"], frames["people"])
 
 
-def test_one_fixture_one_goal_minute_by_majority(book) -> None:  # noqa: ANN001
+def test_one_fixture_one_goal_minute_by_majority(book) -> None:
     t = build(book, [A, B, C])
     fx = t["fixtures"].filter(pl.col("status") == "played")
     assert fx.height == 1
@@ -36,7 +35,7 @@ def test_one_fixture_one_goal_minute_by_majority(book) -> None:  # noqa: ANN001
     assert reds.height == 1 and reds["n_sources"][0] == 2
 
 
-def test_ids_do_not_depend_on_order(book) -> None:  # noqa: ANN001
+def test_ids_do_not_depend_on_order(book) -> None:
     one, two = build(book, [A, B, C]), build(book, [C, A, B])
     for name in ("fixtures", "events", "players"):
         assert one[name].sort(one[name].columns[0]).equals(two[name].sort(two[name].columns[0]))
@@ -47,6 +46,6 @@ def test_name_key_folds_spellings() -> None:
 
 
 @pytest.fixture()
-def book(book, tagger):  # noqa: ANN001, ANN201, F811
+def book(book, tagger):
     """The team book with the tagger: what the flow hands the parser."""
     return book, tagger

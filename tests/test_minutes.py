@@ -44,5 +44,5 @@ def test_relative_minute_is_an_offset() -> None:
 
 def test_spans_point_at_the_words() -> None:
     text = "He scored in the 15th minute and again after 80 minutes."
-    spans = [text[m.start:m.end] for m in find_minutes(text)]
+    spans = [text[m.start : m.end] for m in find_minutes(text)]
     assert spans == ["the 15th minute", "after 80 minutes"]

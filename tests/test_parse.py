@@ -6,93 +6,114 @@ from transforms.clean import read_article
 from transforms.parse import parse_article
 
 
-def parse(book, text: str):  # noqa: ANN001, ANN201
+def parse(book, text: str):
     return parse_article(read_article("t.txt", text.encode()), *book)
 
 
-def events(rec, etype: str) -> list[tuple]:  # noqa: ANN001
+def events(rec, etype: str) -> list[tuple]:
     return sorted((e.player_name, e.minute, e.added_time) for e in rec.events if e.event_type == etype)
 
 
-def test_headline_score_line_home_first(book) -> None:  # noqa: ANN001
+def test_headline_score_line_home_first(book) -> None:
     rec = parse(book, "Fulham 0-2 Everton\n\nEverton won at Craven Cottage.")
     main = rec.fixtures[0]
     assert (main.home_team, main.home_score, main.away_score, main.away_team) == ("Fulham", 0, 2, "Everton")
     assert main.is_main and main.home_known
 
 
-def test_prose_win_over_and_result_in_passing(book) -> None:  # noqa: ANN001
-    rec = parse(book, "Brentford claimed a dramatic 2-1 victory over Burnley on Sunday, while Chelsea, "
-                      "who beat Watford 3-1 on Saturday, stay top. Tomas Varga scored in the 12th minute.")
+def test_prose_win_over_and_result_in_passing(book) -> None:
+    rec = parse(
+        book,
+        "Brentford claimed a dramatic 2-1 victory over Burnley on Sunday, while Chelsea, "
+        "who beat Watford 3-1 on Saturday, stay top. Tomas Varga scored in the 12th minute.",
+    )
     got = {(f.home_team, f.home_score, f.away_score, f.away_team) for f in rec.fixtures}
     assert ("Brentford", 2, 1, "Burnley") in got and ("Chelsea", 3, 1, "Watford") in got
     assert rec.fixtures[0].home_team == "Brentford"
 
 
-def test_running_scores_are_not_results(book) -> None:  # noqa: ANN001
+def test_running_scores_are_not_results(book) -> None:
     rec = parse(book, "Fulham 3-1 Everton\n\nTomas Varga made it 2-0 before the break and Fulham went 3-0 up.")
     assert [(f.home_score, f.away_score) for f in rec.fixtures] == [(3, 1)]
 
 
-def test_goals_with_minutes_penalty_and_own_goal(book) -> None:  # noqa: ANN001
-    rec = parse(book, "Fulham 2-1 Everton\n\n"
-                      "Tomas Varga opened the scoring in the 15th minute with a low drive. "
-                      "Everton levelled four minutes into the second half when Pieter Olsen headed home. "
-                      "Samir Haddou converted a penalty in the 10th minute of stoppage time.")
+def test_goals_with_minutes_penalty_and_own_goal(book) -> None:
+    rec = parse(
+        book,
+        "Fulham 2-1 Everton\n\n"
+        "Tomas Varga opened the scoring in the 15th minute with a low drive. "
+        "Everton levelled four minutes into the second half when Pieter Olsen headed home. "
+        "Samir Haddou converted a penalty in the 10th minute of stoppage time.",
+    )
     assert events(rec, "goal") == [("Pieter Olsen", 49, None), ("Samir Haddou", 90, 10), ("Tomas Varga", 15, None)]
     pen = next(e for e in rec.events if e.player_name == "Samir Haddou")
     assert pen.is_penalty
 
 
-def test_near_misses_are_not_goals(book) -> None:  # noqa: ANN001
-    rec = parse(book, "Fulham 0-0 Everton\n\nTomas Varga fired wide in the 20th minute and Pieter Olsen "
-                      "struck the post on the hour. Samir Haddou almost scored late on.")
+def test_near_misses_are_not_goals(book) -> None:
+    rec = parse(
+        book,
+        "Fulham 0-0 Everton\n\nTomas Varga fired wide in the 20th minute and Pieter Olsen "
+        "struck the post on the hour. Samir Haddou almost scored late on.",
+    )
     assert events(rec, "goal") == []
     assert events(rec, "woodwork") == [("Pieter Olsen", 60, None)]
 
 
-def test_cards(book) -> None:  # noqa: ANN001
-    rec = parse(book, "Fulham 1-0 Everton\n\nTomas Varga was booked in the 30th minute. "
-                      "Pieter Olsen was sent off in the 80th minute and Samir Haddou later saw red for a "
-                      "second booking.")
+def test_cards(book) -> None:
+    rec = parse(
+        book,
+        "Fulham 1-0 Everton\n\nTomas Varga was booked in the 30th minute. "
+        "Pieter Olsen was sent off in the 80th minute and Samir Haddou later saw red for a "
+        "second booking.",
+    )
     assert events(rec, "yellow_card") == [("Tomas Varga", 30, None)]
     assert events(rec, "red_card") == [("Pieter Olsen", 80, None)]
     assert [e[0] for e in events(rec, "second_yellow")] == ["Samir Haddou"]
 
 
-def test_substitutions_and_injuries(book) -> None:  # noqa: ANN001
-    rec = parse(book, "Fulham 1-0 Everton\n\nTomas Varga limped off after 20 minutes and was replaced by "
-                      "Pieter Olsen. Samir Haddou came on for Dario Kell with ten minutes left.")
-    subs = sorted((e.player_name, e.related_player_name, e.minute) for e in rec.events
-                  if e.event_type == "substitution")
+def test_substitutions_and_injuries(book) -> None:
+    rec = parse(
+        book,
+        "Fulham 1-0 Everton\n\nTomas Varga limped off after 20 minutes and was replaced by "
+        "Pieter Olsen. Samir Haddou came on for Dario Kell with ten minutes left.",
+    )
+    subs = sorted(
+        (e.player_name, e.related_player_name, e.minute) for e in rec.events if e.event_type == "substitution"
+    )
     assert subs == [("Pieter Olsen", "Tomas Varga", 20), ("Samir Haddou", "Dario Kell", 80)]
     assert events(rec, "injury") == [("Tomas Varga", 20, None)]
 
 
-def test_surnames_bind_to_full_names(book) -> None:  # noqa: ANN001
+def test_surnames_bind_to_full_names(book) -> None:
     rec = parse(book, "Fulham 1-0 Everton\n\nTomas Varga was lively early on. Varga scored in the 70th minute.")
     assert events(rec, "goal") == [("Tomas Varga", 70, None)]
 
 
-def test_coaches_and_places_are_not_players(book) -> None:  # noqa: ANN001
-    rec = parse(book, "Fulham 1-0 Everton\n\nCoach Marco Bellini praised his side at Craven Cottage. "
-                      "Tomas Varga scored after 12 minutes.")
+def test_coaches_and_places_are_not_players(book) -> None:
+    rec = parse(
+        book,
+        "Fulham 1-0 Everton\n\nCoach Marco Bellini praised his side at Craven Cottage. "
+        "Tomas Varga scored after 12 minutes.",
+    )
     roles = {p.name: p.role for p in rec.people}
     assert roles.get("Marco Bellini") == "coach"
     assert "Craven Cottage" not in roles
     assert roles["Tomas Varga"] == "player"
 
 
-def test_every_mention_span_holds_the_player_name(book) -> None:  # noqa: ANN001
-    text = ("Fulham 2-1 Everton\n\nTomas Varga opened the scoring in the 15th minute. Pieter Olsen was booked. "
-            "Samir Haddou came on for Dario Kell.\n\nFulham: Keeper, Varga, Kell (Haddou 70). Booked: Olsen.")
+def test_every_mention_span_holds_the_player_name(book) -> None:
+    text = (
+        "Fulham 2-1 Everton\n\nTomas Varga opened the scoring in the 15th minute. Pieter Olsen was booked. "
+        "Samir Haddou came on for Dario Kell.\n\nFulham: Keeper, Varga, Kell (Haddou 70). Booked: Olsen."
+    )
     rec = parse(book, text)
     assert rec.events
     for e in rec.events:
-        assert text[e.char_start:e.char_end].split()[-1] in (e.player_name or "")
+        assert text[e.char_start : e.char_end].split()[-1] in (e.player_name or "")
 
 
 @pytest.fixture()
-def book(book, tagger):  # noqa: ANN001, ANN201, F811
+def book(book, tagger):
     """The team book with the tagger: what the flow hands the parser."""
     return book, tagger

@@ -252,9 +252,7 @@ def test_scorer_header_repeat_without_sending_off_stays_a_goal() -> None:
 
 
 def test_labelled_scorer_lines() -> None:
-    text = (
-        "Northgate 1 Eastbrook 2\nNorthgate: Quarry (og) 57'\nEastbrook: Rudd 70', Sayer 81'\nMore prose.\n"
-    )
+    text = "Northgate 1 Eastbrook 2\nNorthgate: Quarry (og) 57'\nEastbrook: Rudd 70', Sayer 81'\nMore prose.\n"
     sheets = read_team_sheets(text)
     assert_exact_spans(text, sheets)
     home, away = sheets

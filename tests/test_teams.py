@@ -28,6 +28,7 @@ def _pairs(hits: list[TeamHit]) -> list[tuple[str, str]]:
 
 # --- reference data ---------------------------------------------------------------------------
 
+
 def test_teams_csv_shape() -> None:
     with (DATA / "teams.csv").open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
@@ -58,12 +59,24 @@ def test_competitions_csv_shape() -> None:
         assert reader.fieldnames == ["canonical", "alias"]
         rows = list(reader)
     canonicals = {r["canonical"] for r in rows}
-    for name in ("Premier League", "La Liga", "Champions League", "World Cup", "Women's Euro", "Euro",
-                 "League Cup", "FA Cup", "Scottish Premiership", "International Friendly", "MLS"):
+    for name in (
+        "Premier League",
+        "La Liga",
+        "Champions League",
+        "World Cup",
+        "Women's Euro",
+        "Euro",
+        "League Cup",
+        "FA Cup",
+        "Scottish Premiership",
+        "International Friendly",
+        "MLS",
+    ):
         assert name in canonicals
 
 
 # --- canonical() --------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("alias", "canonical"),
@@ -115,9 +128,7 @@ def test_canonical_aliases(book: TeamBook, alias: str, canonical: str) -> None:
     assert book.canonical(alias) == canonical
 
 
-@pytest.mark.parametrize(
-    "word", ["United", "City", "Real", "Athletic", "Sporting", "Rovers", "FC", "Manchester"]
-)
+@pytest.mark.parametrize("word", ["United", "City", "Real", "Athletic", "Sporting", "Rovers", "FC", "Manchester"])
 def test_generic_words_are_not_teams(book: TeamBook, word: str) -> None:
     assert book.canonical(word) is None
 
@@ -142,12 +153,13 @@ def test_is_national(book: TeamBook) -> None:
 
 # --- find_teams() -------------------------------------------------------------------------------
 
+
 def test_find_teams_offsets(book: TeamBook) -> None:
     text = "On Sunday Real Madrid beat Rayo Vallecano at the Santiago Bernabeu."
     hits = book.find_teams(text)
     assert _pairs(hits) == [("Real Madrid", "Real Madrid"), ("Rayo Vallecano", "Rayo Vallecano")]
     assert [h.start for h in hits] == [10, 27]
-    assert all(text[h.start:h.end] == h.surface for h in hits)
+    assert all(text[h.start : h.end] == h.surface for h in hits)
 
 
 def test_longest_alias_wins(book: TeamBook) -> None:
@@ -164,7 +176,9 @@ def test_longest_alias_wins(book: TeamBook) -> None:
 def test_suffixed_forms_are_one_hit(book: TeamBook) -> None:
     text = "FC Barcelona beat Elche CF after losing to S.L. Benfica and drawing with Levante UD."
     assert _pairs(book.find_teams(text)) == [
-        ("FC Barcelona", "Barcelona"), ("Elche CF", "Elche"), ("S.L. Benfica", "Benfica"),
+        ("FC Barcelona", "Barcelona"),
+        ("Elche CF", "Elche"),
+        ("S.L. Benfica", "Benfica"),
         ("Levante UD", "Levante"),
     ]
 
@@ -173,7 +187,7 @@ def test_accents_apostrophes_and_odd_spaces_match_both_ways(book: TeamBook) -> N
     decomposed = "Atle\u0301tico Madrid v Newell’s Old Boys, Real\u00a0Madrid v Barça"
     hits = book.find_teams(decomposed)
     assert [h.canonical for h in hits] == ["Atletico Madrid", "Newell's Old Boys", "Real Madrid", "Barcelona"]
-    assert all(decomposed[h.start:h.end] == h.surface for h in hits)
+    assert all(decomposed[h.start : h.end] == h.surface for h in hits)
     assert hits[0].surface == "Atle\u0301tico Madrid"
     both = book.find_teams("Atletico Madrid and Atlético Madrid")
     assert [h.canonical for h in both] == ["Atletico Madrid"] * 2
@@ -182,7 +196,10 @@ def test_accents_apostrophes_and_odd_spaces_match_both_ways(book: TeamBook) -> N
 def test_case_sensitive_for_capitalised_aliases(book: TeamBook) -> None:
     assert book.find_teams("a villa by the forest near the palace, where the saints and wolves roam") == []
     assert [h.canonical for h in book.find_teams("Villa, Forest, Palace and Wolves")] == [
-        "Aston Villa", "Nottingham Forest", "Crystal Palace", "Wolverhampton Wanderers",
+        "Aston Villa",
+        "Nottingham Forest",
+        "Crystal Palace",
+        "Wolverhampton Wanderers",
     ]
 
 
@@ -193,7 +210,8 @@ def test_generic_words_not_found_in_text(book: TeamBook) -> None:
 def test_word_boundaries(book: TeamBook) -> None:
     assert book.find_teams("Romance in Romania") == [TeamHit(11, 18, "Romania", "Romania")]
     assert _pairs(book.find_teams("Madrid's win; the Dominican Republic")) == [
-        ("Madrid", "Real Madrid"), ("Dominican Republic", "Dominican Republic"),
+        ("Madrid", "Real Madrid"),
+        ("Dominican Republic", "Dominican Republic"),
     ]
 
 
@@ -205,14 +223,17 @@ def test_person_names_are_not_teams(book: TeamBook) -> None:
 def test_women_teams(book: TeamBook) -> None:
     text = "Man Utd Women beat Chelsea women before the Lionesses flew out."
     assert _pairs(book.find_teams(text)) == [
-        ("Man Utd Women", "Manchester United Women"), ("Chelsea women", "Chelsea Women"),
+        ("Man Utd Women", "Manchester United Women"),
+        ("Chelsea women", "Chelsea Women"),
         ("Lionesses", "England Women"),
     ]
 
 
 def test_find_teams_is_fast(book: TeamBook) -> None:
-    paragraph = ("Real Madrid beat Rayo Vallecano 2-1 in LaLiga on Sunday, keeping Los Blancos one point "
-                 "behind Barcelona, who beat Elche CF. Madrid face Benfica in the Champions League next. ")
+    paragraph = (
+        "Real Madrid beat Rayo Vallecano 2-1 in LaLiga on Sunday, keeping Los Blancos one point "
+        "behind Barcelona, who beat Elche CF. Madrid face Benfica in the Champions League next. "
+    )
     text = (paragraph * (5000 // len(paragraph) + 1))[:5000]
     book.find_teams(text)
     runs = 20
@@ -224,6 +245,7 @@ def test_find_teams_is_fast(book: TeamBook) -> None:
 
 
 # --- competitions -------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("alias", "canonical"),
@@ -250,15 +272,19 @@ def test_competition_aliases(book: TeamBook, alias: str, canonical: str) -> None
 
 
 def test_find_competitions(book: TeamBook) -> None:
-    text = ("After the UEFA Champions League tie and a LaLiga derby, England play an international friendly "
-            "before the Women's Euro and the Carabao Cup final.")
+    text = (
+        "After the UEFA Champions League tie and a LaLiga derby, England play an international friendly "
+        "before the Women's Euro and the Carabao Cup final."
+    )
     hits = book.find_competitions(text)
     assert _pairs(hits) == [
-        ("UEFA Champions League", "Champions League"), ("LaLiga", "La Liga"),
-        ("international friendly", "International Friendly"), ("Women's Euro", "Women's Euro"),
+        ("UEFA Champions League", "Champions League"),
+        ("LaLiga", "La Liga"),
+        ("international friendly", "International Friendly"),
+        ("Women's Euro", "Women's Euro"),
         ("Carabao Cup", "League Cup"),
     ]
-    assert all(text[h.start:h.end] == h.surface for h in hits)
+    assert all(text[h.start : h.end] == h.surface for h in hits)
     assert book.competition("Ballon d'Or") is None
 
 
@@ -269,8 +295,12 @@ def test_from_rows_rejects_unknown_kind() -> None:
 
 def test_ambiguous_alias_in_rows_resolves_to_none() -> None:
     book = TeamBook.from_rows(
-        [("Aberdeen", "Aberdeen", "Scotland", "club"), ("Aberdeen", "Dons", "Scotland", "club"),
-         ("AFC Wimbledon", "AFC Wimbledon", "England", "club"), ("AFC Wimbledon", "Dons", "England", "club")],
+        [
+            ("Aberdeen", "Aberdeen", "Scotland", "club"),
+            ("Aberdeen", "Dons", "Scotland", "club"),
+            ("AFC Wimbledon", "AFC Wimbledon", "England", "club"),
+            ("AFC Wimbledon", "Dons", "England", "club"),
+        ],
         [],
     )
     assert book.canonical("Dons") is None

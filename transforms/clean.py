@@ -52,9 +52,7 @@ _SIGNOFFS: dict[str, str] = {
     "EFE": "EFE",
     "ANSA": "ANSA",
 }
-_SIGNOFF = re.compile(
-    r"\(?\b(?P<tag>" + "|".join(_SIGNOFFS) + r")\b\)?(?:\s*\([^)]{0,60}\))?\s*\Z"
-)
+_SIGNOFF = re.compile(r"\(?\b(?P<tag>" + "|".join(_SIGNOFFS) + r")\b\)?(?:\s*\([^)]{0,60}\))?\s*\Z")
 _BOILERPLATE = re.compile(
     r"(?im)^[^\n]*(?:sign up (?:now|here|for)|subscribe (?:now|to)|newsletter|get the biggest sports news"
     r"|follow us on|click here|read more:|also worth reading|advertisement\s*$|download the app"
@@ -185,9 +183,7 @@ def guess_publisher(text: str, agency: str | None, signoff: str | None) -> str |
     return None
 
 
-def resolve_published_date(
-    header: dt.date | None, month_day: tuple[int, int] | None
-) -> dt.date | None:
+def resolve_published_date(header: dt.date | None, month_day: tuple[int, int] | None) -> dt.date | None:
     """Header date wins; a dateline month/day needs a year, which only a header gives."""
     return header
 

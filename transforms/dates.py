@@ -12,13 +12,17 @@ import re
 from transforms.clean import MONTHS
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY = re.compile(r"\b(?:(?:on|last|this|next)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                      r"(?:'s|’s)?\b(?:\s+(?:night|evening|afternoon))?")
-_MONTH_DAY = re.compile(r"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-                        r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-                        r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<day>\d{1,2})\b"
-                        r"|\b(?P<day2>\d{1,2})\s+(?P<mon2>January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December)\b")
+_WEEKDAY = re.compile(
+    r"\b(?:(?:on|last|this|next)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:'s|’s)?\b(?:\s+(?:night|evening|afternoon))?"
+)
+_MONTH_DAY = re.compile(
+    r"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<day>\d{1,2})\b"
+    r"|\b(?P<day2>\d{1,2})\s+(?P<mon2>January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b"
+)
 
 
 def weekday_date(anchor: dt.date, weekday: str, played: bool) -> dt.date:

@@ -11,43 +11,57 @@ import re
 from dataclasses import dataclass
 
 from transforms.minutes import MinuteMention
-from transforms.records import EventMention, PersonMention
+from transforms.records import PersonMention
 
 P = r"§(?P<p>\d+)"
 R = r"§(?P<r>\d+)"
 _GAP = r"(?:[^§.;!?]|§\d+(?:'s|’s|'|’)(?=\s))"  # a possessive name ("§2's cross") is no subject
 G = _GAP + r"{0,40}?"  # a short gap inside a clause, no other acting person
 GL = _GAP + r"{0,90}?"
-NEG = re.compile(r"\b(?:almost|nearly|should have|could have|would have|went close|came close|disallowed|ruled out|"
-                 r"chalked off|denied|wasted|missed|failed to|before|if|unless|hoping|hopes|will|would)\b", re.I)
-MISS_AFTER = re.compile(r"^[^.;]{0,25}\b(?:wide|over the bar|over|against the (?:post|bar|crossbar|woodwork)|"
-                        r"onto the (?:post|bar)|the (?:post|bar|crossbar|woodwork|upright)|straight at|saved|"
-                        r"blocked|off target)\b", re.I)
+NEG = re.compile(
+    r"\b(?:almost|nearly|should have|could have|would have|went close|came close|disallowed|ruled out|"
+    r"chalked off|denied|wasted|missed|failed to|before|if|unless|hoping|hopes|will|would)\b",
+    re.I,
+)
+MISS_AFTER = re.compile(
+    r"^[^.;]{0,25}\b(?:wide|over the bar|over|against the (?:post|bar|crossbar|woodwork)|"
+    r"onto the (?:post|bar)|the (?:post|bar|crossbar|woodwork|upright)|straight at|saved|"
+    r"blocked|off target)\b",
+    re.I,
+)
 
-GOAL_STRONG = (r"(?:scored|scores|netted|nets|notched|bagged|grabbed|opened the scoring|equali[sz]ed|equali[sz]es|"
-               r"levelled|leveled|converted|converts|slotted|slots|tapped in|tapped home|found the net|"
-               r"found the back of the net|pulled (?:one|a goal) back|reduced the deficit|completed the scoring|"
-               r"wrapped up|sealed (?:it|the win|victory|the points)|doubled (?:the|their|his) (?:lead|advantage)|"
-               r"added (?:a|the) (?:second|third|fourth|fifth|sixth|late|consolation|fine)|got the winner|"
-               r"struck the winner|hit the winner|headed the winner|scored the winner|restored (?:the|their) lead|"
-               r"put \S+(?: \S+)? (?:ahead|in front)|gave \S+(?: \S+)? (?:the|a|an) (?:\w+ )?lead|"
-               r"rolled (?:the|his) (?:penalty|spot[- ]kick) home|dispatched (?:a|the|his) (?:penalty|spot[- ]kick)|"
-               r"buried (?:a|the|his) (?:penalty|spot[- ]kick|chance|header|shot|effort)|"
-               r"made no mistake|broke the deadlock|got (?:the|his) goal|had (?:earlier )?scored)")
-GOAL_WEAK = (r"(?:fired|fires|drilled|drills|headed|heads|nodded|nods|curled|curls|volleyed|volleys|smashed|"
-             r"lashed|blasted|rifled|steered|swept|bundled|turned|poked|stabbed|glanced|side-footed|chipped|"
-             r"lobbed|prodded|thumped|hammered|powered|struck|strikes|finished|rolled|drove|placed|sent(?! off)|"
-             r"send(?! off)|squeezed|flicked|reacted|met|tapped|slid|scuffed|deflected|firing|drilling|heading|"
-             r"nodding|curling|volleying|smashing|lashing|blasting|rifling|steering|sweeping|poking|chipping|"
-             r"lobbing|prodding|powering|striking|finishing|rolling|driving|placing|sending(?! off)|squeezing|"
-             r"flicking|tapping|sliding)")
+GOAL_STRONG = (
+    r"(?:scored|scores|netted|nets|notched|bagged|grabbed|opened the scoring|equali[sz]ed|equali[sz]es|"
+    r"levelled|leveled|converted|converts|slotted|slots|tapped in|tapped home|found the net|"
+    r"found the back of the net|pulled (?:one|a goal) back|reduced the deficit|completed the scoring|"
+    r"wrapped up|sealed (?:it|the win|victory|the points)|doubled (?:the|their|his) (?:lead|advantage)|"
+    r"added (?:a|the) (?:second|third|fourth|fifth|sixth|late|consolation|fine)|got the winner|"
+    r"struck the winner|hit the winner|headed the winner|scored the winner|restored (?:the|their) lead|"
+    r"put \S+(?: \S+)? (?:ahead|in front)|gave \S+(?: \S+)? (?:the|a|an) (?:\w+ )?lead|"
+    r"rolled (?:the|his) (?:penalty|spot[- ]kick) home|dispatched (?:a|the|his) (?:penalty|spot[- ]kick)|"
+    r"buried (?:a|the|his) (?:penalty|spot[- ]kick|chance|header|shot|effort)|"
+    r"made no mistake|broke the deadlock|got (?:the|his) goal|had (?:earlier )?scored)"
+)
+GOAL_WEAK = (
+    r"(?:fired|fires|drilled|drills|headed|heads|nodded|nods|curled|curls|volleyed|volleys|smashed|"
+    r"lashed|blasted|rifled|steered|swept|bundled|turned|poked|stabbed|glanced|side-footed|chipped|"
+    r"lobbed|prodded|thumped|hammered|powered|struck|strikes|finished|rolled|drove|placed|sent(?! off)|"
+    r"send(?! off)|squeezed|flicked|reacted|met|tapped|slid|scuffed|deflected|firing|drilling|heading|"
+    r"nodding|curling|volleying|smashing|lashing|blasting|rifling|steering|sweeping|poking|chipping|"
+    r"lobbing|prodding|powering|striking|finishing|rolling|driving|placing|sending(?! off)|squeezing|"
+    r"flicking|tapping|sliding)"
+)
 GOAL_NEAR = r"\s+(?:\w+\s+){0,2}?(?:home|in)\b(?! the (?:box|area|air|first|second|\d))(?!\s+(?:a|the|his|her) cross)"
-GOAL_TARGET = (r"(?:\bpast (?:the "
-               r"(?:goalkeeper|keeper|stranded|helpless|diving)|§\d+)|\bbeyond (?:the|§\d+)|\bthe winner\b|"
-               r"\bthe equali[sz]er\b|\bthe opener\b|\binto (?:the|an|his own|her own) (?:\w+ ){0,3}?(?:net|goal|"
-               r"corner|roof)\b|\bthe (?:bottom|top) (?:left |right )?corner\b|\bthe back of the net\b)")
-GOAL_NOUN = (r"(?:goal|strike|header|volley|finish|effort|penalty|spot[- ]kick|shot|double|brace|winner|equali[sz]er|"
-             r"opener|tap-in|free[- ]kick|lob|chip)")
+GOAL_TARGET = (
+    r"(?:\bpast (?:the "
+    r"(?:goalkeeper|keeper|stranded|helpless|diving)|§\d+)|\bbeyond (?:the|§\d+)|\bthe winner\b|"
+    r"\bthe equali[sz]er\b|\bthe opener\b|\binto (?:the|an|his own|her own) (?:\w+ ){0,3}?(?:net|goal|"
+    r"corner|roof)\b|\bthe (?:bottom|top) (?:left |right )?corner\b|\bthe back of the net\b)"
+)
+GOAL_NOUN = (
+    r"(?:goal|strike|header|volley|finish|effort|penalty|spot[- ]kick|shot|double|brace|winner|equali[sz]er|"
+    r"opener|tap-in|free[- ]kick|lob|chip)"
+)
 
 
 @dataclass(slots=True)
@@ -64,8 +78,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     end = len(text) if end is None else end
     out: list[tuple[int, int]] = []
     s = start
-    for m in re.finditer(r"(?<!\b[A-Z])(?<!\bSt)(?<!\bMr)(?<!\bvs)[.!?]+[\"”’')]*(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)|\n+",
-                         text[start:end]):
+    for m in re.finditer(
+        r"(?<!\b[A-Z])(?<!\bSt)(?<!\bMr)(?<!\bvs)[.!?]+[\"”’')]*(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)|\n+", text[start:end]
+    ):
         e = start + m.end()
         if text[s:e].strip():
             out.append((s, e))
@@ -77,9 +92,14 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 def template(text: str, s0: int, s1: int, people: list[PersonMention], teams: list[tuple[int, int]]) -> Sentence:
     """The sentence with `§k` for people and `¤` for teams; index maps template chars back to text."""
-    marks = sorted([(p.char_start, p.char_end, f"§{k}") for k, p in enumerate(people)] +
-                   [(a, b, "¤") for a, b in teams if s0 <= a and b <= s1 and
-                    not any(p.char_start < b and a < p.char_end for p in people)])
+    marks = sorted(
+        [(p.char_start, p.char_end, f"§{k}") for k, p in enumerate(people)]
+        + [
+            (a, b, "¤")
+            for a, b in teams
+            if s0 <= a and b <= s1 and not any(p.char_start < b and a < p.char_end for p in people)
+        ]
+    )
     out: list[str] = []
     index: list[int] = []
     pos = s0
@@ -99,77 +119,168 @@ def template(text: str, s0: int, s1: int, people: list[PersonMention], teams: li
 # (event_type, rule name, pattern over the template). `p` is the actor, `r` the related player.
 FAMILIES: list[tuple[str, str, str]] = [
     # substitutions first: "replaced" must not read as anything else
-    ("substitution", "sub_replaced", rf"{P}{GL}\b(?:replaced|replacing|came on for|came on in place of|came off the bench "
-                                     rf"(?:to replace|for)|on for|was introduced for|took over from|stepped in for)\s+{R}"),
-    ("substitution", "sub_made_way", rf"{R}{GL}\b(?:made way for|was replaced by|was substituted by|was taken off for|"
-                                     rf"was withdrawn for|being substituted by|being replaced by|replaced by)\s+{P}"),
+    (
+        "substitution",
+        "sub_replaced",
+        rf"{P}{GL}\b(?:replaced|replacing|came on for|came on in place of|came off the bench "
+        rf"(?:to replace|for)|on for|was introduced for|took over from|stepped in for)\s+{R}",
+    ),
+    (
+        "substitution",
+        "sub_made_way",
+        rf"{R}{GL}\b(?:made way for|was replaced by|was substituted by|was taken off for|"
+        rf"was withdrawn for|being substituted by|being replaced by|replaced by)\s+{P}",
+    ),
     ("substitution", "sub_replacement", rf"{R}{GL}\b(?:his|her) (?:replacement|substitute)\s+{P}"),
-    ("substitution", "sub_implicit", rf"^(?P<imp>)(?:[^§.;!?]){{0,90}}?\b(?:being substituted by|was replaced by|was "
-                                     rf"substituted by|made way for|being replaced by)\s+{P}"),
-    ("substitution", "sub_replace_him", rf"{P}{GL}\b(?:came on to replace|came on for|replaced|replacing)\s+"
-                                        rf"(?P<pron>him|her)\b"),
+    (
+        "substitution",
+        "sub_implicit",
+        rf"^(?P<imp>)(?:[^§.;!?]){{0,90}}?\b(?:being substituted by|was replaced by|was "
+        rf"substituted by|made way for|being replaced by)\s+{P}",
+    ),
+    (
+        "substitution",
+        "sub_replace_him",
+        rf"{P}{GL}\b(?:came on to replace|came on for|replaced|replacing)\s+"
+        rf"(?P<pron>him|her)\b",
+    ),
     # cards
-    ("second_yellow", "card_second_yellow", rf"{P}{GL}\b(?:second (?:yellow|booking|caution)|two yellow cards|"
-                                            rf"booked (?:for the|a) second time)"),
+    (
+        "second_yellow",
+        "card_second_yellow",
+        rf"{P}{GL}\b(?:second (?:yellow|booking|caution)|two yellow cards|"
+        rf"booked (?:for the|a) second time)",
+    ),
     ("second_yellow", "card_second_yellow_for", rf"\bsecond (?:yellow(?: card)?|booking|caution)\s+(?:for|to)\s+{P}"),
-    ("red_card", "card_sent_off", rf"{P}{G}\b(?:was|were|got|had been|been|is|being)?\s*(?:sent off|dismissed|sent for "
-                                  rf"an early bath|given his marching orders)"),
-    ("red_card", "card_shown_red", rf"{P}{G}\b(?:was shown|received|got|picked up|saw|earned|collected)\s+(?:a\s+)?"
-                                   rf"(?:straight\s+|second\s+|late\s+|\w+\s+)?red(?: card)?"),
+    (
+        "red_card",
+        "card_sent_off",
+        rf"{P}{G}\b(?:was|were|got|had been|been|is|being)?\s*(?:sent off|dismissed|sent for "
+        rf"an early bath|given his marching orders)",
+    ),
+    (
+        "red_card",
+        "card_shown_red",
+        rf"{P}{G}\b(?:was shown|received|got|picked up|saw|earned|collected)\s+(?:a\s+)?"
+        rf"(?:straight\s+|second\s+|late\s+|\w+\s+)?red(?: card)?",
+    ),
     ("red_card", "card_saw_red", rf"{P}{G}\bsaw red"),
     ("red_card", "card_red_for", rf"\b(?:red card|sending[- ]off|dismissal)\s+(?:for|to|of)\s+{P}"),
     ("red_card", "card_possessive_red", rf"{P}(?:'s|’s|')\s+(?:\S+\s+){{0,2}}?(?:sending[- ]off|dismissal|red card)"),
     ("red_card", "card_reduced", rf"\breduced to (?:10|ten|nine|9) men\b{GL}\bwhen\s+{P}"),
-    ("yellow_card", "card_booked", rf"{P}{G}\b(?:was|were|got|had been|been|is)?\s*(?:booked|cautioned|yellow[- ]carded)"),
-    ("yellow_card", "card_shown_yellow", rf"{P}{G}\b(?:was shown|received|got|picked up|collected|earned)\s+(?:a\s+)?"
-                                         rf"(?:\w+\s+)?yellow(?: card)?"),
+    (
+        "yellow_card",
+        "card_booked",
+        rf"{P}{G}\b(?:was|were|got|had been|been|is)?\s*(?:booked|cautioned|yellow[- ]carded)",
+    ),
+    (
+        "yellow_card",
+        "card_shown_yellow",
+        rf"{P}{G}\b(?:was shown|received|got|picked up|collected|earned)\s+(?:a\s+)?"
+        rf"(?:\w+\s+)?yellow(?: card)?",
+    ),
     ("yellow_card", "card_yellow_for", rf"\b(?:yellow card|booking|caution)\s+(?:for|to)\s+{P}"),
     ("yellow_card", "card_booked_obj", rf"\bbooked\s+{P}"),
     # injuries
-    ("injury", "injury_off", rf"{P}{G}\b(?:limped|hobbled|was carried|was stretchered|was helped|was forced|had to go|"
-                             rf"had to come|went|came|was taken)\s+(?:\w+\s+)?off\b(?P<inj>[^.]{{0,60}})"),
-    ("injury", "injury_forced", rf"{P}{G}\b(?:limped out|pulled up|went down injured|was injured|picked up an? "
-                                rf"(?:\w+ )?(?:injury|knock)|suffered an? (?:\w+ ){{0,3}}(?:injury|knock|problem|strain)|"
-                                rf"had to be withdrawn|was withdrawn (?:injured|through injury|with)|"
-                                rf"went off injured|was forced out)"),
+    (
+        "injury",
+        "injury_off",
+        rf"{P}{G}\b(?:limped|hobbled|was carried|was stretchered|was helped|was forced|had to go|"
+        rf"had to come|went|came|was taken)\s+(?:\w+\s+)?off\b(?P<inj>[^.]{{0,60}})",
+    ),
+    (
+        "injury",
+        "injury_forced",
+        rf"{P}{G}\b(?:limped out|pulled up|went down injured|was injured|picked up an? "
+        rf"(?:\w+ )?(?:injury|knock)|suffered an? (?:\w+ ){{0,3}}(?:injury|knock|problem|strain)|"
+        rf"had to be withdrawn|was withdrawn (?:injured|through injury|with)|"
+        rf"went off injured|was forced out)",
+    ),
     ("injury", "injury_to", rf"\binjury to\s+{P}"),
     # penalties missed, saved, won
-    ("penalty_miss", "pen_missed", rf"{P}{G}\b(?:missed|put|blazed|fired|sent|skied|hit|struck|smashed|dragged|"
-                                   rf"slammed)\s+(?:a|his|her|the)\s+(?:\w+\s+)?(?:penalty|spot[- ]kick)\s*"
-                                   rf"(?P<out>wide|over|against the (?:post|bar|crossbar)|onto the (?:post|bar))?"),
+    (
+        "penalty_miss",
+        "pen_missed",
+        rf"{P}{G}\b(?:missed|put|blazed|fired|sent|skied|hit|struck|smashed|dragged|"
+        rf"slammed)\s+(?:a|his|her|the)\s+(?:\w+\s+)?(?:penalty|spot[- ]kick)\s*"
+        rf"(?P<out>wide|over|against the (?:post|bar|crossbar)|onto the (?:post|bar))?",
+    ),
     ("penalty_miss", "pen_saved", rf"\bsaved\s+{P}(?:'s|’s|')\s+(?:\w+\s+)?(?:penalty|spot[- ]kick)"),
-    ("penalty_miss", "pen_was_saved", rf"{P}(?:'s|’s|')\s+(?:\w+\s+)?(?:penalty|spot[- ]kick)\s+(?:was|is)\s+"
-                                      rf"(?:saved|missed|blocked)"),
-    ("penalty_won", "pen_won", rf"{P}{G}\b(?:was|were|being)\s+(?:\w+\s+)?(?:brought down|fouled|tripped|upended|clipped|"
-                               rf"felled|bundled over|pulled down|hauled down)\s+(?:\w+\s+){{0,3}}in (?:the|his|their) "
-                               rf"(?:box|area|penalty area)"),
-    ("penalty_won", "pen_drew", rf"{P}{GL}\b(?:won|earned|drew|drawing|winning|earning) (?:a|the) (?:penalty|foul that led)"),
+    (
+        "penalty_miss",
+        "pen_was_saved",
+        rf"{P}(?:'s|’s|')\s+(?:\w+\s+)?(?:penalty|spot[- ]kick)\s+(?:was|is)\s+"
+        rf"(?:saved|missed|blocked)",
+    ),
+    (
+        "penalty_won",
+        "pen_won",
+        rf"{P}{G}\b(?:was|were|being)\s+(?:\w+\s+)?(?:brought down|fouled|tripped|upended|clipped|"
+        rf"felled|bundled over|pulled down|hauled down)\s+(?:\w+\s+){{0,3}}in (?:the|his|their) "
+        rf"(?:box|area|penalty area)",
+    ),
+    (
+        "penalty_won",
+        "pen_drew",
+        rf"{P}{GL}\b(?:won|earned|drew|drawing|winning|earning) (?:a|the) (?:penalty|foul that led)",
+    ),
     # finer events
-    ("woodwork", "woodwork", rf"{P}{GL}\b(?:hit|struck|rattled|clipped|smacked|thumped|crashed|rattle|hit|strike)"
-                             rf"\s+(?:\w+\s+){{0,3}}?(?:the|a)\s+(?:post|bar|crossbar|woodwork|upright|frame)"),
-    ("save", "save", rf"{P}{G}\b(?:produced|made|pulled off|was forced into)\s+(?:a|an|the)\s+(?:\w+[- ]?){{0,4}}"
-                     rf"(?:save|stop)"),
-    ("chance_missed", "chance_missed", rf"{P}{G}\b(?:wasted|missed|squandered|spurned|fluffed|blazed)\s+(?:a|an|the|"
-                                       rf"his|another)\s+(?:\w+[- ]?){{0,3}}(?:chance|header|opportunity|sitter)"),
-    ("disallowed_goal", "disallowed", rf"{P}{GL}\b(?:had|saw)\s+(?:a|an|his|two)\s+(?:\w+\s+)?(?:goals?|effort|strike)\s+"
-                                      rf"(?:\w+\s+)?(?:disallowed|ruled out|chalked off)"),
+    (
+        "woodwork",
+        "woodwork",
+        rf"{P}{GL}\b(?:hit|struck|rattled|clipped|smacked|thumped|crashed|rattle|hit|strike)"
+        rf"\s+(?:\w+\s+){{0,3}}?(?:the|a)\s+(?:post|bar|crossbar|woodwork|upright|frame)",
+    ),
+    (
+        "save",
+        "save",
+        rf"{P}{G}\b(?:produced|made|pulled off|was forced into)\s+(?:a|an|the)\s+(?:\w+[- ]?){{0,4}}"
+        rf"(?:save|stop)",
+    ),
+    (
+        "chance_missed",
+        "chance_missed",
+        rf"{P}{G}\b(?:wasted|missed|squandered|spurned|fluffed|blazed)\s+(?:a|an|the|"
+        rf"his|another)\s+(?:\w+[- ]?){{0,3}}(?:chance|header|opportunity|sitter)",
+    ),
+    (
+        "disallowed_goal",
+        "disallowed",
+        rf"{P}{GL}\b(?:had|saw)\s+(?:a|an|his|two)\s+(?:\w+\s+)?(?:goals?|effort|strike)\s+"
+        rf"(?:\w+\s+)?(?:disallowed|ruled out|chalked off)",
+    ),
     # goals
     ("goal", "goal_own", rf"{P}{GL}\b(?:own goal|own-goal|into his own net|into her own net|own net)"),
     ("goal", "goal_strong", rf"{P}{GL}\b{GOAL_STRONG}"),
     ("goal", "goal_weak", rf"{P}{GL}\b{GOAL_WEAK}\b(?={GOAL_NEAR}|[^.;]{{0,60}}?{GOAL_TARGET})"),
-    ("goal", "goal_noun_from", rf"\b(?:a|an|the|his|her)\s+(?:\w+[- ]?){{0,3}}?{GOAL_NOUN}\s+(?:from|by)\s+{P}"
-                               rf"(?![^.;]{{0,20}}\b(?:was|were) (?:disallowed|ruled out|saved|blocked))"),
-    ("goal", "goal_through", rf"\b(?:equali[sz]ed|levelled|scored|struck|hit back|led|took the lead|went ahead|"
-                             rf"went in front|pulled one back|responded|replied)\b[^.;§]{{0,40}}?\bthrough\s+{P}"),
-    ("goal", "goal_possessive", rf"{P}(?:'s|’s|')\s+(?:\w+[- ]?){{0,3}}?{GOAL_NOUN}\s+(?:\w+\s+){{0,2}}?(?:gave|put|"
-                                rf"earned|secured|sealed|won|made it|levelled|restored|handed|proved|was enough|"
-                                rf"rescued|snatched|clinched|had given|had put|cancelled out)"),
+    (
+        "goal",
+        "goal_noun_from",
+        rf"\b(?:a|an|the|his|her)\s+(?:\w+[- ]?){{0,3}}?{GOAL_NOUN}\s+(?:from|by)\s+{P}"
+        rf"(?![^.;]{{0,20}}\b(?:was|were) (?:disallowed|ruled out|saved|blocked))",
+    ),
+    (
+        "goal",
+        "goal_through",
+        rf"\b(?:equali[sz]ed|levelled|scored|struck|hit back|led|took the lead|went ahead|"
+        rf"went in front|pulled one back|responded|replied)\b[^.;§]{{0,40}}?\bthrough\s+{P}",
+    ),
+    (
+        "goal",
+        "goal_possessive",
+        rf"{P}(?:'s|’s|')\s+(?:\w+[- ]?){{0,3}}?{GOAL_NOUN}\s+(?:\w+\s+){{0,2}}?(?:gave|put|"
+        rf"earned|secured|sealed|won|made it|levelled|restored|handed|proved|was enough|"
+        rf"rescued|snatched|clinched|had given|had put|cancelled out)",
+    ),
     ("goal", "goal_double", rf"\b(?:a|an)\s+(?:\w+\s+)?(?:double|brace)\s+from\s+{P}"),
 ]
 _COMPILED = [(etype, rule, re.compile(rx, re.I)) for etype, rule, rx in FAMILIES]
 PENALTY_WORDS = re.compile(r"\b(?:penalty|spot[- ]kick|from the spot|pen)\b", re.I)
-HYPOTHETICAL = re.compile(r"\b(?:almost|nearly|should have|could have|would have|came close|went close|if|"
-                          r"thought (?:he|she) had|appeared to have|seemed to have)\b", re.I)
+HYPOTHETICAL = re.compile(
+    r"\b(?:almost|nearly|should have|could have|would have|came close|went close|if|"
+    r"thought (?:he|she) had|appeared to have|seemed to have)\b",
+    re.I,
+)
 
 
 @dataclass(slots=True)
@@ -201,8 +312,17 @@ def read_sentence(sent: Sentence) -> list[Found]:
             if etype == "goal" and not _really_scored(sent.template, m, rule):
                 continue
             implicit = bool(m.groupdict().get("pron")) or m.groupdict().get("imp") is not None
-            found.append(Found(etype, rule, actor, related, *span, pronoun=implicit,
-                               extra=m.groupdict().get("out") or m.groupdict().get("inj") or ""))
+            found.append(
+                Found(
+                    etype,
+                    rule,
+                    actor,
+                    related,
+                    *span,
+                    pronoun=implicit,
+                    extra=m.groupdict().get("out") or m.groupdict().get("inj") or "",
+                )
+            )
             claimed.append((span[0], actor if actor is not None else -1, family))
     return found
 
@@ -218,13 +338,13 @@ def _family(etype: str) -> str:
 def _really_scored(tmpl: str, m: re.Match[str], rule: str) -> bool:
     """A goal verb in a clause that says it did not happen ('almost equalised', 'fired wide') is no goal."""
     clause_start = max(tmpl.rfind(",", 0, m.start()), tmpl.rfind(";", 0, m.start()), 0)
-    pre = tmpl[clause_start: m.start()]
-    body = tmpl[m.start(): m.end()]
+    pre = tmpl[clause_start : m.start()]
+    body = tmpl[m.start() : m.end()]
     if HYPOTHETICAL.search(pre + body) and rule != "goal_own":
         return False
-    if rule in ("goal_weak", "goal_strong") and MISS_AFTER.match(tmpl[m.end():]):
+    if rule in ("goal_weak", "goal_strong") and MISS_AFTER.match(tmpl[m.end() :]):
         return False
-    return not (rule == "goal_strong" and re.search(r"\bdisallowed|ruled out|offside\b", tmpl[m.end(): m.end() + 60]))
+    return not (rule == "goal_strong" and re.search(r"\bdisallowed|ruled out|offside\b", tmpl[m.end() : m.end() + 60]))
 
 
 def nearest_minute(minutes: list[MinuteMention], s0: int, s1: int, anchor: int) -> MinuteMention | None:
@@ -232,4 +352,4 @@ def nearest_minute(minutes: list[MinuteMention], s0: int, s1: int, anchor: int) 
     inside = [m for m in minutes if s0 <= m.start and m.end <= s1]
     if not inside:
         return None
-    return min(inside, key=lambda m: (abs(m.start - anchor) + (0 if m.start >= anchor else 15)))
+    return min(inside, key=lambda m: abs(m.start - anchor) + (0 if m.start >= anchor else 15))

@@ -78,9 +78,19 @@ def group_fixtures(raw: Iterable[dict]) -> list[FixtureGroup]:
             continue
         ordered = sorted(dated.values(), key=lambda g: (-len(g.mentions), g.date))
         for m in undated:  # an undated report joins the match whose score it agrees with, else the best-attested
-            target = next((g for g in ordered if m["home_score"] is not None and any(
-                {o["home_score"], o["away_score"]} == {m["home_score"], m["away_score"]}
-                for o in g.mentions if o["home_score"] is not None)), ordered[0])
+            target = next(
+                (
+                    g
+                    for g in ordered
+                    if m["home_score"] is not None
+                    and any(
+                        {o["home_score"], o["away_score"]} == {m["home_score"], m["away_score"]}
+                        for o in g.mentions
+                        if o["home_score"] is not None
+                    )
+                ),
+                ordered[0],
+            )
             target.mentions.append(m)
         groups.extend(sorted(ordered, key=lambda g: g.date))
     return groups
@@ -113,8 +123,15 @@ def build_fixture(group: FixtureGroup) -> dict:
         scores[pair] += 3 if m["home_known"] else 2 if m["is_main"] else 1
     hs, as_ = max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0] if scores else (None, None)
     statuses = {m["status"] for m in group.mentions}
-    status = "abandoned" if "abandoned" in statuses else "postponed" if "postponed" in statuses else \
-        "played" if group.played else "scheduled"
+    status = (
+        "abandoned"
+        if "abandoned" in statuses
+        else "postponed"
+        if "postponed" in statuses
+        else "played"
+        if group.played
+        else "scheduled"
+    )
     date = group.date or majority(m["match_date"] for m in group.mentions)
     sources = sorted({m["source_id"] for m in group.mentions})
     return {
@@ -218,17 +235,24 @@ def _open_ended(m: dict) -> bool:
 
 def cluster_events(mentions: list[dict]) -> list[list[dict]]:
     """Mentions of one player's events of one family: split where minutes are more than 3 apart."""
-    timed = sorted((m for m in mentions if m["clock"] is not None and not _open_ended(m)),
-                   key=lambda m: (m["clock"], m["source_id"]))
+    timed = sorted(
+        (m for m in mentions if m["clock"] is not None and not _open_ended(m)),
+        key=lambda m: (m["clock"], m["source_id"]),
+    )
     clusters: list[list[dict]] = []
     for m in timed:
-        if clusters and m["clock"] - max(x["clock"] for x in clusters[-1]) <= 3 and \
-                m["source_id"] not in {x["source_id"] for x in clusters[-1]}:
+        if (
+            clusters
+            and m["clock"] - max(x["clock"] for x in clusters[-1]) <= 3
+            and m["source_id"] not in {x["source_id"] for x in clusters[-1]}
+        ):
             clusters[-1].append(m)
         else:
             clusters.append([m])
-    rest = sorted((m for m in mentions if m["clock"] is None or _open_ended(m)),
-                  key=lambda m: (m["clock"] is None, m["clock"] or 0, m["source_id"]))
+    rest = sorted(
+        (m for m in mentions if m["clock"] is None or _open_ended(m)),
+        key=lambda m: (m["clock"] is None, m["clock"] or 0, m["source_id"]),
+    )
     for m in rest:
         free = [c for c in clusters if m["source_id"] not in {x["source_id"] for x in c}]
         if m["clock"] is not None:
@@ -248,16 +272,22 @@ def build_event(fixture: dict, cluster: list[dict], ordinal: int, player_id: str
     if counts:
         top = max(counts.values())
         exact = {m["clock"] for m in cluster if m["clock"] is not None and not _open_ended(m)}
-        best = sheet[0]["clock"] if sheet and counts[sheet[0]["clock"]] == top else \
-            max((c for c, n in counts.items() if n == top), key=lambda c: (c in exact, -c))
+        best = (
+            sheet[0]["clock"]
+            if sheet and counts[sheet[0]["clock"]] == top
+            else max((c for c, n in counts.items() if n == top), key=lambda c: (c in exact, -c))
+        )
         chosen = next(m for m in cluster if m["clock"] == best)
         minute, added = chosen["minute"], chosen["added_time"]
     else:
         minute = added = None
     types = Counter(m["event_type"] for m in cluster)
     etype = "second_yellow" if "second_yellow" in types else max(types, key=lambda t: (types[t], t))
-    name = max((m["player_name"] for m in cluster if m["player_name"]), key=lambda n: (len(n.split()), accents(n), n),
-               default=None)
+    name = max(
+        (m["player_name"] for m in cluster if m["player_name"]),
+        key=lambda n: (len(n.split()), accents(n), n),
+        default=None,
+    )
     fam = family(etype)
     return {
         "event_id": stable_id("ev", fixture["fixture_id"], fam, player_id or name, ordinal),
@@ -270,8 +300,8 @@ def build_event(fixture: dict, cluster: list[dict], ordinal: int, player_id: str
         "team": majority(m["team"] for m in cluster),
         "related_player_name": majority(m["related_player_name"] for m in cluster),
         "is_penalty": any(m["is_penalty"] for m in cluster),
-        "is_own_goal": sum(m["is_own_goal"] for m in cluster) * 2 >= len(cluster) and any(
-            m["is_own_goal"] for m in cluster),
+        "is_own_goal": sum(m["is_own_goal"] for m in cluster) * 2 >= len(cluster)
+        and any(m["is_own_goal"] for m in cluster),
         "n_sources": len({m["source_id"] for m in cluster}),
         "minute_reported": sorted(set(clocks)),
         "minute_conflict": len(set(clocks)) > 1,
@@ -280,9 +310,14 @@ def build_event(fixture: dict, cluster: list[dict], ordinal: int, player_id: str
 
 def running_score(fixture: dict, events: list[dict]) -> None:
     """Score after each goal, in clock order, where every earlier goal has a minute and a team."""
-    goals = sorted((e for e in events if e["event_type"] == "goal"),
-                   key=lambda e: (clock(e["minute"], e["added_time"]) is None,
-                                  clock(e["minute"], e["added_time"]) or 0, e["event_id"]))
+    goals = sorted(
+        (e for e in events if e["event_type"] == "goal"),
+        key=lambda e: (
+            clock(e["minute"], e["added_time"]) is None,
+            clock(e["minute"], e["added_time"]) or 0,
+            e["event_id"],
+        ),
+    )
     home = away = 0
     known = True
     for e in events:
@@ -315,11 +350,19 @@ def fuse(raw_fixtures: pl.DataFrame, raw_events: pl.DataFrame, raw_people: pl.Da
         fixtures.append(f)
         for m in g.mentions:
             fixture_of[(m["source_id"], m["fixture_index"])] = f
-            fixture_mentions.append({"fixture_id": f["fixture_id"], "source_id": m["source_id"],
-                                     "char_start": m["char_start"], "char_end": m["char_end"],
-                                     "home_team": m["home_team"], "away_team": m["away_team"],
-                                     "home_score": m["home_score"], "away_score": m["away_score"],
-                                     "rule": m["rule"]})
+            fixture_mentions.append(
+                {
+                    "fixture_id": f["fixture_id"],
+                    "source_id": m["source_id"],
+                    "char_start": m["char_start"],
+                    "char_end": m["char_end"],
+                    "home_team": m["home_team"],
+                    "away_team": m["away_team"],
+                    "home_score": m["home_score"],
+                    "away_score": m["away_score"],
+                    "rule": m["rule"],
+                }
+            )
     main_of = {m["source_id"]: fixture_of[(m["source_id"], m["fixture_index"])] for m in fx_rows if m["is_main"]}
 
     book = PlayerBook()
@@ -333,8 +376,14 @@ def fuse(raw_fixtures: pl.DataFrame, raw_events: pl.DataFrame, raw_people: pl.Da
         scope = f["fixture_id"] if f else e["source_id"]
         for name in (e["player_name"], e["related_player_name"]):
             if name:
-                people_by_scope[scope].append({"name": name, "role": "player", "team": e["team"] if
-                                               name == e["player_name"] else None, "source_id": e["source_id"]})
+                people_by_scope[scope].append(
+                    {
+                        "name": name,
+                        "role": "player",
+                        "team": e["team"] if name == e["player_name"] else None,
+                        "source_id": e["source_id"],
+                    }
+                )
     for scope in sorted(people_by_scope):
         book.add_scope(scope, people_by_scope[scope])
 
@@ -360,22 +409,33 @@ def fuse(raw_fixtures: pl.DataFrame, raw_events: pl.DataFrame, raw_people: pl.Da
         for k, cluster in enumerate(cluster_events(ms)):
             ev = build_event(fixture_by_id[fid], cluster, k, ms[0]["player_id"] if who else None)
             events.append(ev)
-            mentions += [{"event_id": ev["event_id"], "source_id": m["source_id"], "char_start": m["char_start"],
-                          "char_end": m["char_end"], "minute": m["minute"], "added_time": m["added_time"],
-                          "rule": m["rule"]} for m in cluster]
+            mentions += [
+                {
+                    "event_id": ev["event_id"],
+                    "source_id": m["source_id"],
+                    "char_start": m["char_start"],
+                    "char_end": m["char_end"],
+                    "minute": m["minute"],
+                    "added_time": m["added_time"],
+                    "rule": m["rule"],
+                }
+                for m in cluster
+            ]
     events.extend(implied_yellows(events))
     for f in fixtures:
         running_score(f, [e for e in events if e["fixture_id"] == f["fixture_id"]])
-    players = sorted(({**r, "aliases": sorted(r["aliases"])} for r in book.rows.values()),
-                     key=lambda r: r["player_id"])
+    players = sorted(({**r, "aliases": sorted(r["aliases"])} for r in book.rows.values()), key=lambda r: r["player_id"])
     return {
         "fixtures": frame(fixtures, FIXTURE_SCHEMA),
         "events": frame(sorted(events, key=lambda e: e["event_id"]), EVENT_SCHEMA),
         "players": frame(players, PLAYER_SCHEMA),
-        "event_mentions": frame(sorted(mentions, key=lambda m: (m["event_id"], m["source_id"], m["char_start"])),
-                                MENTION_SCHEMA),
-        "fixture_mentions": frame(sorted(fixture_mentions, key=lambda m: (m["fixture_id"], m["source_id"],
-                                                                          m["char_start"])), FIXTURE_MENTION_SCHEMA),
+        "event_mentions": frame(
+            sorted(mentions, key=lambda m: (m["event_id"], m["source_id"], m["char_start"])), MENTION_SCHEMA
+        ),
+        "fixture_mentions": frame(
+            sorted(fixture_mentions, key=lambda m: (m["fixture_id"], m["source_id"], m["char_start"])),
+            FIXTURE_MENTION_SCHEMA,
+        ),
     }
 
 
@@ -385,35 +445,89 @@ def implied_yellows(events: list[dict]) -> list[dict]:
     for e in events:
         if e["event_type"] != "second_yellow":
             continue
-        if any(o["event_type"] == "yellow_card" and o["fixture_id"] == e["fixture_id"] and
-               o["player_id"] == e["player_id"] and o["player_name"] == e["player_name"] for o in events):
+        if any(
+            o["event_type"] == "yellow_card"
+            and o["fixture_id"] == e["fixture_id"]
+            and o["player_id"] == e["player_id"]
+            and o["player_name"] == e["player_name"]
+            for o in events
+        ):
             continue
-        extra.append({**e, "event_id": stable_id("ev", e["event_id"], "first_yellow"), "event_type": "yellow_card",
-                      "minute": None, "added_time": None, "minute_reported": [], "minute_conflict": False,
-                      "related_player_name": None})
+        extra.append(
+            {
+                **e,
+                "event_id": stable_id("ev", e["event_id"], "first_yellow"),
+                "event_type": "yellow_card",
+                "minute": None,
+                "added_time": None,
+                "minute_reported": [],
+                "minute_conflict": False,
+                "related_player_name": None,
+            }
+        )
     return extra
 
 
 FIXTURE_SCHEMA = {
-    "fixture_id": pl.String, "match_date": pl.Date, "competition": pl.String, "home_team": pl.String,
-    "away_team": pl.String, "home_score": pl.Int32, "away_score": pl.Int32, "status": pl.String,
-    "venue": pl.String, "n_sources": pl.Int32, "score_note": pl.String, "season": pl.String,
+    "fixture_id": pl.String,
+    "match_date": pl.Date,
+    "competition": pl.String,
+    "home_team": pl.String,
+    "away_team": pl.String,
+    "home_score": pl.Int32,
+    "away_score": pl.Int32,
+    "status": pl.String,
+    "venue": pl.String,
+    "n_sources": pl.Int32,
+    "score_note": pl.String,
+    "season": pl.String,
     "score_conflict": pl.Boolean,
 }
 EVENT_SCHEMA = {
-    "event_id": pl.String, "fixture_id": pl.String, "event_type": pl.String, "minute": pl.Int32,
-    "added_time": pl.Int32, "player_id": pl.String, "player_name": pl.String, "team": pl.String,
-    "related_player_name": pl.String, "is_penalty": pl.Boolean, "is_own_goal": pl.Boolean,
-    "n_sources": pl.Int32, "minute_reported": pl.List(pl.Int32), "minute_conflict": pl.Boolean,
-    "home_score_after": pl.Int32, "away_score_after": pl.Int32,
+    "event_id": pl.String,
+    "fixture_id": pl.String,
+    "event_type": pl.String,
+    "minute": pl.Int32,
+    "added_time": pl.Int32,
+    "player_id": pl.String,
+    "player_name": pl.String,
+    "team": pl.String,
+    "related_player_name": pl.String,
+    "is_penalty": pl.Boolean,
+    "is_own_goal": pl.Boolean,
+    "n_sources": pl.Int32,
+    "minute_reported": pl.List(pl.Int32),
+    "minute_conflict": pl.Boolean,
+    "home_score_after": pl.Int32,
+    "away_score_after": pl.Int32,
 }
-PLAYER_SCHEMA = {"player_id": pl.String, "name": pl.String, "team": pl.String, "role": pl.String,
-                 "aliases": pl.List(pl.String)}
-MENTION_SCHEMA = {"event_id": pl.String, "source_id": pl.String, "char_start": pl.Int32, "char_end": pl.Int32,
-                  "minute": pl.Int32, "added_time": pl.Int32, "rule": pl.String}
-FIXTURE_MENTION_SCHEMA = {"fixture_id": pl.String, "source_id": pl.String, "char_start": pl.Int32,
-                          "char_end": pl.Int32, "home_team": pl.String, "away_team": pl.String,
-                          "home_score": pl.Int32, "away_score": pl.Int32, "rule": pl.String}
+PLAYER_SCHEMA = {
+    "player_id": pl.String,
+    "name": pl.String,
+    "team": pl.String,
+    "role": pl.String,
+    "aliases": pl.List(pl.String),
+}
+MENTION_SCHEMA = {
+    "event_id": pl.String,
+    "source_id": pl.String,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "minute": pl.Int32,
+    "added_time": pl.Int32,
+    "rule": pl.String,
+}
+FIXTURE_MENTION_SCHEMA = {
+    "fixture_id": pl.String,
+    "source_id": pl.String,
+    "char_start": pl.Int32,
+    "char_end": pl.Int32,
+    "home_team": pl.String,
+    "away_team": pl.String,
+    "home_score": pl.Int32,
+    "away_score": pl.Int32,
+    "rule": pl.String,
+}
 
 
 def frame(rows: list[dict], schema: dict[str, pl.DataType]) -> pl.DataFrame:

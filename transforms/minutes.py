@@ -11,14 +11,61 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
-    "sixteen seventeen eighteen nineteen".split()
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-_ORD_UNITS = "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth " \
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
-_ORD_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
-             "seventieth": 70, "eightieth": 80, "ninetieth": 90}
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ORD_UNITS = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
+_ORD_TENS = {
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+}
 
 
 def _number_words() -> dict[str, int]:
@@ -72,27 +119,42 @@ _PATTERNS: list[tuple[str, str]] = [
     # 90+3, 90+3', 45 + 2 min
     ("plus", r"\b(?P<a>\d{2,3})\s*(?:\+|plus)\s*(?P<b>\d{1,2})\s*(?:'|’|min(?:ute)?s?\b)?"),
     # the 10th minute of (second-half) stoppage time / three minutes into stoppage time
-    ("nth_of_stoppage", rf"\b(?:the\s+)?(?P<n>{NUM})(?:\s+minute)?\s+(?:minute\s+)?(?:of|into)\s+"
-                        rf"(?P<half>first[- ]half\s+|second[- ]half\s+)?{_STOPPAGE}"),
-    ("into_stoppage", rf"\b(?P<n>{NUM})\s+minutes?\s+into\s+(?:the\s+)?(?P<half>first[- ]half\s+|second[- ]half\s+)?"
-                      rf"(?:{_STOPPAGE})"),
+    (
+        "nth_of_stoppage",
+        rf"\b(?:the\s+)?(?P<n>{NUM})(?:\s+minute)?\s+(?:minute\s+)?(?:of|into)\s+"
+        rf"(?P<half>first[- ]half\s+|second[- ]half\s+)?{_STOPPAGE}",
+    ),
+    (
+        "into_stoppage",
+        rf"\b(?P<n>{NUM})\s+minutes?\s+into\s+(?:the\s+)?(?P<half>first[- ]half\s+|second[- ]half\s+)?"
+        rf"(?:{_STOPPAGE})",
+    ),
     # four minutes into the second half / five minutes after the restart / within 30 seconds of the restart
-    ("into_half", rf"\b(?P<n>{NUM})\s+minutes?\s+(?:into|after)\s+(?:the\s+)?(?:(?P<half>second|first)[- ]half|"
-                  rf"(?P<ht>{_HALF}))"),
+    (
+        "into_half",
+        rf"\b(?P<n>{NUM})\s+minutes?\s+(?:into|after)\s+(?:the\s+)?(?:(?P<half>second|first)[- ]half|"
+        rf"(?P<ht>{_HALF}))",
+    ),
     ("before_ht", rf"\b(?P<n>{NUM})\s+minutes?\s+(?:before|from)\s+(?:half[- ]?time|the (?:break|interval))"),
     ("before_ft", rf"\b(?P<n>{NUM})\s+minutes?\s+(?:before|from)\s+(?:full[- ]?time|the (?:final|end)\b)"),
     ("seconds_restart", rf"\b(?:within|after)\s+(?P<n>{NUM})\s+seconds\s+of\s+(?:the\s+)?(?:second[- ]half|restart)"),
     # with ten minutes left / remaining / to go / of normal time remaining
-    ("left", rf"\b(?:with\s+)?(?:just\s+|only\s+)?(?P<n>{NUM})\s+minutes?\s+(?:of\s+(?:normal|regular)\s+time\s+)?"
-             rf"(?:left|remaining|to\s+go|to\s+play)"),
+    (
+        "left",
+        rf"\b(?:with\s+)?(?:just\s+|only\s+)?(?P<n>{NUM})\s+minutes?\s+(?:of\s+(?:normal|regular)\s+time\s+)?"
+        rf"(?:left|remaining|to\s+go|to\s+play)",
+    ),
     # in the 15th minute / 36th-minute / the 100th minute / in minute 15
     ("nth", rf"\b(?:the\s+)?(?P<n>\d{{1,3}}(?:st|nd|rd|th)|{_WORD_ALT})[- ](?:minute|min)\b"),
     ("minute_n", r"\b(?:in\s+)?minute\s+(?P<n>\d{1,3})\b"),
     # after 18 minutes / on 75 minutes / inside 10 minutes / 20 minutes in
-    ("after", rf"\b(?P<kind>after|on|inside(?:\s+of)?|within|in)\s+(?:just\s+|only\s+)?(?P<n>{NUM})\s+minutes?\b"
-              rf"(?!\s+(?:later|after|before|left|remaining|to go|into|of|from))"),
+    (
+        "after",
+        rf"\b(?P<kind>after|on|inside(?:\s+of)?|within|in)\s+(?:just\s+|only\s+)?(?P<n>{NUM})\s+minutes?\b"
+        rf"(?!\s+(?:later|after|before|left|remaining|to go|into|of|from))",
+    ),
     ("in", rf"\b(?P<n>{NUM})\s+minutes\s+in\b(?!to)"),
-    ("mark", rf"\b(?:the\s+)?(?P<n>\d{{1,3}})[- ]minute\s+mark\b"),
+    ("mark", r"\b(?:the\s+)?(?P<n>\d{1,3})[- ]minute\s+mark\b"),
     # five minutes later / moments later
     ("later", rf"\b(?P<n>{NUM})\s+minutes?\s+later\b"),
     ("on_the_hour", r"\b(?:on|around|just after|just before|before|after|past)\s+the\s+hour(?:[- ]mark)?\b"),
@@ -100,8 +162,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("first_minute", r"\b(?:in\s+)?the\s+(?:first|opening)\s+minute\b"),
     ("last_minute", r"\b(?:in\s+the\s+)?(?:last|final|dying)[- ]minute\b"),
     ("stoppage", rf"\b(?:in|during|deep\s+(?:in|into))\s+(?:the\s+)?(?:(?P<half>first|second)[- ]half\s+)?{_STOPPAGE}"),
-    ("stoppage_adj", rf"\b(?P<half>first|second)?[- ]?(?:half\s+)?{_STOPPAGE}\s+(?:winner|equaliser|equalizer|goal|"
-                     rf"penalty|strike|header|effort)"),
+    (
+        "stoppage_adj",
+        rf"\b(?P<half>first|second)?[- ]?(?:half\s+)?{_STOPPAGE}\s+(?:winner|equaliser|equalizer|goal|"
+        rf"penalty|strike|header|effort)",
+    ),
     ("apostrophe", r"(?<![\w+])(?P<n>\d{1,3})\s?(?:'|’)(?!\w)"),
     ("paren", r"\((?P<n>\d{1,3})(?:\s*(?:min(?:ute)?s?|mins))?\)"),
 ]
@@ -112,7 +177,7 @@ def _resolve(name: str, m: re.Match[str], extra_time: bool) -> tuple[int | None,
     """One matched phrase to (minute, added, relative)."""
     n = read_number(m.group("n")) if "n" in m.re.groupindex and m.group("n") else None
     half = (m.groupdict().get("half") or "").lower()
-    base = 45 if half.startswith("first") else (120 if extra_time and half == "" and False else 90)
+    base = 45 if half.startswith("first") else 90
     if name == "plus":
         a, b = int(m["a"]), int(m["b"])
         return (a, b, None) if a in (45, 90, 105, 120) else (None, None, None)
@@ -175,8 +240,8 @@ def find_minutes(text: str, start: int = 0, end: int | None = None, extra_time: 
 
 def _is_quote(text: str, m: re.Match[str]) -> bool:
     """'75' inside quotation marks or a year like '90s is no minute."""
-    after = text[m.end(): m.end() + 1]
-    return after == "s" or text[max(0, m.start() - 1): m.start()] in ("'", "’")
+    after = text[m.end() : m.end() + 1]
+    return after == "s" or text[max(0, m.start() - 1) : m.start()] in ("'", "’")
 
 
 def resolve_minute(phrase: str, extra_time: bool = False) -> tuple[int | None, int | None]:

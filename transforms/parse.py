@@ -6,7 +6,6 @@ then the match the article is about, then the people it names, then what they di
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -24,9 +23,11 @@ from transforms.results import TeamSpan, headline_pairing, pairings, prose_resul
 from transforms.team_sheets import read_team_sheets
 from transforms.teams import TeamBook
 
-ROLE_NOUNS = (r"(?:goalkeeper|keeper|midfielder|defender|striker|forward|winger|captain|skipper|substitute|"
-              r"full-back|fullback|centre-back|center-back|left-back|right-back|wing-back|playmaker|attacker|"
-              r"frontman|teenager|youngster|veteran|debutant|star|talisman|international|man|loanee|signing)")
+ROLE_NOUNS = (
+    r"(?:goalkeeper|keeper|midfielder|defender|striker|forward|winger|captain|skipper|substitute|"
+    r"full-back|fullback|centre-back|center-back|left-back|right-back|wing-back|playmaker|attacker|"
+    r"frontman|teenager|youngster|veteran|debutant|star|talisman|international|man|loanee|signing)"
+)
 
 
 @dataclass(slots=True)
@@ -90,9 +91,12 @@ class ArticleReader:
         main = self.choose_main(teams)
         self.describe_fixtures(main, prose)
         comps = [(c.start, c.end) for c in self.book.find_competitions(text)]
-        finder = NameFinder(text, sheet_spans + [(t.start, t.end) for t in teams] + comps + title_lines(text),
-                            lambda s: self.book.canonical(s) is not None or s in self.fixture_teams(),
-                            self.proper_noun(prose))
+        finder = NameFinder(
+            text,
+            sheet_spans + [(t.start, t.end) for t in teams] + comps + title_lines(text),
+            lambda s: self.book.canonical(s) is not None or s in self.fixture_teams(),
+            self.proper_noun(prose),
+        )
         people = finder.find()
         sheet_people = [p for s in self.sheets for p in s.players]
         binding = bind_surnames([p.name for p in people if p.role == "player"] + [p.name for p in sheet_people])
@@ -112,8 +116,9 @@ class ArticleReader:
         for p in people + sheet_people:
             p.name = binding.get(p.name, p.name)
             p.team = p.team or team_of.get(fold_name(p.name))
-        return ArticleRecords(self.article.source_id, self.fixtures, events, people + sheet_people,
-                              sorted({t.canonical for t in teams}))
+        return ArticleRecords(
+            self.article.source_id, self.fixtures, events, people + sheet_people, sorted({t.canonical for t in teams})
+        )
 
     def describe_fixtures(self, main: FixtureMention | None, prose: list[tuple[int, int]]) -> None:
         """Date, competition and venue from the words around each fixture (the lead for the main one)."""
@@ -131,9 +136,15 @@ class ArticleReader:
             comps = self.book.find_competitions(window)
             f.competition = f.competition or (comps[0].canonical if comps else None)
             if f is main and f.venue is None:
-                venue = re.search(r"\b(?:at|inside|in front of a \w+ crowd at)\s+(?:the\s+)?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})", window)
-                if venue and not self.book.canonical(venue[1].strip()) and venue[1].strip() not in (
-                        "Home", "Half", "Wembley Way"):
+                venue = re.search(
+                    r"\b(?:at|inside|in front of a \w+ crowd at)\s+(?:the\s+)?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})",
+                    window,
+                )
+                if (
+                    venue
+                    and not self.book.canonical(venue[1].strip())
+                    and venue[1].strip() not in ("Home", "Half", "Wembley Way")
+                ):
                     f.venue = venue[1].strip()
 
     def proper_noun(self, prose: list[tuple[int, int]]) -> Callable[[int, int], bool] | None:
@@ -178,7 +189,7 @@ class ArticleReader:
             return []
         return [FixtureMention(home, away, labelled[0].char_start, labelled[1].char_end, rule="team_sheet")]
 
-    def subject_team(self, teams: list[TeamSpan]):  # noqa: ANN201
+    def subject_team(self, teams: list[TeamSpan]):
         """The article's own team: the most named one, for sentences like 'a 2-1 win over Rayo'."""
         counts = Counter(t.canonical for t in teams)
 
@@ -201,9 +212,15 @@ class ArticleReader:
             w = counts.get(f.home_team, 0) + counts.get(f.away_team, 0)
             w += 6 if f.char_start < len(head) else 0
             w += 4 if f.rule in ("headline", "headline_nodash", "live", "team_sheet", "headline_v") else 0
-            w -= 8 if re.search(r"\b(?:on|last) (?:Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday)\b|"
-                                r"\blast (?:week|season|month)|\bearlier\b",
-                                self.text[f.char_end: f.char_end + 30]) else 0
+            w -= (
+                8
+                if re.search(
+                    r"\b(?:on|last) (?:Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday)\b|"
+                    r"\blast (?:week|season|month)|\bearlier\b",
+                    self.text[f.char_end : f.char_end + 30],
+                )
+                else 0
+            )
             return w, -f.char_start
 
         main = max(self.fixtures, key=weight)
@@ -213,8 +230,9 @@ class ArticleReader:
         return main
 
     # ---- people and teams ----------------------------------------------------------------------
-    def player_teams(self, people: list[PersonMention], teams: list[TeamSpan],
-                     main: FixtureMention | None) -> dict[str, str]:
+    def player_teams(
+        self, people: list[PersonMention], teams: list[TeamSpan], main: FixtureMention | None
+    ) -> dict[str, str]:
         """Which team each player plays for, from 'Rayo goalkeeper X', 'X (Lyon)', 'X for Lyon', sheets."""
         text = self.text
         votes: dict[str, Counter[str]] = {}
@@ -224,11 +242,12 @@ class ArticleReader:
                 if label:
                     votes.setdefault(fold_name(p.name), Counter())[label] += 3
         for p in people:
-            before = text[max(0, p.char_start - 45): p.char_start]
-            after = text[p.char_end: p.char_end + 40]
+            before = text[max(0, p.char_start - 45) : p.char_start]
+            after = text[p.char_end : p.char_end + 40]
             for t in teams:
-                if t.end <= p.char_start and re.fullmatch(rf"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:{ROLE_NOUNS}\s+)?",
-                                                          text[t.end: p.char_start], re.I):
+                if t.end <= p.char_start and re.fullmatch(
+                    rf"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:{ROLE_NOUNS}\s+)?", text[t.end : p.char_start], re.I
+                ):
                     votes.setdefault(fold_name(p.name), Counter())[t.canonical] += 2
             m = re.match(r"\s*\(([^)]{2,30})\)", after)
             if m and self.resolve_team(m[1]):
@@ -245,8 +264,9 @@ class ArticleReader:
         return main.home_team if side == "home" else main.away_team
 
     # ---- events --------------------------------------------------------------------------------
-    def read_events(self, prose: list[tuple[int, int]], people: list[PersonMention], teams: list[TeamSpan],
-                    binding: dict[str, str]) -> list[EventMention]:
+    def read_events(
+        self, prose: list[tuple[int, int]], people: list[PersonMention], teams: list[TeamSpan], binding: dict[str, str]
+    ) -> list[EventMention]:
         minutes = find_minutes(self.text, extra_time=self.extra_time)
         team_marks = [(t.start, t.end) for t in teams]
         players = [p for p in people if p.role == "player"]
@@ -268,15 +288,23 @@ class ArticleReader:
                     last_minute = ev.minute + (ev.added_time or 0)
             fixture_index = self.fixture_at(s0, s1, fixture_index)
             if in_sent:
-                subjects = [p for p in in_sent if not re.search(r"(?:by|from|for|to|on|past|over)\s+$",
-                                                                 self.text[max(s0, p.char_start - 8): p.char_start])]
+                subjects = [
+                    p
+                    for p in in_sent
+                    if not re.search(
+                        r"(?:by|from|for|to|on|past|over)\s+$", self.text[max(s0, p.char_start - 8) : p.char_start]
+                    )
+                ]
                 last_actor = (subjects or in_sent)[0]
         return events
 
     def fixture_at(self, s0: int, pos: int, current: int) -> int:
         """An event told after another result in the same sentence belongs to that result's match."""
-        found = [i for i, f in enumerate(self.fixtures)
-                 if i and s0 <= f.char_start < pos and f.home_score is not None and f.rule.startswith("prose")]
+        found = [
+            i
+            for i, f in enumerate(self.fixtures)
+            if i and s0 <= f.char_start < pos and f.home_score is not None and f.rule.startswith("prose")
+        ]
         return found[-1] if found else current
 
     def fixture_for_sentence(self, s0: int, s1: int, current: int) -> int:
@@ -286,15 +314,18 @@ class ArticleReader:
             main = self.fixtures[0]
             sent = self.text[s0:s1]
             other = self.fixtures[current]
-            names_main = any(self.book.find_teams(sent) and h.canonical in (main.home_team, main.away_team)
-                             for h in self.book.find_teams(sent))
+            names_main = any(
+                self.book.find_teams(sent) and h.canonical in (main.home_team, main.away_team)
+                for h in self.book.find_teams(sent)
+            )
             names_other = any(h.canonical in (other.home_team, other.away_team) for h in self.book.find_teams(sent))
             if names_main and not names_other:
                 return 0
         return current
 
-    def to_event(self, sent: Sentence, f: Found, minutes: list, last_actor: PersonMention | None,
-                 last_minute: int | None) -> EventMention | None:
+    def to_event(
+        self, sent: Sentence, f: Found, minutes: list, last_actor: PersonMention | None, last_minute: int | None
+    ) -> EventMention | None:
         people = sent.people
         actor = people[f.actor] if f.actor is not None and f.actor < len(people) else None
         related = people[f.related] if f.related is not None and f.related < len(people) else None
@@ -313,11 +344,20 @@ class ArticleReader:
             if minute is not None and minute > 90 and not self.extra_time:
                 minute, added = 90, minute - 90
         etype = f.event_type
-        sentence_text = self.text[sent.start: sent.end]
+        sentence_text = self.text[sent.start : sent.end]
         is_pen = etype == "goal" and bool(re.search(r"\b(?:penalty|spot[- ]kick|from the spot|spot)\b", clause, re.I))
         if etype == "goal" and not is_pen:
-            is_pen = bool(re.search(rf"{re.escape(actor.name)}\W+(?:\w+\W+){{0,6}}?(?:penalty|spot[- ]kick|"
-                                    rf"from the spot)", sentence_text, re.I)) and "penalty box" not in sentence_text
+            is_pen = (
+                bool(
+                    re.search(
+                        rf"{re.escape(actor.name)}\W+(?:\w+\W+){{0,6}}?(?:penalty|spot[- ]kick|"
+                        rf"from the spot)",
+                        sentence_text,
+                        re.I,
+                    )
+                )
+                and "penalty box" not in sentence_text
+            )
         if etype == "red_card" and re.search(r"second (?:yellow|booking|caution)", self.text[z0:z1], re.I):
             etype = "second_yellow"
         return EventMention(
@@ -336,13 +376,20 @@ class ArticleReader:
     def zone(self, sent: Sentence, actor: PersonMention, t0: int, t1: int) -> tuple[int, int]:
         """The stretch of the sentence that belongs to this event: from the previous other person to the next."""
         lo, hi = min(t0, actor.char_start), max(t1, actor.char_end)
-        after = [p.char_start for p in sent.people if p.char_start >= hi and p is not actor and not re.search(
-            r"(?:\b(?:on|for|by|from|past|over|with|against|to|of|beat|beyond|round|around)\s+|(?:'s|’s|’)\s+)$",
-            self.text[max(sent.start, p.char_start - 12): p.char_start])]
+        after = [
+            p.char_start
+            for p in sent.people
+            if p.char_start >= hi
+            and p is not actor
+            and not re.search(
+                r"(?:\b(?:on|for|by|from|past|over|with|against|to|of|beat|beyond|round|around)\s+|(?:'s|’s|’)\s+)$",
+                self.text[max(sent.start, p.char_start - 12) : p.char_start],
+            )
+        ]
         return lo, (min(after) if after else sent.end)
 
     @staticmethod
-    def scene_minute(minutes: list, sent: Sentence):  # noqa: ANN205
+    def scene_minute(minutes: list, sent: Sentence):
         """'Rayo hit back in the 49th minute when ...': a minute before anyone is named sets the scene."""
         first = min((p.char_start for p in sent.people), default=sent.end)
         scene = [m for m in minutes if sent.start <= m.start and m.end <= first]
@@ -368,10 +415,20 @@ class ArticleReader:
         goals = [e for e in events if e.event_type == "goal" and e.fixture_index == 0]
         if len(goals) <= total:
             return events
-        strength = {"sheet": 0, "goal_strong": 1, "goal_own": 1, "goal_noun_from": 2, "goal_through": 2,
-                    "goal_possessive": 3, "goal_double": 3, "goal_weak": 4}
-        ranked = sorted(goals, key=lambda e: (not e.rule.startswith("sheet") and strength.get(e.rule, 2),
-                                              e.minute is None, e.char_start))
+        strength = {
+            "sheet": 0,
+            "goal_strong": 1,
+            "goal_own": 1,
+            "goal_noun_from": 2,
+            "goal_through": 2,
+            "goal_possessive": 3,
+            "goal_double": 3,
+            "goal_weak": 4,
+        }
+        ranked = sorted(
+            goals,
+            key=lambda e: (not e.rule.startswith("sheet") and strength.get(e.rule, 2), e.minute is None, e.char_start),
+        )
         drop = {id(e) for e in ranked[total:]}
         return [e for e in events if id(e) not in drop]
 
@@ -431,10 +488,23 @@ def dedupe_events(events: list[EventMention]) -> list[EventMention]:
     """One article saying the same thing twice is one mention: same type, player and minute (or none)."""
     out: list[EventMention] = []
     for e in events:
-        twin = next((o for o in out if o.event_type == e.event_type and o.fixture_index == e.fixture_index
-                     and o.player_name and e.player_name and fold_name(o.player_name) == fold_name(e.player_name)
-                     and (o.minute is None or e.minute is None or abs(o.minute + (o.added_time or 0) -
-                                                                     e.minute - (e.added_time or 0)) <= 2)), None)
+        twin = next(
+            (
+                o
+                for o in out
+                if o.event_type == e.event_type
+                and o.fixture_index == e.fixture_index
+                and o.player_name
+                and e.player_name
+                and fold_name(o.player_name) == fold_name(e.player_name)
+                and (
+                    o.minute is None
+                    or e.minute is None
+                    or abs(o.minute + (o.added_time or 0) - e.minute - (e.added_time or 0)) <= 2
+                )
+            ),
+            None,
+        )
         if twin is None:
             out.append(e)
             continue
@@ -449,23 +519,83 @@ def dedupe_events(events: list[EventMention]) -> list[EventMention]:
     return out
 
 
-FIXTURE_COLUMNS = ["source_id", "fixture_index", "home_team", "away_team", "home_score", "away_score", "status",
-                   "match_date", "competition", "venue", "home_known", "is_main", "score_note", "char_start",
-                   "char_end", "rule"]
-EVENT_COLUMNS = ["source_id", "fixture_index", "event_type", "player_name", "team", "related_player_name", "minute",
-                 "added_time", "is_penalty", "is_own_goal", "char_start", "char_end", "rule"]
+FIXTURE_COLUMNS = [
+    "source_id",
+    "fixture_index",
+    "home_team",
+    "away_team",
+    "home_score",
+    "away_score",
+    "status",
+    "match_date",
+    "competition",
+    "venue",
+    "home_known",
+    "is_main",
+    "score_note",
+    "char_start",
+    "char_end",
+    "rule",
+]
+EVENT_COLUMNS = [
+    "source_id",
+    "fixture_index",
+    "event_type",
+    "player_name",
+    "team",
+    "related_player_name",
+    "minute",
+    "added_time",
+    "is_penalty",
+    "is_own_goal",
+    "char_start",
+    "char_end",
+    "rule",
+]
 PEOPLE_COLUMNS = ["source_id", "name", "role", "team", "char_start", "char_end", "rule"]
 RAW_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
-    "fixtures": {"source_id": pl.String, "fixture_index": pl.Int32, "home_team": pl.String, "away_team": pl.String,
-                 "home_score": pl.Int32, "away_score": pl.Int32, "status": pl.String, "match_date": pl.Date,
-                 "competition": pl.String, "venue": pl.String, "home_known": pl.Boolean, "is_main": pl.Boolean,
-                 "score_note": pl.String, "char_start": pl.Int32, "char_end": pl.Int32, "rule": pl.String},
-    "events": {"source_id": pl.String, "fixture_index": pl.Int32, "event_type": pl.String,
-               "player_name": pl.String, "team": pl.String, "related_player_name": pl.String, "minute": pl.Int32,
-               "added_time": pl.Int32, "is_penalty": pl.Boolean, "is_own_goal": pl.Boolean,
-               "char_start": pl.Int32, "char_end": pl.Int32, "rule": pl.String},
-    "people": {"source_id": pl.String, "name": pl.String, "role": pl.String, "team": pl.String,
-               "char_start": pl.Int32, "char_end": pl.Int32, "rule": pl.String},
+    "fixtures": {
+        "source_id": pl.String,
+        "fixture_index": pl.Int32,
+        "home_team": pl.String,
+        "away_team": pl.String,
+        "home_score": pl.Int32,
+        "away_score": pl.Int32,
+        "status": pl.String,
+        "match_date": pl.Date,
+        "competition": pl.String,
+        "venue": pl.String,
+        "home_known": pl.Boolean,
+        "is_main": pl.Boolean,
+        "score_note": pl.String,
+        "char_start": pl.Int32,
+        "char_end": pl.Int32,
+        "rule": pl.String,
+    },
+    "events": {
+        "source_id": pl.String,
+        "fixture_index": pl.Int32,
+        "event_type": pl.String,
+        "player_name": pl.String,
+        "team": pl.String,
+        "related_player_name": pl.String,
+        "minute": pl.Int32,
+        "added_time": pl.Int32,
+        "is_penalty": pl.Boolean,
+        "is_own_goal": pl.Boolean,
+        "char_start": pl.Int32,
+        "char_end": pl.Int32,
+        "rule": pl.String,
+    },
+    "people": {
+        "source_id": pl.String,
+        "name": pl.String,
+        "role": pl.String,
+        "team": pl.String,
+        "char_start": pl.Int32,
+        "char_end": pl.Int32,
+        "rule": pl.String,
+    },
 }
 
 
@@ -474,13 +604,17 @@ def records_frames(records: list[ArticleRecords]) -> dict[str, pl.DataFrame]:
     fixtures, events, people = [], [], []
     for rec in records:
         for i, f in enumerate(rec.fixtures):
-            fixtures.append({**{k: getattr(f, k) for k in FIXTURE_COLUMNS if hasattr(f, k)},
-                             "source_id": rec.source_id, "fixture_index": i})
+            fixtures.append(
+                {
+                    **{k: getattr(f, k) for k in FIXTURE_COLUMNS if hasattr(f, k)},
+                    "source_id": rec.source_id,
+                    "fixture_index": i,
+                }
+            )
         for e in rec.events:
             events.append({**{k: getattr(e, k) for k in EVENT_COLUMNS if hasattr(e, k)}, "source_id": rec.source_id})
         for p in rec.people:
-            people.append({**{k: getattr(p, k) for k in PEOPLE_COLUMNS if hasattr(p, k)},
-                           "source_id": rec.source_id})
+            people.append({**{k: getattr(p, k) for k in PEOPLE_COLUMNS if hasattr(p, k)}, "source_id": rec.source_id})
     return {
         "fixtures": _frame(fixtures, RAW_SCHEMAS["fixtures"]),
         "events": _frame(events, RAW_SCHEMAS["events"]),

@@ -18,19 +18,26 @@ SCORE = rf"(?P<s1>\d{{1,2}}){DASH}(?P<s2>\d{{1,2}})"
 _CAP = r"[A-ZÀ-Ý][\w'’.\-]*"
 TEAM_RUN = rf"{_CAP}(?:[ \t]+(?:{_CAP}|de|of|and|&))*?"  # learned team names: capitalised run
 
-WIN_VERBS = r"(?:beat|beats|defeated|defeats|thrashed|hammered|edged|edged past|saw off|overcame|crushed|stunned|" \
-            r"routed|thumped|downed|dispatched|swept aside|brushed aside|outclassed|humbled|upset|eased past|" \
-            r"cruised past|knocked out|won at|won against|held off|blanked|whipped|trounced|walloped|battered|" \
-            r"came from behind to beat)"
-LOSE_VERBS = r"(?:lost|lose|loses|fell|went down|were beaten|was beaten|were defeated|was defeated|slumped|" \
-             r"crashed|were thrashed|were hammered)"
+WIN_VERBS = (
+    r"(?:beat|beats|defeated|defeats|thrashed|hammered|edged|edged past|saw off|overcame|crushed|stunned|"
+    r"routed|thumped|downed|dispatched|swept aside|brushed aside|outclassed|humbled|upset|eased past|"
+    r"cruised past|knocked out|won at|won against|held off|blanked|whipped|trounced|walloped|battered|"
+    r"came from behind to beat)"
+)
+LOSE_VERBS = (
+    r"(?:lost|lose|loses|fell|went down|were beaten|was beaten|were defeated|was defeated|slumped|"
+    r"crashed|were thrashed|were hammered)"
+)
 NOT_FINAL = re.compile(
     r"^\s*(?:up|down|lead|advantage|ahead|deficit|on aggregate|agg|on penalties|pens|in the (?:penalty )?shoot-?out|"
     r"at (?:half-?time|the break|the interval)|half-?time|(?:penalty )?shoot-?out)",
     re.I,
 )
-RUNNING = re.compile(r"(?:made it|make it|to make it|level(?:led)? at|levelled at|it was|went|go|going|"
-                     r"leading|led|trailing|trailed|from|came back from|recovered from|at)\s+$", re.I)
+RUNNING = re.compile(
+    r"(?:made it|make it|to make it|level(?:led)? at|levelled at|it was|went|go|going|"
+    r"leading|led|trailing|trailed|from|came back from|recovered from|at)\s+$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +53,7 @@ def _score(m: re.Match[str]) -> tuple[int, int]:
 
 def _is_running(text: str, s: int, e: int) -> bool:
     """'made it 1-0', 'went 2-0 up', '2-1 on aggregate': not a final result."""
-    return bool(RUNNING.search(text[max(0, s - 25): s]) or NOT_FINAL.match(text[e: e + 30]))
+    return bool(RUNNING.search(text[max(0, s - 25) : s]) or NOT_FINAL.match(text[e : e + 30]))
 
 
 def _nearest(teams: list[TeamSpan], lo: int, hi: int, last: bool) -> TeamSpan | None:
@@ -67,13 +74,29 @@ def score_lines(text: str, teams: list[TeamSpan], resolve: callable) -> list[Fix
     """Headline and live-text score lines: 'A 2-1 B', 'A 2 B 1', 'A 3, B 1' (home team first)."""
     out: list[FixtureMention] = []
     patterns = [
-        ("headline", re.compile(rf"(?m)(?:^|:[ \t]|\.[ \t]|ends,[ \t])(?P<a>{TEAM_RUN})[ \t]+{SCORE}[ \t]+(?P<b>{TEAM_RUN})"
-                                rf"(?=\s*(?:$|[:.,;(\n]|\s-\s|\s[a-z]))")),
-        ("live", re.compile(rf"(?:Match ends|Full[- ]time|FT|Final score|Result)[,:.!]?\s+"
-                            rf"(?P<a>{TEAM_RUN}),?[ \t]+(?P<s1>\d{{1,2}}),[ \t]+(?P<b>{TEAM_RUN}),?[ \t]+"
-                            rf"(?P<s2>\d{{1,2}})\b", re.I)),
-        ("headline_nodash", re.compile(rf"(?m)^(?:Report:[ \t]+)?(?P<a>{TEAM_RUN})[ \t]+(?P<s1>\d{{1,2}})[ \t]+"
-                                       rf"(?P<b>{TEAM_RUN})[ \t]+(?P<s2>\d{{1,2}})[ \t]*$")),
+        (
+            "headline",
+            re.compile(
+                rf"(?m)(?:^|:[ \t]|\.[ \t]|ends,[ \t])(?P<a>{TEAM_RUN})[ \t]+{SCORE}[ \t]+(?P<b>{TEAM_RUN})"
+                rf"(?=\s*(?:$|[:.,;(\n]|\s-\s|\s[a-z]))"
+            ),
+        ),
+        (
+            "live",
+            re.compile(
+                rf"(?:Match ends|Full[- ]time|FT|Final score|Result)[,:.!]?\s+"
+                rf"(?P<a>{TEAM_RUN}),?[ \t]+(?P<s1>\d{{1,2}}),[ \t]+(?P<b>{TEAM_RUN}),?[ \t]+"
+                rf"(?P<s2>\d{{1,2}})\b",
+                re.I,
+            ),
+        ),
+        (
+            "headline_nodash",
+            re.compile(
+                rf"(?m)^(?:Report:[ \t]+)?(?P<a>{TEAM_RUN})[ \t]+(?P<s1>\d{{1,2}})[ \t]+"
+                rf"(?P<b>{TEAM_RUN})[ \t]+(?P<s2>\d{{1,2}})[ \t]*$"
+            ),
+        ),
     ]
     for rule, rx in patterns:
         for m in rx.finditer(text):
@@ -83,14 +106,17 @@ def score_lines(text: str, teams: list[TeamSpan], resolve: callable) -> list[Fix
             if rule == "headline" and _is_running(text, m.start("s1"), m.end("s2")):
                 continue
             hs, as_ = _score(m)
-            out.append(FixtureMention(home, away, m.start(), m.end(), hs, as_, rule=rule,
-                                      score_note=_score_note(text, m.end())))
+            out.append(
+                FixtureMention(
+                    home, away, m.start(), m.end(), hs, as_, rule=rule, score_note=_score_note(text, m.end())
+                )
+            )
     return out
 
 
 def _score_note(text: str, end: int) -> str | None:
     """A shoot-out or extra time said next to the score."""
-    tail = text[end: end + 120]
+    tail = text[end : end + 120]
     m = re.search(r"(\d{1,2})[-\u2013](\d{1,2}) (?:on penalties|in the (?:penalty )?shoot-?out)", tail)
     if m:
         return f"{m[1]}-{m[2]} on penalties"
@@ -99,8 +125,9 @@ def _score_note(text: str, end: int) -> str | None:
     return None
 
 
-def prose_results(text: str, sentences: list[tuple[int, int]], teams: list[TeamSpan],
-                  subject_of: callable) -> list[FixtureMention]:  # type: ignore[valid-type]
+def prose_results(
+    text: str, sentences: list[tuple[int, int]], teams: list[TeamSpan], subject_of: callable
+) -> list[FixtureMention]:  # type: ignore[valid-type]
     """Results in sentences: winner/loser from the verb, the score from the digits, home from 'at'/'hosts'."""
     out: list[FixtureMention] = []
     for s0, s1 in sentences:
@@ -117,15 +144,20 @@ def prose_results(text: str, sentences: list[tuple[int, int]], teams: list[TeamS
     return out
 
 
-def _read_result(text: str, s0: int, s1: int, a: int, b: int, hi: int, lo: int, teams: list[TeamSpan],
-                 subject_of: callable) -> FixtureMention | None:  # type: ignore[valid-type]
+def _read_result(
+    text: str, s0: int, s1: int, a: int, b: int, hi: int, lo: int, teams: list[TeamSpan], subject_of: callable
+) -> FixtureMention | None:  # type: ignore[valid-type]
     """One score in a sentence to a fixture, or None when the words do not say who played."""
-    before, after = text[max(s0, a - 60): a], text[b: min(s1, b + 70)]
+    before, after = text[max(s0, a - 60) : a], text[b : min(s1, b + 70)]
     draw = hi == lo
     # "a 2-1 win/victory over X", "a 3-0 defeat to X", "a 1-1 draw with/at X"
-    noun = re.match(r"\s*(?:[A-Za-z]+\s+){0,3}?(?P<noun>win|victory|triumph|success|defeat|loss|draw|"
-                    r"home win|away win|reverse|thrashing|hammering|drubbing)\s+(?P<prep>over|against|at|to|"
-                    r"with|by|on|in)?\s*(?:(?P<home>home)\s+(?:to|against)\s+)?", after, re.I)
+    noun = re.match(
+        r"\s*(?:[A-Za-z]+\s+){0,3}?(?P<noun>win|victory|triumph|success|defeat|loss|draw|"
+        r"home win|away win|reverse|thrashing|hammering|drubbing)\s+(?P<prep>over|against|at|to|"
+        r"with|by|on|in)?\s*(?:(?P<home>home)\s+(?:to|against)\s+)?",
+        after,
+        re.I,
+    )
     if noun:
         other = _nearest(teams, b + noun.end() - 1, b + noun.end() + 40, last=False)
         if not other:
@@ -135,7 +167,8 @@ def _read_result(text: str, s0: int, s1: int, a: int, b: int, hi: int, lo: int, 
             return None
         kind, prep = noun["noun"].lower(), (noun["prep"] or "").lower()
         subject_wins = kind in ("win", "victory", "triumph", "success", "home win", "away win") or (
-            kind in ("thrashing", "hammering", "drubbing") and prep in ("of", "over"))
+            kind in ("thrashing", "hammering", "drubbing") and prep in ("of", "over")
+        )
         if kind in ("thrashing", "hammering", "drubbing") and prep in ("by", "at", "to"):
             subject_wins = False
         if kind in ("defeat", "loss", "reverse"):
@@ -143,13 +176,21 @@ def _read_result(text: str, s0: int, s1: int, a: int, b: int, hi: int, lo: int, 
         s_goals, o_goals = (hi, lo) if subject_wins or draw else (lo, hi)
         away_from_home = prep == "at" or bool(re.search(r"\baway (?:win|victory|defeat|loss|draw)", after, re.I))
         if noun["home"]:
-            return FixtureMention(subject.canonical, other.canonical, a, other.end, s_goals, o_goals,
-                                  rule="prose_at_home")
+            return FixtureMention(
+                subject.canonical, other.canonical, a, other.end, s_goals, o_goals, rule="prose_at_home"
+            )
         if away_from_home:
-            return FixtureMention(other.canonical, subject.canonical, a, other.end, o_goals, s_goals,
-                                  rule="prose_at")
-        return FixtureMention(subject.canonical, other.canonical, min(subject.start, a), other.end, s_goals,
-                              o_goals, home_known=False, rule="prose_noun")
+            return FixtureMention(other.canonical, subject.canonical, a, other.end, o_goals, s_goals, rule="prose_at")
+        return FixtureMention(
+            subject.canonical,
+            other.canonical,
+            min(subject.start, a),
+            other.end,
+            s_goals,
+            o_goals,
+            home_known=False,
+            rule="prose_noun",
+        )
     # "X beat Y 3-1", "X came out 2-0 winners against Y", "Y lost 2-1 to X", "X and Y drew 2-2"
     win = re.search(rf"(?P<w>{WIN_VERBS})\s+(?:[a-z]+\s+){{0,3}}?$", before)
     if win is None:
@@ -160,39 +201,59 @@ def _read_result(text: str, s0: int, s1: int, a: int, b: int, hi: int, lo: int, 
         loser = _nearest(teams, vstart, max(a, b + 40), last=False)
         winner = _nearest(teams, s0, vstart, last=True)
         if loser and winner and loser.canonical != winner.canonical:
-            at_loser = bool(re.search(r"\b(?:at|away to|away at)\s+$", text[max(s0, loser.start - 10): loser.start]))
+            at_loser = bool(re.search(r"\b(?:at|away to|away at)\s+$", text[max(s0, loser.start - 10) : loser.start]))
             if at_loser or re.search(r"^\W*won at\b", win["w"]):
                 return FixtureMention(loser.canonical, winner.canonical, winner.start, b, lo, hi, rule="prose_beat_at")
-            return FixtureMention(winner.canonical, loser.canonical, winner.start, b, hi, lo, home_known=False,
-                                  rule="prose_beat")
+            return FixtureMention(
+                winner.canonical, loser.canonical, winner.start, b, hi, lo, home_known=False, rule="prose_beat"
+            )
     won = re.search(r"\b(?:won|win|wins|triumphed|prevailed)\s+$", before)
     if won and re.match(r"\s+(?:against|over|at|away at|away to)\s+", after):
         other = _nearest(teams, b, b + 50, last=False)
         subject = _subject_team(text, s0, a, teams, other.canonical if other else None, subject_of)
         if other and subject:
             if re.match(r"\s+(?:at|away at|away to)\s+", after):
-                return FixtureMention(other.canonical, subject.canonical, subject.start, other.end, lo, hi,
-                                      rule="prose_won_at")
-            return FixtureMention(subject.canonical, other.canonical, subject.start, other.end, hi, lo,
-                                  home_known=False, rule="prose_won")
+                return FixtureMention(
+                    other.canonical, subject.canonical, subject.start, other.end, lo, hi, rule="prose_won_at"
+                )
+            return FixtureMention(
+                subject.canonical, other.canonical, subject.start, other.end, hi, lo, home_known=False, rule="prose_won"
+            )
     winners = re.match(r"\s+winners?\s+(?:against|over|at)\s+", after)
     if winners:
         other = _nearest(teams, b, b + 60, last=False)
         subject = _subject_team(text, s0, a, teams, other.canonical if other else None, subject_of)
         if other and subject:
-            return FixtureMention(subject.canonical, other.canonical, subject.start, other.end, hi, lo,
-                                  home_known=False, rule="prose_winners")
+            return FixtureMention(
+                subject.canonical,
+                other.canonical,
+                subject.start,
+                other.end,
+                hi,
+                lo,
+                home_known=False,
+                rule="prose_winners",
+            )
     lose = re.search(rf"\b(?P<l>{LOSE_VERBS})\b[^.]*$", text[s0:a])
     if lose and re.match(r"\s+(?:to|against|at|by)\s+", after):
         other = _nearest(teams, b, b + 50, last=False)
         subject = _subject_team(text, s0, a, teams, other.canonical if other else None, subject_of)
         if other and subject:
             if re.match(r"\s+at\s+", after):
-                return FixtureMention(other.canonical, subject.canonical, subject.start, other.end, hi, lo,
-                                      rule="prose_lost_at")
-            return FixtureMention(subject.canonical, other.canonical, subject.start, other.end, lo, hi,
-                                  home_known=False, rule="prose_lost")
-    if draw and re.search(r"\bdr[ae]w\b", text[s0:b + 10]):
+                return FixtureMention(
+                    other.canonical, subject.canonical, subject.start, other.end, hi, lo, rule="prose_lost_at"
+                )
+            return FixtureMention(
+                subject.canonical,
+                other.canonical,
+                subject.start,
+                other.end,
+                lo,
+                hi,
+                home_known=False,
+                rule="prose_lost",
+            )
+    if draw and re.search(r"\bdr[ae]w\b", text[s0 : b + 10]):
         pair = [t for t in teams if s0 <= t.start < s1]
         names = list(dict.fromkeys(t.canonical for t in pair))
         if len(names) >= 2:
@@ -200,8 +261,9 @@ def _read_result(text: str, s0: int, s1: int, a: int, b: int, hi: int, lo: int, 
     return None
 
 
-def _subject_team(text: str, s0: int, a: int, teams: list[TeamSpan], not_team: str | None,
-                  subject_of: callable) -> TeamSpan | None:  # type: ignore[valid-type]
+def _subject_team(
+    text: str, s0: int, a: int, teams: list[TeamSpan], not_team: str | None, subject_of: callable
+) -> TeamSpan | None:  # type: ignore[valid-type]
     """The team the sentence is about: the last team named before the score, else the article's own."""
     cands = [t for t in teams if s0 <= t.start and t.end <= a and t.canonical != not_team]
     if cands:
@@ -221,36 +283,50 @@ def headline_pairing(text: str, resolve: callable) -> FixtureMention | None:  # 
     return FixtureMention(home, away, m.start(), m.end(), rule="headline_v")
 
 
-MEETING = r"(?:game|match|clash|meeting|tie|fixture|encounter|derby|showdown|contest|trip|visit|outing|draw|loss|" \
-          r"defeat|win|victory)"
-FUTURE = re.compile(r"\b(?:next|upcoming|will|later this|this weekend|is set|are set|scheduled|ahead of|before "
-                    r"facing|travel to|host|face)\b", re.I)
+MEETING = (
+    r"(?:game|match|clash|meeting|tie|fixture|encounter|derby|showdown|contest|trip|visit|outing|draw|loss|"
+    r"defeat|win|victory)"
+)
+FUTURE = re.compile(
+    r"\b(?:next|upcoming|will|later this|this weekend|is set|are set|scheduled|ahead of|before "
+    r"facing|travel to|host|face)\b",
+    re.I,
+)
 
 
-def pairings(text: str, sentences: list[tuple[int, int]], teams: list[TeamSpan],
-             subject_of: callable) -> list[FixtureMention]:  # type: ignore[valid-type]
+def pairings(
+    text: str, sentences: list[tuple[int, int]], teams: list[TeamSpan], subject_of: callable
+) -> list[FixtureMention]:  # type: ignore[valid-type]
     """Matches named without a score: "Madrid's home game against Rayo", "a tough away trip to Valencia"."""
     out: list[FixtureMention] = []
     rx = re.compile(rf"(?P<where>home|away)?\s*{MEETING}\s+(?P<prep>against|with|at|versus|v|vs\.?|to|over)\s+$", re.I)
     for s0, s1 in sentences:
         for t in (t for t in teams if s0 <= t.start < s1):
-            m = rx.search(text[max(s0, t.start - 45): t.start])
+            m = rx.search(text[max(s0, t.start - 45) : t.start])
             if not m:
                 continue
             subject = _subject_team(text, s0, t.start, teams, t.canonical, subject_of)
             if subject is None or subject.canonical == t.canonical:
                 continue
             window = text[s0:s1]
-            status = "scheduled" if FUTURE.search(window) and not re.search(r"\b(?:loss|defeat|win|victory|draw)\b",
-                                                                             m.group(), re.I) else "played"
+            status = (
+                "scheduled"
+                if FUTURE.search(window) and not re.search(r"\b(?:loss|defeat|win|victory|draw)\b", m.group(), re.I)
+                else "played"
+            )
             where, prep = (m["where"] or "").lower(), m["prep"].lower()
-            if where == "away" or prep in ("at", "to") and m.group().lower().split()[0] in ("trip", "visit"):
-                out.append(FixtureMention(t.canonical, subject.canonical, t.start, t.end, status=status,
-                                          rule="pairing_away"))
+            if where == "away" or (prep in ("at", "to") and m.group().lower().split()[0] in ("trip", "visit")):
+                out.append(
+                    FixtureMention(t.canonical, subject.canonical, t.start, t.end, status=status, rule="pairing_away")
+                )
             elif where == "home":
-                out.append(FixtureMention(subject.canonical, t.canonical, t.start, t.end, status=status,
-                                          rule="pairing_home"))
+                out.append(
+                    FixtureMention(subject.canonical, t.canonical, t.start, t.end, status=status, rule="pairing_home")
+                )
             else:
-                out.append(FixtureMention(subject.canonical, t.canonical, t.start, t.end, status=status,
-                                          home_known=False, rule="pairing"))
+                out.append(
+                    FixtureMention(
+                        subject.canonical, t.canonical, t.start, t.end, status=status, home_known=False, rule="pairing"
+                    )
+                )
     return out

@@ -102,9 +102,7 @@ _SUB_FOR = re.compile(
     r"(?P<on>[^\W\d_][^\d(),]*?)\s+(?:on\s+)?for\s+(?P<off>[^\W\d_][^\d(),]*?)\s*\(?" + _MINUTE + r"\)?"
 )
 _ATTENDANCE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d{4,6}")
-_REFEREE_SHAPE = re.compile(
-    r"(?:[A-Z]\.?\s+){1,2}[^\W\d_][\w'’\-]+(?:\s+[^\W\d_][\w'’\-]+)?(?:\s*\([^()]{1,40}\))?"
-)
+_REFEREE_SHAPE = re.compile(r"(?:[A-Z]\.?\s+){1,2}[^\W\d_][\w'’\-]+(?:\s+[^\W\d_][\w'’\-]+)?(?:\s*\([^()]{1,40}\))?")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?[ \t]+")
 _INLINE_KEYWORD = re.compile(r"[ \t]+(?=(?:Att|Attendance|Ref|Referee|Venue)\s*:)")
 _FORMATION = re.compile(r"\s*\(\s*\d(?:\s*-\s*\d){2,4}\s*\)\s*$")
@@ -616,9 +614,7 @@ class _SheetReader:
         block.cover(shape.piece.start, shape.piece.end)
         return True
 
-    def _read_list(
-        self, block: _Block, keyword: str, items: list[tuple[int, int]], rule: str, wire: bool
-    ) -> None:
+    def _read_list(self, block: _Block, keyword: str, items: list[tuple[int, int]], rule: str, wire: bool) -> None:
         """Dispatch one list's items to goals, cards or substitutions."""
         if keyword in _GOALS:
             self._read_goals(block, items, rule, wire)
@@ -668,9 +664,7 @@ class _SheetReader:
         event = _event("goal", name, self.text, rule, minute, is_own_goal=own_goal, is_penalty=penalty)
         block.events.append((event, "other" if own_goal else "block"))
 
-    def _read_cards(
-        self, block: _Block, items: list[tuple[int, int]], card: str, rule: str, wire: bool
-    ) -> None:
+    def _read_cards(self, block: _Block, items: list[tuple[int, int]], card: str, rule: str, wire: bool) -> None:
         """'Booked: Rooney, Scholes' / 'Sent Off: Bergkamp (35)' / 'Yellow cards: Moreno 65'."""
         for item in items:
             found = _event_item(self.text, item)
@@ -793,9 +787,7 @@ class _SheetReader:
                 event.team = self._event_team(block, label, side, partner, how, sides)
             if not block.players and not block.events:
                 continue
-            sheets.append(
-                TeamSheet(label, side, block.start, block.end, block.players, [e for e, _ in block.events])
-            )
+            sheets.append(TeamSheet(label, side, block.start, block.end, block.players, [e for e, _ in block.events]))
         if self.referee is not None and sheets:
             start, end = self.referee
             before = [sheet for sheet in sheets if sheet.char_start <= start]

@@ -23,19 +23,81 @@ KINDS: frozenset[str] = frozenset({"club", "national"})
 # Words that are a team's alias but also a common forename ("Jordan Henderson", "Georgia Stanway",
 # "Everton Soares") or surname ("David Villa", "Antonio Valencia"): in running text such a hit is
 # dropped when a name-like capitalised word stands right after / right before it.
-_FORENAME_CLASH: frozenset[str] = frozenset(
-    {"Jordan", "Chad", "Georgia", "India", "Israel", "Kenya", "Everton"}
-)
+_FORENAME_CLASH: frozenset[str] = frozenset({"Jordan", "Chad", "Georgia", "India", "Israel", "Kenya", "Everton"})
 _SURNAME_CLASH: frozenset[str] = frozenset({"Villa", "Valencia", "Santos", "Jordan"})
 # Capitalised words that may stand before a team without being a forename (headlines, sentence starts).
-_NOT_FORENAMES: frozenset[str] = frozenset({
-    "Against", "At", "Beat", "Beats", "Beaten", "Beating", "By", "Face", "Faces", "Facing", "For", "From",
-    "Host", "Hosts", "In", "Into", "Of", "On", "Over", "Past", "Than", "The", "To", "Versus", "Visit",
-    "Visits", "Vs", "With", "And", "Or", "But", "After", "Before", "Both", "Like", "Unlike", "Sunday",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Edge", "Edges", "Stun", "Stuns",
-    "Sink", "Sinks", "Down", "Downs", "Hold", "Holds", "Thrash", "Thrashes", "Hammer", "Hammers", "Draw",
-    "Draws", "Lose", "Loses", "Leave", "Leaves", "Join", "Joins", "Joined", "Sign", "Signs"
-})
+_NOT_FORENAMES: frozenset[str] = frozenset(
+    {
+        "Against",
+        "At",
+        "Beat",
+        "Beats",
+        "Beaten",
+        "Beating",
+        "By",
+        "Face",
+        "Faces",
+        "Facing",
+        "For",
+        "From",
+        "Host",
+        "Hosts",
+        "In",
+        "Into",
+        "Of",
+        "On",
+        "Over",
+        "Past",
+        "Than",
+        "The",
+        "To",
+        "Versus",
+        "Visit",
+        "Visits",
+        "Vs",
+        "With",
+        "And",
+        "Or",
+        "But",
+        "After",
+        "Before",
+        "Both",
+        "Like",
+        "Unlike",
+        "Sunday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Edge",
+        "Edges",
+        "Stun",
+        "Stuns",
+        "Sink",
+        "Sinks",
+        "Down",
+        "Downs",
+        "Hold",
+        "Holds",
+        "Thrash",
+        "Thrashes",
+        "Hammer",
+        "Hammers",
+        "Draw",
+        "Draws",
+        "Lose",
+        "Loses",
+        "Leave",
+        "Leaves",
+        "Join",
+        "Joins",
+        "Joined",
+        "Sign",
+        "Signs",
+    }
+)
 _NAME_WORD_AFTER = re.compile(r" [A-Z][a-z]+")
 _NAME_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+) $")
 
@@ -213,16 +275,16 @@ class _Matcher:
 class TeamBook:
     """Canonical team and competition names, built once from the reference rows and then shared."""
 
-    def __init__(self, teams: _Matcher, competitions: _Matcher, kinds: dict[str, str],
-                 countries: dict[str, str]) -> None:
+    def __init__(
+        self, teams: _Matcher, competitions: _Matcher, kinds: dict[str, str], countries: dict[str, str]
+    ) -> None:
         self._teams = teams
         self._competitions = competitions
         self._kinds = kinds
         self._countries = countries
 
     @classmethod
-    def from_rows(cls, teams: Iterable[tuple[str, str, str, str]],
-                  competitions: Iterable[tuple[str, str]]) -> TeamBook:
+    def from_rows(cls, teams: Iterable[tuple[str, str, str, str]], competitions: Iterable[tuple[str, str]]) -> TeamBook:
         """Build from (canonical, alias, country, kind) and (canonical, alias) rows."""
         kinds: dict[str, str] = {}
         countries: dict[str, str] = {}
@@ -264,10 +326,10 @@ class TeamBook:
         return self._countries.get(canonical)
 
 
-def rows_from_csv_text(teams_csv: str, competitions_csv: str
-                       ) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str]]]:
+def rows_from_csv_text(
+    teams_csv: str, competitions_csv: str
+) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str]]]:
     """Parse the two reference CSVs (text already read by the I/O layer) into ``from_rows`` input."""
-    teams = [(r["canonical"], r["alias"], r["country"], r["kind"])
-             for r in csv.DictReader(io.StringIO(teams_csv))]
+    teams = [(r["canonical"], r["alias"], r["country"], r["kind"]) for r in csv.DictReader(io.StringIO(teams_csv))]
     competitions = [(r["canonical"], r["alias"]) for r in csv.DictReader(io.StringIO(competitions_csv))]
     return teams, competitions

