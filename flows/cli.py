@@ -22,9 +22,12 @@ def run(
     warehouse: Annotated[Path, typer.Option("--warehouse", help="warehouse folder")] = WAREHOUSE,
 ) -> None:
     """Parse the articles and load the warehouse; ends with rows per table and what was quarantined."""
+    import os
+
     from flows.runtime import configure_prefect
 
     configure_prefect()
+    os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "INFO")  # progress, not chatter
     from flows.pipeline import matchwire_flow
     from warehouse.articles import ArticlesFolderError
     from warehouse.store import WarehouseError
@@ -69,7 +72,7 @@ def query(
 
     with duckdb.connect(str(warehouse / "matchwire.duckdb"), read_only=True) as con:
         try:
-            df = pl.from_arrow(con.execute(sql).to_arrow_table())
+            df = pl.from_arrow(con.sql(sql).to_arrow_table())
         except duckdb.Error as err:
             typer.secho(f"matchwire: {err}", fg=typer.colors.RED, err=True)
             raise typer.Exit(2) from err

@@ -41,7 +41,7 @@ def previous_sources(dest: Path) -> pl.DataFrame | None:
         return None
     try:
         with duckdb.connect(str(db), read_only=True) as con:
-            return pl.from_arrow(con.execute("select source_id, ingested_at from sources").to_arrow_table())
+            return pl.from_arrow(con.sql("select source_id, ingested_at from sources").to_arrow_table())
     except duckdb.Error:
         return None
 
