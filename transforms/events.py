@@ -15,7 +15,7 @@ from transforms.records import PersonMention
 
 P = r"§(?P<p>\d+)"
 R = r"§(?P<r>\d+)"
-_GAP = r"(?:[^§.;!?]|§\d+(?:'s|’s|'|’)(?=\s))"  # a possessive name ("§2's cross") is no subject
+_GAP = r"(?:[^§¤.;!?]|§\d+(?:'s|’s|'|’)(?=\s)|¤(?:'s|’s|'|’))"  # a possessive name ("§2's cross") is no subject
 G = _GAP + r"{0,40}?"  # a short gap inside a clause, no other acting person
 GL = _GAP + r"{0,90}?"
 NEG = re.compile(
@@ -58,6 +58,7 @@ GOAL_TARGET = (
     r"\bthe equali[sz]er\b|\bthe opener\b|\binto (?:the|an|his own|her own) (?:\w+ ){0,3}?(?:net|goal|"
     r"corner|roof)\b|\bthe (?:bottom|top) (?:left |right )?corner\b|\bthe back of the net\b)"
 )
+GOAL_NOUN_SURE = r"(?:goal|penalty|spot[- ]kick|double|brace|winner|equali[sz]er|opener|tap-in|own goal|hat-trick)"
 GOAL_NOUN = (
     r"(?:goal|strike|header|volley|finish|effort|penalty|spot[- ]kick|shot|double|brace|winner|equali[sz]er|"
     r"opener|tap-in|free[- ]kick|lob|chip)"
@@ -256,7 +257,7 @@ FAMILIES: list[tuple[str, str, str]] = [
     (
         "goal",
         "goal_noun_from",
-        rf"\b(?:a|an|the|his|her)\s+(?:\w+[- ]?){{0,3}}?{GOAL_NOUN}\s+(?:from|by)\s+{P}"
+        rf"\b(?:a|an|the|his|her)\s+(?:\w+[- ]?){{0,3}}?{GOAL_NOUN_SURE}\s+(?:from|by)\s+{P}"
         rf"(?![^.;]{{0,20}}\b(?:was|were) (?:disallowed|ruled out|saved|blocked))",
     ),
     (

@@ -30,6 +30,13 @@ ROLE_NOUNS = (
 )
 
 
+TEAM_GOAL = re.compile(
+    r"¤(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:doubled|extended|scored|equali[sz]ed|levelled|took the lead|went ahead|"
+    r"went in front|hit back|pulled one back|pulled a goal back|reduced the deficit|restored|grabbed|got)\b",
+    re.I,
+)
+
+
 @dataclass(slots=True)
 class ArticleRecords:
     """Everything one article states, before fusion with other articles."""
@@ -88,8 +95,6 @@ class ArticleReader:
         self.fixtures = self.read_fixtures(prose, [])
         teams = self.team_spans()
         self.fixtures = self.read_fixtures(prose, teams)
-        main = self.choose_main(teams)
-        self.describe_fixtures(main, prose)
         comps = [(c.start, c.end) for c in self.book.find_competitions(text)]
         finder = NameFinder(
             text,
@@ -100,7 +105,12 @@ class ArticleReader:
         people = finder.find()
         sheet_people = [p for s in self.sheets for p in s.players]
         binding = bind_surnames([p.name for p in people if p.role == "player"] + [p.name for p in sheet_people])
-        team_of = self.player_teams(people, teams, main)
+        prose_teams = self.player_teams(people, teams, binding)
+        main = self.choose_main(teams) or self.main_from_sheets(teams, prose_teams, binding)
+        if main is not None and not main.home_known:
+            self.orient_by_sheets(main, binding, prose_teams)
+        self.describe_fixtures(main, prose)
+        team_of = self.sheet_teams(main, binding, prose_teams)
         events = self.read_events(prose, people, teams, binding)
         events += self.sheet_events(main)
         for e in events:
@@ -231,32 +241,81 @@ class ArticleReader:
 
     # ---- people and teams ----------------------------------------------------------------------
     def player_teams(
-        self, people: list[PersonMention], teams: list[TeamSpan], main: FixtureMention | None
-    ) -> dict[str, str]:
-        """Which team each player plays for, from 'Rayo goalkeeper X', 'X (Lyon)', 'X for Lyon', sheets."""
+        self, people: list[PersonMention], teams: list[TeamSpan], binding: dict[str, str]
+    ) -> dict[str, Counter[str]]:
+        """Which team each player plays for, from prose: 'Rayo goalkeeper X', 'X (Lyon)', 'X for Lyon'."""
         text = self.text
         votes: dict[str, Counter[str]] = {}
-        for sheet in self.sheets:
-            label = self.resolve_team(sheet.team) if sheet.team else self.side_team(sheet.side, main)
-            for p in sheet.players:
-                if label:
-                    votes.setdefault(fold_name(p.name), Counter())[label] += 3
         for p in people:
-            before = text[max(0, p.char_start - 45) : p.char_start]
+            key = fold_name(binding.get(p.name, p.name))
             after = text[p.char_end : p.char_end + 40]
             for t in teams:
-                if t.end <= p.char_start and re.fullmatch(
-                    rf"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:{ROLE_NOUNS}\s+)?", text[t.end : p.char_start], re.I
-                ):
-                    votes.setdefault(fold_name(p.name), Counter())[t.canonical] += 2
+                gap = text[t.end : p.char_start]
+                if t.end <= p.char_start and re.fullmatch(rf"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:{ROLE_NOUNS}\s+)?", gap, re.I):
+                    votes.setdefault(key, Counter())[t.canonical] += 2
             m = re.match(r"\s*\(([^)]{2,30})\)", after)
             if m and self.resolve_team(m[1]):
-                votes.setdefault(fold_name(p.name), Counter())[self.resolve_team(m[1]) or ""] += 2
+                votes.setdefault(key, Counter())[self.resolve_team(m[1]) or ""] += 2
             m = re.search(r"\bfor\s+([A-Z][\w' .-]{2,30}?)(?=[\s,.;]|$)", after)
             if m and self.book.canonical(m[1]):
-                votes.setdefault(fold_name(p.name), Counter())[self.book.canonical(m[1]) or ""] += 1
-            del before
-        return {k: v.most_common(1)[0][0] for k, v in votes.items() if v}
+                votes.setdefault(key, Counter())[self.book.canonical(m[1]) or ""] += 1
+        return votes
+
+    def sheet_team(self, sheet: TeamSheet, binding: dict[str, str], votes: dict[str, Counter[str]],
+                   candidates: tuple[str, ...]) -> str | None:
+        """An unlabelled line-up belongs to the team its players are said to play for in the prose."""
+        if sheet.team:
+            return self.resolve_team(sheet.team)
+        tally: Counter[str] = Counter()
+        for p in sheet.players:
+            for team, n in votes.get(fold_name(binding.get(p.name, p.name)), Counter()).items():
+                if team in candidates:
+                    tally[team] += n
+        return tally.most_common(1)[0][0] if tally else None
+
+    def sheet_teams(self, main: FixtureMention | None, binding: dict[str, str],
+                    votes: dict[str, Counter[str]]) -> dict[str, str]:
+        """Player -> team: sheet labels (or sides of the main match) first, prose votes after."""
+        out = {k: v.most_common(1)[0][0] for k, v in votes.items() if v}
+        for sheet in self.sheets:
+            label = self.resolve_team(sheet.team) if sheet.team else self.side_team(sheet.side, main)
+            if label:
+                for p in sheet.players:
+                    out[fold_name(binding.get(p.name, p.name))] = label
+        return out
+
+    def orient_by_sheets(self, main: FixtureMention, binding: dict[str, str], votes: dict[str, Counter[str]]) -> None:
+        """Line-ups list the home side first: turn a match read from prose the right way round."""
+        pair = (main.home_team, main.away_team)
+        home = next((self.sheet_team(s, binding, votes, pair) for s in self.sheets if s.side == "home"), None)
+        away = next((self.sheet_team(s, binding, votes, pair) for s in self.sheets if s.side == "away"), None)
+        if home == main.away_team or away == main.home_team:
+            main.home_team, main.away_team = main.away_team, main.home_team
+            main.home_score, main.away_score = main.away_score, main.home_score
+        if home in pair or away in pair:
+            main.home_known = True
+
+    def main_from_sheets(self, teams: list[TeamSpan], votes: dict[str, Counter[str]],
+                         binding: dict[str, str]) -> FixtureMention | None:
+        """No score line: the two most-named teams, home from the line-up order when the sheets tell."""
+        counts = Counter(t.canonical for t in teams)
+        pair = tuple(name for name, _ in counts.most_common(2))
+        if len(pair) < 2 or counts[pair[1]] < 2:
+            return None
+        sides = {s.side: self.sheet_team(s, binding, votes, pair) for s in self.sheets if s.side}
+        home, away = sides.get("home"), sides.get("away")
+        if home in pair and away not in pair:
+            away = next(t for t in pair if t != home)
+        if away in pair and home not in pair:
+            home = next(t for t in pair if t != away)
+        known = home in pair and away in pair and home != away
+        if not known:
+            first = min((t for t in teams if t.canonical in pair), key=lambda t: t.start)
+            home, away = first.canonical, next(t for t in pair if t != first.canonical)
+        start = min(t.start for t in teams if t.canonical in pair)
+        main = FixtureMention(str(home), str(away), start, start + 1, home_known=known, rule="most_named", is_main=True)
+        self.fixtures.insert(0, main)
+        return main
 
     def side_team(self, side: str | None, main: FixtureMention | None) -> str | None:
         if main is None or side not in ("home", "away"):
@@ -274,14 +333,23 @@ class ArticleReader:
         last_actor: PersonMention | None = None
         last_minute: int | None = None
         fixture_index = 0
-        for s0, s1 in prose:
+        pending: tuple[int, int | None, int] | None = None  # a team's goal with a minute, scorer named later
+        for n, (s0, s1) in enumerate(prose):
             fixture_index = self.fixture_for_sentence(s0, s1, fixture_index)
             in_sent = [p for p in players if s0 <= p.char_start and p.char_end <= s1]
             sent = template(self.text, s0, s1, in_sent, team_marks)
-            for f in read_sentence(sent):
+            found = read_sentence(sent)
+            team_goal = TEAM_GOAL.search(sent.template)
+            if team_goal and not any(f.event_type == "goal" for f in found):
+                mm = nearest_minute(minutes, s0, s1, sent.index[team_goal.start()])
+                pending = (mm.minute, mm.added, n) if mm and mm.minute is not None else pending
+            for f in found:
                 ev = self.to_event(sent, f, minutes, last_actor, last_minute)
                 if ev is None:
                     continue
+                if ev.event_type == "goal" and ev.minute is None and pending and n - pending[2] <= 2:
+                    ev.minute, ev.added_time = pending[0], pending[1]
+                    pending = None
                 ev.fixture_index = self.fixture_at(s0, ev.char_start, fixture_index)
                 events.append(ev)
                 if ev.minute is not None:

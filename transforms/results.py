@@ -160,8 +160,15 @@ def _read_result(
     )
     if noun:
         other = _nearest(teams, b + noun.end() - 1, b + noun.end() + 40, last=False)
-        if not other:
-            return None
+        if not other:  # "following a hard-won 2-1 victory": the other team named in the sentence
+            named = [t for t in teams if s0 <= t.start < s1]
+            first = named[0].canonical if named else subject_of(None)
+            other = next((t for t in named if t.canonical != first), None)
+            if other is None and s0 < 400 and first:  # the lead: the article's other team
+                name = subject_of(first)
+                other = TeamSpan(b, b, name) if name else None
+            if other is None:
+                return None
         subject = _subject_team(text, s0, a, teams, other.canonical, subject_of)
         if not subject:
             return None
