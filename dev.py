@@ -40,10 +40,11 @@ def main(argv: list[str]) -> int:
         return 2
     sync()
     env = {**os.environ, "DO_NOT_TRACK": "1"}
+    bin_dir = ROOT / ".venv" / "bin"
     if argv[0] == "run":
-        return subprocess.run([ROOT / ".venv" / "bin" / "matchwire", "run", *argv[1:]], cwd=ROOT, env=env).returncode
+        return subprocess.run([bin_dir / "matchwire", "run", *argv[1:]], cwd=ROOT, env=env).returncode
     if argv[0] == "test":
-        return subprocess.run([ROOT / ".venv" / "bin" / "python", "-m", "pytest", *argv[1:]], cwd=ROOT, env=env).returncode
+        return subprocess.run([bin_dir / "python", "-m", "pytest", *argv[1:]], cwd=ROOT, env=env).returncode
     return 0
 
 

@@ -30,6 +30,7 @@ ROLE_NOUNS = (
 )
 
 
+ROLE_GAP = rf"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:{ROLE_NOUNS}\s+)?"  # "Rayo goalkeeper ", "Madrid's "
 TEAM_GOAL = re.compile(
     r"¤(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:doubled|extended|scored|equali[sz]ed|levelled|took the lead|went ahead|"
     r"went in front|hit back|pulled one back|pulled a goal back|reduced the deficit|restored|grabbed|got)\b",
@@ -251,7 +252,7 @@ class ArticleReader:
             after = text[p.char_end : p.char_end + 40]
             for t in teams:
                 gap = text[t.end : p.char_start]
-                if t.end <= p.char_start and re.fullmatch(rf"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:{ROLE_NOUNS}\s+)?", gap, re.I):
+                if t.end <= p.char_start and re.fullmatch(ROLE_GAP, gap, re.I):
                     votes.setdefault(key, Counter())[t.canonical] += 2
             m = re.match(r"\s*\(([^)]{2,30})\)", after)
             if m and self.resolve_team(m[1]):
@@ -261,8 +262,9 @@ class ArticleReader:
                 votes.setdefault(key, Counter())[self.book.canonical(m[1]) or ""] += 1
         return votes
 
-    def sheet_team(self, sheet: TeamSheet, binding: dict[str, str], votes: dict[str, Counter[str]],
-                   candidates: tuple[str, ...]) -> str | None:
+    def sheet_team(
+        self, sheet: TeamSheet, binding: dict[str, str], votes: dict[str, Counter[str]], candidates: tuple[str, ...]
+    ) -> str | None:
         """An unlabelled line-up belongs to the team its players are said to play for in the prose."""
         if sheet.team:
             return self.resolve_team(sheet.team)
@@ -273,8 +275,9 @@ class ArticleReader:
                     tally[team] += n
         return tally.most_common(1)[0][0] if tally else None
 
-    def sheet_teams(self, main: FixtureMention | None, binding: dict[str, str],
-                    votes: dict[str, Counter[str]]) -> dict[str, str]:
+    def sheet_teams(
+        self, main: FixtureMention | None, binding: dict[str, str], votes: dict[str, Counter[str]]
+    ) -> dict[str, str]:
         """Player -> team: sheet labels (or sides of the main match) first, prose votes after."""
         out = {k: v.most_common(1)[0][0] for k, v in votes.items() if v}
         for sheet in self.sheets:
@@ -295,8 +298,9 @@ class ArticleReader:
         if home in pair or away in pair:
             main.home_known = True
 
-    def main_from_sheets(self, teams: list[TeamSpan], votes: dict[str, Counter[str]],
-                         binding: dict[str, str]) -> FixtureMention | None:
+    def main_from_sheets(
+        self, teams: list[TeamSpan], votes: dict[str, Counter[str]], binding: dict[str, str]
+    ) -> FixtureMention | None:
         """No score line: the two most-named teams, home from the line-up order when the sheets tell."""
         counts = Counter(t.canonical for t in teams)
         pair = tuple(name for name, _ in counts.most_common(2))
