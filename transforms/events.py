@@ -37,7 +37,8 @@ GOAL_STRONG = (
     r"wrapped up|sealed (?:it|the win|victory|the points)|doubled (?:the|their|his) (?:lead|advantage)|"
     r"added (?:a|the) (?:second|third|fourth|fifth|sixth|late|consolation|fine)|got the winner|"
     r"struck the winner|hit the winner|headed the winner|scored the winner|restored (?:the|their) lead|"
-    r"put \S+(?: \S+)? (?:ahead|in front)|gave \S+(?: \S+)? (?:the|a|an) (?:\w+ )?lead|"
+    r"put \S+(?: \S+)? (?:ahead|in front)|gave \S+(?: \S+)? (?:the|a|an) (?:\w+ )?lead|gave ¤ hope|"
+    r"(?:fired|shot|headed|put|drew) ¤ level|drew ¤ (?:back )?level|"
     r"rolled (?:the|his) (?:penalty|spot[- ]kick) home|dispatched (?:a|the|his) (?:penalty|spot[- ]kick)|"
     r"buried (?:a|the|his) (?:penalty|spot[- ]kick|chance|header|shot|effort)|"
     r"made no mistake|broke the deadlock|got (?:the|his) goal|had (?:earlier )?scored)"
@@ -274,8 +275,22 @@ FAMILIES: list[tuple[str, str, str]] = [
         rf"rescued|snatched|clinched|had given|had put|cancelled out)",
     ),
     ("goal", "goal_double", rf"\b(?:a|an)\s+(?:\w+\s+)?(?:double|brace)\s+from\s+{P}"),
+    (
+        "goal",
+        "goal_double",
+        rf"{P}{G}\b(?:scored twice|"
+        rf"struck twice|netted twice|bagged a brace|scored a brace|grabbed a brace|hit a brace|"
+        rf"scored a double|netted a double)",
+    ),
+    (
+        "goal",
+        "goal_noun_from_broad",
+        rf"\b(?:a|an|the)\s+(?:\w+[- ]?){{0,3}}?(?:flick|finish|strike|header|volley|"
+        rf"effort|shot|tap-in|lob|chip)\s+from\s+{P}(?P<needs_goal>)",
+    ),
 ]
 _COMPILED = [(etype, rule, re.compile(rx, re.I)) for etype, rule, rx in FAMILIES]
+GOAL_WORD = re.compile(r"(?<![-\w])(?:goals?|scored|scoring|net|equali[sz]er|lead)(?![-\w])", re.I)
 PENALTY_WORDS = re.compile(r"\b(?:penalty|spot[- ]kick|from the spot|pen)\b", re.I)
 HYPOTHETICAL = re.compile(
     r"\b(?:almost|nearly|should have|could have|would have|came close|went close|if|"
@@ -308,9 +323,15 @@ def read_sentence(sent: Sentence) -> list[Found]:
             span = (m.start(), m.end())
             if any(fam == family and a == actor for _, a, fam in claimed) and family != "goal":
                 continue
-            if family == "goal" and any(a == actor and fam in ("goal", "miss") for _, a, fam in claimed):
+            if (
+                family == "goal"
+                and any(a == actor and fam == "goal" and abs(st - span[0]) < 60 for st, a, fam in claimed)
+                and rule != "goal_double"
+            ):
                 continue
             if etype == "goal" and not _really_scored(sent.template, m, rule):
+                continue
+            if m.groupdict().get("needs_goal") is not None and not GOAL_WORD.search(sent.template):
                 continue
             implicit = bool(m.groupdict().get("pron")) or m.groupdict().get("imp") is not None
             found.append(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import polars as pl
 
@@ -356,6 +356,8 @@ class ArticleReader:
                     pending = None
                 ev.fixture_index = self.fixture_at(s0, ev.char_start, fixture_index)
                 events.append(ev)
+                if f.rule == "goal_double":  # a brace is two goals; the second's minute is not given here
+                    events.append(replace(ev, minute=None, added_time=None, rule="goal_double_second"))
                 if ev.minute is not None:
                     last_minute = ev.minute + (ev.added_time or 0)
             fixture_index = self.fixture_at(s0, s1, fixture_index)
@@ -557,7 +559,27 @@ def merge_fixture_mentions(found: list[FixtureMention]) -> list[FixtureMention]:
 
 
 def dedupe_events(events: list[EventMention]) -> list[EventMention]:
-    """One article saying the same thing twice is one mention: same type, player and minute (or none)."""
+    """One article saying the same thing twice is one mention: same type, player and minute (or none).
+
+    A brace ("a double from X") promises two goals: the second is kept, untimed, unless two are told apart.
+    """
+    seconds = [e for e in events if e.rule == "goal_double_second"]
+    out = _merge_twins([e for e in events if e.rule != "goal_double_second"])
+    for extra in seconds:
+        same = [
+            o
+            for o in out
+            if o.event_type == "goal"
+            and o.player_name
+            and extra.player_name
+            and fold_name(o.player_name) == fold_name(extra.player_name)
+        ]
+        if len(same) < 2:
+            out.append(extra)
+    return out
+
+
+def _merge_twins(events: list[EventMention]) -> list[EventMention]:
     out: list[EventMention] = []
     for e in events:
         twin = next(
