@@ -76,6 +76,7 @@ class ArticleReader:
 
     def team_spans(self) -> list[TeamSpan]:
         hits = [TeamSpan(h.start, h.end, h.canonical) for h in self.book.find_teams(self.text)]
+        hits += self.short_forms(hits)
         learned = {f.home_team for f in self.fixtures} | {f.away_team for f in self.fixtures}
         learned -= {h.canonical for h in hits}
         for name in learned:
@@ -85,6 +86,24 @@ class ArticleReader:
                 if not any(h.start < m.end() and m.start() < h.end for h in hits):
                     hits.append(TeamSpan(m.start(), m.end(), name))
         return sorted(hits, key=lambda h: h.start)
+
+    def short_forms(self, hits: list[TeamSpan]) -> list[TeamSpan]:
+        """'United' or 'Hotspur' stand for a team when exactly one team of this article carries the word."""
+        owners: dict[str, set[str]] = {}
+        for name in {h.canonical for h in hits}:
+            for word in name.split():
+                if len(word) >= 4 and word[0].isupper():
+                    owners.setdefault(word, set()).add(name)
+        out: list[TeamSpan] = []
+        for word, names in owners.items():
+            if len(names) != 1:
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text):
+                if not any(h.start <= m.start() < h.end for h in hits) and not re.match(
+                    r"\s+[A-Z]", self.text[m.end() :]
+                ):
+                    out.append(TeamSpan(m.start(), m.end(), next(iter(names))))
+        return out
 
     # ---- the whole article ---------------------------------------------------------------------
     def read(self) -> ArticleRecords:
@@ -252,7 +271,8 @@ class ArticleReader:
             after = text[p.char_end : p.char_end + 40]
             for t in teams:
                 gap = text[t.end : p.char_start]
-                if t.end <= p.char_start and re.fullmatch(ROLE_GAP, gap, re.I):
+                former = re.search(r"\b(?:former|ex|one-time|old)[- ]$", text[max(0, t.start - 12) : t.start], re.I)
+                if t.end <= p.char_start and re.fullmatch(ROLE_GAP, gap, re.I) and not former:
                     votes.setdefault(key, Counter())[t.canonical] += 2
             m = re.match(r"\s*\(([^)]{2,30})\)", after)
             if m and self.resolve_team(m[1]):

@@ -153,13 +153,13 @@ def _read_result(
     # "a 2-1 win/victory over X", "a 3-0 defeat to X", "a 1-1 draw with/at X"
     noun = re.match(
         r"\s*(?:[A-Za-z]+\s+){0,3}?(?P<noun>win|victory|triumph|success|defeat|loss|draw|"
-        r"home win|away win|reverse|thrashing|hammering|drubbing)\s+(?P<prep>over|against|at|to|"
+        r"home win|away win|reverse|thrashing|hammering|drubbing)\b\s*(?P<prep>over|against|at|to|"
         r"with|by|on|in)?\s*(?:(?P<home>home)\s+(?:to|against)\s+)?",
         after,
         re.I,
     )
     if noun:
-        other = _nearest(teams, b + noun.end() - 1, b + noun.end() + 40, last=False)
+        other = _nearest(teams, b + noun.end() - 1, min(s1, b + noun.end() + 40), last=False)
         if not other:  # "following a hard-won 2-1 victory": the other team named in the sentence
             named = [t for t in teams if s0 <= t.start < s1]
             first = named[0].canonical if named else subject_of(None)
@@ -268,13 +268,29 @@ def _read_result(
     return None
 
 
+ADJECTIVAL = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:midfielder|defender|striker|forward|winger|goalkeeper|keeper|international|star|captain|"
+    r"boss|coach|manager|fans|supporters|player|players|squad|camp|setup|set-up|legend|youngster|full-back|"
+    r"centre-back|teenager|skipper|talisman|academy|graduate|side's|team-mate|teammate)\b",
+    re.I,
+)
+
+
 def _subject_team(
     text: str, s0: int, a: int, teams: list[TeamSpan], not_team: str | None, subject_of: callable
 ) -> TeamSpan | None:  # type: ignore[valid-type]
     """The team the sentence is about: the last team named before the score, else the article's own."""
-    cands = [t for t in teams if s0 <= t.start and t.end <= a and t.canonical != not_team]
+    cands = [
+        t
+        for t in teams
+        if s0 <= t.start
+        and t.end <= a
+        and t.canonical != not_team
+        and not ADJECTIVAL.match(text[t.end : t.end + 40])
+        and not re.search(r"\b(?:former|ex|old)[- ]$", text[max(0, t.start - 8) : t.start], re.I)
+    ]
     if cands:
-        return cands[0]
+        return cands[-1]
     name = subject_of(not_team)
     return TeamSpan(s0, s0, name) if name else None
 

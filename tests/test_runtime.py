@@ -1,0 +1,111 @@
+"""A real flow, run the way the CLI runs it: in a fresh process, against a fresh PREFECT_HOME.
+
+A subprocess (not an in-process run) because the point is what a user sees: the
+exit status and stderr of the whole process, including Prefect's shutdown.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from flows.runtime import configure_prefect, prefect_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+FLOW_SCRIPT = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+
+    from flows.runtime import configure_prefect
+
+    configure_prefect(Path(sys.argv[1]))  # before prefect is imported
+
+    from prefect import flow, task
+
+    try:
+        import polars as pl
+    except ImportError:
+        pl = None
+
+    @task
+    def make():
+        data = {"goals": [1, 2, 3]}
+        return pl.DataFrame(data) if pl is not None else data
+
+    @task
+    def total(table) -> int:
+        return int(table["goals"].sum()) if pl is not None else sum(table["goals"])
+
+    @flow
+    def tiny() -> int:
+        return total(make())
+
+    print(f"RESULT={tiny()}")
+    """
+)
+
+
+def _clean_env(home: Path) -> dict[str, str]:
+    """The caller's environment without any Prefect settings that could leak in."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "MATCHWIRE_PREFECT"))}
+    env["PREFECT_HOME"] = str(home)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+@pytest.mark.timeout(60)
+def test_flow_in_subprocess_is_clean(tmp_path: Path) -> None:
+    home = tmp_path / "prefect"
+    proc = subprocess.run(
+        [sys.executable, "-c", FLOW_SCRIPT, str(home)],
+        env=_clean_env(home),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "RESULT=6" in proc.stdout
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert "CancelledError" not in proc.stderr, proc.stderr
+    # Our server wrote its database in the temporary home, and stopped cleanly.
+    assert (home / "prefect.db").exists()
+    assert "Traceback" not in (home / "server.log").read_text()
+
+
+def test_settings_are_offline_and_quiet(tmp_path: Path) -> None:
+    env = prefect_settings(tmp_path)
+    assert env["PREFECT_HOME"] == str(tmp_path.resolve())
+    assert env["PREFECT_SERVER_DATABASE_CONNECTION_URL"].endswith(f"{tmp_path.resolve()}/prefect.db")
+    assert env["DO_NOT_TRACK"] == "1"
+    assert env["PREFECT_SERVER_ANALYTICS_ENABLED"] == "false"
+    assert env["PREFECT_LOGGING_LEVEL"] == "WARNING"
+    assert "PREFECT_API_URL" not in env
+
+
+def test_configure_without_server_is_idempotent(tmp_path: Path) -> None:
+    saved = dict(os.environ)
+    try:
+        os.environ["PREFECT_API_KEY"] = "pnu_not_a_real_key"
+        os.environ["PREFECT_API_URL"] = "https://api.prefect.cloud/api/accounts/x/workspaces/y"
+        configure_prefect(tmp_path, server=False)
+        first = dict(os.environ)
+        configure_prefect(tmp_path, server=False)
+        assert dict(os.environ) == first
+        assert "PREFECT_API_URL" not in os.environ
+        assert "PREFECT_API_KEY" not in os.environ
+        assert os.environ["PREFECT_HOME"] == str(tmp_path.resolve())
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+        if "prefect.context" in sys.modules:  # don't leak tmp_path into other tests
+            from prefect.context import refresh_global_settings_context
+
+            refresh_global_settings_context()
