@@ -557,6 +557,11 @@ def title_lines(text: str) -> list[tuple[int, int]]:
 def merge_fixture_mentions(found: list[FixtureMention]) -> list[FixtureMention]:
     """One mention per team pair in an article: a score beats none, a headline beats prose."""
     out: dict[tuple[frozenset[str], bool], FixtureMention] = {}
+    for f in found:  # a span covers the words that state the match, whichever team came first
+        f.char_start, f.char_end = (
+            min(f.char_start, f.char_end),
+            max(f.char_start, f.char_end, min(f.char_start, f.char_end) + 1),
+        )
     for f in sorted(found, key=lambda f: f.char_start):
         key = (frozenset((f.home_team, f.away_team)), f.status == "scheduled")
         have = out.get(key)

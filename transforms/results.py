@@ -159,11 +159,14 @@ def _read_result(
         re.I,
     )
     if noun:
+        if re.match(r"\s*(?:on penalties|in (?:a|the) (?:penalty )?shoot-?out)", after[noun.end("noun") :], re.I):
+            return None  # a shoot-out is not the match score
         other = _nearest(teams, b + noun.end() - 1, min(s1, b + noun.end() + 40), last=False)
+        direct = other is not None
         if not other:  # "following a hard-won 2-1 victory": the other team named in the sentence
-            named = [t for t in teams if s0 <= t.start < s1]
-            first = named[0].canonical if named else subject_of(None)
-            other = next((t for t in named if t.canonical != first), None)
+            subject = _subject_team(text, s0, a, teams, None, subject_of)
+            first = subject.canonical if subject else None
+            other = next((t for t in teams if s0 <= t.start < s1 and t.canonical != first), None)
             if other is None and s0 < 400 and first:  # the lead: the article's other team
                 name = subject_of(first)
                 other = TeamSpan(b, b, name) if name else None
@@ -181,7 +184,9 @@ def _read_result(
         if kind in ("defeat", "loss", "reverse"):
             subject_wins = prep in ("on", "of")  # "inflicted a 2-0 defeat on X"
         s_goals, o_goals = (hi, lo) if subject_wins or draw else (lo, hi)
-        away_from_home = prep == "at" or bool(re.search(r"\baway (?:win|victory|defeat|loss|draw)", after, re.I))
+        away_from_home = (prep == "at" and direct) or bool(
+            re.search(r"\baway (?:win|victory|defeat|loss|draw)", after, re.I)
+        )
         if noun["home"]:
             return FixtureMention(
                 subject.canonical, other.canonical, a, other.end, s_goals, o_goals, rule="prose_at_home"
