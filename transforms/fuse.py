@@ -74,7 +74,7 @@ def group_fixtures(raw: Iterable[dict]) -> list[FixtureGroup]:
                 near = m["match_date"]
             dated[near].mentions.append(m)
         if not dated:
-            groups.append(FixtureGroup(teams, played, undated))
+            groups.extend(FixtureGroup(teams, played, c) for c in split_undated(undated))
             continue
         ordered = sorted(dated.values(), key=lambda g: (-len(g.mentions), g.date))
         for m in undated:  # an undated report joins the match whose score it agrees with, else the best-attested
@@ -94,6 +94,28 @@ def group_fixtures(raw: Iterable[dict]) -> list[FixtureGroup]:
             target.mentions.append(m)
         groups.extend(sorted(ordered, key=lambda g: g.date))
     return groups
+
+
+def _agrees(a: dict, b: dict) -> bool:
+    """Two undated reports of one pairing are one match unless home or score say otherwise."""
+    if a["home_known"] and b["home_known"] and a["home_team"] != b["home_team"]:
+        return False
+    if a["home_score"] is None or b["home_score"] is None:
+        return True
+    sa = (a["home_score"], a["away_score"]) if a["home_team"] == b["home_team"] else (a["away_score"], a["home_score"])
+    return sa == (b["home_score"], b["away_score"])
+
+
+def split_undated(mentions: list[dict]) -> list[list[dict]]:
+    """A first match and its replay (1-1 at Arsenal, 0-0 at Sheffield) stay two fixtures."""
+    clusters: list[list[dict]] = []
+    for m in sorted(mentions, key=lambda m: (m["home_score"] is None, not m["home_known"], m["source_id"])):
+        home = next((c for c in clusters if all(_agrees(m, o) for o in c)), None)
+        if home is None:
+            clusters.append([m])
+        else:
+            home.append(m)
+    return clusters
 
 
 def orient(group: FixtureGroup) -> tuple[str, str]:
@@ -135,7 +157,10 @@ def build_fixture(group: FixtureGroup) -> dict:
     date = group.date or majority(m["match_date"] for m in group.mentions)
     sources = sorted({m["source_id"] for m in group.mentions})
     return {
-        "fixture_id": stable_id("fx", home, away, date, "played" if group.played else "scheduled"),
+        # undated matches of one pairing (a tie and its replay) are told apart by their scores
+        "fixture_id": stable_id(
+            "fx", home, away, date, "played" if group.played else "scheduled", None if date else (hs, as_)
+        ),
         "match_date": date,
         "competition": majority(m["competition"] for m in group.mentions),
         "home_team": home,

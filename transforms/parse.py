@@ -31,6 +31,10 @@ ROLE_NOUNS = (
 
 
 ROLE_GAP = rf"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:{ROLE_NOUNS}\s+)?"  # "Rayo goalkeeper ", "Madrid's "
+TEAM_CUE = re.compile(
+    r"\b(?:gave|put|fired|shot|handed|earned|sent|drew|pulled|brought|got|for)\s+((?:[A-Z][\w'’.-]+ ?){1,3})"
+    r"(?=\s+(?:the lead|ahead|in front|level|back|a \w+ lead|hope|victory|the win|all three|\d-\d)|[,.;]|\s+in\b)"
+)
 TEAM_GOAL = re.compile(
     r"¤(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:doubled|extended|scored|equali[sz]ed|levelled|took the lead|went ahead|"
     r"went in front|hit back|pulled one back|pulled a goal back|reduced the deficit|restored|grabbed|got)\b",
@@ -127,11 +131,14 @@ class ArticleReader:
         binding = bind_surnames([p.name for p in people if p.role == "player"] + [p.name for p in sheet_people])
         prose_teams = self.player_teams(people, teams, binding)
         main = self.choose_main(teams) or self.main_from_sheets(teams, prose_teams, binding)
+        self.describe_fixtures(main, prose)
+        events = self.read_events(prose, people, teams, binding)
+        for e in events:  # "X gave Liverpool the lead": what players did says whom they play for
+            if e.team and e.player_name and not e.is_own_goal:
+                prose_teams.setdefault(fold_name(binding.get(e.player_name, e.player_name)), Counter())[e.team] += 2
         if main is not None and not main.home_known:
             self.orient_by_sheets(main, binding, prose_teams)
-        self.describe_fixtures(main, prose)
         team_of = self.sheet_teams(main, binding, prose_teams)
-        events = self.read_events(prose, people, teams, binding)
         events += self.sheet_events(main)
         for e in events:
             if e.player_name:
@@ -253,7 +260,14 @@ class ArticleReader:
             )
             return w, -f.char_start
 
-        main = max(self.fixtures, key=weight)
+        candidates = [
+            f
+            for f in self.fixtures
+            if not f.rule.startswith("pairing") or min(counts.get(f.home_team, 0), counts.get(f.away_team, 0)) >= 2
+        ]
+        if not candidates:
+            return None
+        main = max(candidates, key=weight)
         main.is_main = True
         self.fixtures.remove(main)
         self.fixtures.insert(0, main)
@@ -454,8 +468,10 @@ class ArticleReader:
             )
         if etype == "red_card" and re.search(r"second (?:yellow|booking|caution)", self.text[z0:z1], re.I):
             etype = "second_yellow"
+        cue = TEAM_CUE.search(self.text, t0, min(z1, t1 + 40))
         return EventMention(
             event_type=etype,
+            team=self.resolve_team(cue[1]) if cue and etype == "goal" else None,
             char_start=actor.char_start,
             char_end=actor.char_end,
             player_name=actor.name,
