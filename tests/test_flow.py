@@ -64,3 +64,10 @@ def test_bad_input_is_quarantined_and_the_run_completes(seeds_run) -> None:
     assert q["empty.txt"] == "empty file"
     assert q["binary.txt"].startswith("binary file")
     assert summary.articles == 7
+
+
+def test_no_fixture_pairs_a_club_with_a_country(seeds_run, book) -> None:  # noqa: ANN001
+    _, warehouse = seeds_run
+    con = duckdb.connect(str(Path(warehouse) / "matchwire.duckdb"), read_only=True)
+    for home, away in con.execute("select home_team, away_team from fixtures").fetchall():
+        assert book.is_national(home) == book.is_national(away), (home, away)

@@ -336,8 +336,14 @@ class ArticleReader:
         self, teams: list[TeamSpan], votes: dict[str, Counter[str]], binding: dict[str, str]
     ) -> FixtureMention | None:
         """No score line: the two most-named teams, home from the line-up order when the sheets tell."""
+        if len([s for s in self.sheets if s.side]) < 2:
+            return None  # without line-ups, the two most-named teams are only a guess
         counts = Counter(t.canonical for t in teams)
-        pair = tuple(name for name, _ in counts.most_common(2))
+        ranked = [name for name, _ in counts.most_common()]
+        if not ranked:
+            return None
+        national = self.book.is_national(ranked[0])  # clubs play clubs, countries play countries
+        pair = tuple([ranked[0], *[n for n in ranked[1:] if self.book.is_national(n) == national][:1]])
         if len(pair) < 2 or counts[pair[1]] < 2:
             return None
         sides = {s.side: self.sheet_team(s, binding, votes, pair) for s in self.sheets if s.side}
