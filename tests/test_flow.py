@@ -66,7 +66,7 @@ def test_bad_input_is_quarantined_and_the_run_completes(seeds_run) -> None:
     assert summary.articles == 7
 
 
-def test_no_fixture_pairs_a_club_with_a_country(seeds_run, book) -> None:  # noqa: ANN001
+def test_no_fixture_pairs_a_club_with_a_country(seeds_run, book) -> None:
     _, warehouse = seeds_run
     con = duckdb.connect(str(Path(warehouse) / "matchwire.duckdb"), read_only=True)
     for home, away in con.execute("select home_team, away_team from fixtures").fetchall():
