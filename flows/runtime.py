@@ -2,57 +2,65 @@
 
 Prefect 3 needs an API server even for a one-off local flow run. Out of the box
 (no ``PREFECT_API_URL``) it starts a *temporary server* subprocess on the first
-API call: the parent first imports ``prefect.server`` (~4.5 s) just to spawn it,
-then waits for the child to import it again and boot (~6 s). At exit it
-SIGTERMs the child while the child is still recording task-run events, and the
-child (which shares our stderr) prints ``CancelledError`` tracebacks. It also
-prints "Starting temporary server", sends telemetry and logs at INFO.
+API call: the parent imports ``prefect.server`` (~3-4.5 s) only to spawn it, then
+waits while the child imports it again and boots (~5-6 s). At exit it SIGTERMs
+the child while the child is still recording task-run events: the child, which
+shares our stderr, prints ``CancelledError`` tracebacks, and the task runs still
+queued in it are never written. It also logs at INFO ("Starting temporary
+server ..."), and tries to send telemetry (sens-o-matic.prefect.io).
 
-What this module does instead (``configure_prefect``):
+What ``configure_prefect`` does instead:
 
-* sets environment variables for an offline, local, quiet run (see
-  ``prefect_settings``): telemetry off (``DO_NOT_TRACK``,
-  ``PREFECT_SERVER_ANALYTICS_ENABLED``), no UI, WARNING-level logs, a private
-  ``PREFECT_HOME`` and SQLite database, no cloud key/profile;
-* starts *our own* API server subprocess right away, in the background, on a
-  socket that the parent has already bound and put in listen mode. Early
-  requests simply wait in the kernel backlog until the server is up, so nothing
-  has to poll for readiness, and the server boots while the caller is still
-  importing polars/prefect/the pipeline;
-* the server's stdout/stderr go to ``$PREFECT_HOME/server.log``, so its
-  shutdown noise can never reach the user's terminal or a test's stderr;
-* at exit (after Prefect has drained its event/log workers) the server gets
-  SIGTERM; a watchdog in the server stops it if the parent dies without that.
+* sets the environment for an offline, local, quiet run (``prefect_settings``):
+  telemetry off (``DO_NOT_TRACK`` for the SDK, ``PREFECT_SERVER_ANALYTICS_ENABLED``
+  for the server), no UI, WARNING-level logs, a private ``PREFECT_HOME``, its
+  own profiles file and SQLite database, and no Cloud URL/key/profile;
+* starts *our own* API server subprocess at once, in the background, on a socket
+  that the parent has already bound and put in listen mode. Requests made before
+  the server is up simply wait in the kernel's backlog, so nothing polls for
+  readiness, and the server boots while the caller imports polars, prefect and
+  the pipeline. The parent never imports ``prefect.server``;
+* the server's output goes to ``$PREFECT_HOME/server.log``: its noise can never
+  reach the user's terminal or a test's stderr;
+* at exit, after Prefect has drained its event/log queues, we wait until the
+  server has recorded the task runs (~0.3 s), then SIGTERM it. A watchdog in the
+  server stops it if the parent dies without doing that (SIGKILL, test timeout).
 
-The SQLite database lives in ``$PREFECT_HOME`` (default
-``~/.cache/matchwire/prefect``), which is kept between runs so that the database
-migrations and block registration (~7 s) run only once per machine.
+``PREFECT_HOME`` defaults to ``~/.cache/matchwire/prefect`` (see
+``default_prefect_home``) and is kept between runs, so that database migrations
+(~4 s) and block registration (~0.7 s) run once per machine, not on every run.
 
-Measured (2 CPUs, Prefect 3.8.8, Python 3.11; flow with two tasks passing a
-polars DataFrame; wall time of ``python script.py``, including ~2.3 s of
-importing prefect + polars; "cold" = fresh PREFECT_HOME):
+Measured on 2 shared CPUs (Prefect 3.8.8, Python 3.11), wall time of a fresh
+``python script.py`` running a flow of two tasks (one passes a polars DataFrame
+to the other), including ~1.3 s of importing prefect and polars; median of 2-3
+runs, cold = empty PREFECT_HOME. A first series, taken while the machine was
+about 1.7x slower, is in brackets.
 
-=====================================================  ======  ======  =================
-option                                                 cold    warm    stderr at exit
-=====================================================  ======  ======  =================
-(a) Prefect defaults (ephemeral subprocess server)     21.5 s  15.4 s  INFO logs; 140-line
-                                                                       telemetry traceback
-                                                                       cold; CancelledError
-                                                                       tracebacks with 50 tasks
-(a') same + the quiet settings below                   21-23 s 14-16 s empty for 2 tasks;
-                                                                       CancelledError with 50
-(b) ``prefect_test_harness`` (fresh DB every time)     ~21 s   ~21 s   empty
-(c) in-process API (uvicorn thread, same process)      15.6 s  9.4-10  empty
-(d) persistent PREFECT_HOME (migrations once)          -       saves   (applies to a, c, e)
-                                                               6-7 s
-(e) chosen: own background server, pre-bound socket    SEE_E_COLD  SEE_E_WARM  empty, also
-                                                                       with 50 tasks
-=====================================================  ======  ======  =================
+======================================  ===========  ==========  ====================================
+option                                  cold         warm        stderr / task runs lost at exit
+======================================  ===========  ==========  ====================================
+(a) Prefect defaults, temporary server  13.9 (21.5)  8.8 (15.4)  INFO lines on every run; cold: a
+                                                                 142-line "database is locked"
+                                                                 traceback from the telemetry
+                                                                 heartbeat; with 50 tasks: 4-5
+                                                                 CancelledError tracebacks, ~1/3 of
+                                                                 task runs lost
+(a') (a) + ``prefect_settings``         14.9 (22)    8.7 (15)    empty with 2 tasks; with 50 tasks:
+     (``configure_prefect(server=False)``)                       4 CancelledError tracebacks, lost
+(b) ``prefect_test_harness``            13-16 (21)   same: new   same as (a')
+                                                     DB each run
+(c) in-process API (uvicorn thread)     12.0 (15.6)  6.0 (9.7)   same as (a'), on our own stderr
+(d) persistent PREFECT_HOME             saves 4-6 s per run, for (a), (a'), (c), (e)
+(e) chosen: own server, pre-bound       12.0 (17.1)  6.0 (6.1)   empty, also with 50 tasks; 150 of
+    socket, output to server.log                                 150 task runs recorded
+======================================  ===========  ==========  ====================================
 
 Other findings: every flow run ends with up to ~1 s spent joining Prefect's
-heartbeat thread (``PREFECT_FLOWS_HEARTBEAT_FREQUENCY`` cannot be switched off
-from the environment: it must be >= 30), and Prefect no longer offers an
-in-process ASGI API (removed in 3.0, PrefectHQ/prefect#14722).
+heartbeat thread (``PREFECT_FLOWS_HEARTBEAT_FREQUENCY`` must be >= 30 and cannot
+be switched off from the environment). Prefect 3.0 dropped the in-process ASGI
+API of Prefect 2 (PrefectHQ/prefect#14722), so (c) needs a hand-run uvicorn
+thread. Two processes sharing one PREFECT_HOME at the same time share one
+SQLite file, which can give "database is locked" errors (as Prefect itself does).
 """
 
 from __future__ import annotations
@@ -95,8 +103,12 @@ uvicorn.Server(config).run(sockets=[sock])
 
 
 def default_prefect_home() -> Path:
-    """Per-user home that survives between runs, so migrations run only once."""
-    override = os.environ.get("MATCHWIRE_PREFECT_HOME")
+    """Per-user home that survives between runs, so migrations run only once.
+
+    ``MATCHWIRE_PREFECT_HOME``, then an explicit ``PREFECT_HOME`` (how tests point
+    at a temporary folder), win over ``~/.cache/matchwire/prefect``.
+    """
+    override = os.environ.get("MATCHWIRE_PREFECT_HOME") or os.environ.get("PREFECT_HOME")
     if override:
         return Path(override).expanduser()
     cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")

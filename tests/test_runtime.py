@@ -6,6 +6,7 @@ exit status and stderr of the whole process, including Prefect's shutdown.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -14,18 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from flows.runtime import configure_prefect, prefect_settings
+from flows.runtime import prefect_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
 FLOW_SCRIPT = textwrap.dedent(
     """
-    import sys
-    from pathlib import Path
-
     from flows.runtime import configure_prefect
 
-    configure_prefect(Path(sys.argv[1]))  # before prefect is imported
+    configure_prefect()  # before prefect is imported; PREFECT_HOME comes from the env
 
     from prefect import flow, task
 
@@ -64,7 +62,7 @@ def _clean_env(home: Path) -> dict[str, str]:
 def test_flow_in_subprocess_is_clean(tmp_path: Path) -> None:
     home = tmp_path / "prefect"
     proc = subprocess.run(
-        [sys.executable, "-c", FLOW_SCRIPT, str(home)],
+        [sys.executable, "-c", FLOW_SCRIPT],
         env=_clean_env(home),
         cwd=tmp_path,
         capture_output=True,
@@ -90,22 +88,26 @@ def test_settings_are_offline_and_quiet(tmp_path: Path) -> None:
     assert "PREFECT_API_URL" not in env
 
 
-def test_configure_without_server_is_idempotent(tmp_path: Path) -> None:
-    saved = dict(os.environ)
-    try:
-        os.environ["PREFECT_API_KEY"] = "pnu_not_a_real_key"
-        os.environ["PREFECT_API_URL"] = "https://api.prefect.cloud/api/accounts/x/workspaces/y"
-        configure_prefect(tmp_path, server=False)
-        first = dict(os.environ)
-        configure_prefect(tmp_path, server=False)
-        assert dict(os.environ) == first
-        assert "PREFECT_API_URL" not in os.environ
-        assert "PREFECT_API_KEY" not in os.environ
-        assert os.environ["PREFECT_HOME"] == str(tmp_path.resolve())
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-        if "prefect.context" in sys.modules:  # don't leak tmp_path into other tests
-            from prefect.context import refresh_global_settings_context
+def test_configure_is_idempotent_and_drops_cloud_settings(tmp_path: Path) -> None:
+    # In a subprocess: configure_prefect changes os.environ and the process-wide server.
+    script = textwrap.dedent(
+        """
+        import json, os
+        from flows.runtime import configure_prefect
 
-            refresh_global_settings_context()
+        configure_prefect(server=False)
+        first = dict(os.environ)
+        configure_prefect(server=False)
+        print(json.dumps({"same": first == dict(os.environ), "env": first}))
+        """
+    )
+    env = _clean_env(tmp_path)
+    env["PREFECT_API_KEY"] = "pnu_not_a_real_key"
+    env["PREFECT_API_URL"] = "https://api.prefect.cloud/api/accounts/x/workspaces/y"
+    proc = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["same"]
+    assert "PREFECT_API_URL" not in out["env"]
+    assert "PREFECT_API_KEY" not in out["env"]
+    assert out["env"]["PREFECT_HOME"] == str(tmp_path.resolve())

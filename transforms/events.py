@@ -292,6 +292,7 @@ FAMILIES: list[tuple[str, str, str]] = [
 _COMPILED = [(etype, rule, re.compile(rx, re.I)) for etype, rule, rx in FAMILIES]
 GOAL_WORD = re.compile(r"(?<![-\w])(?:goals?|scored|scoring|net|equali[sz]er|lead)(?![-\w])", re.I)
 PENALTY_WORDS = re.compile(r"\b(?:penalty|spot[- ]kick|from the spot|pen)\b", re.I)
+SHOOTOUT = re.compile(r"\bshoot-?out\b|\bon penalties\b|\bpenalty competition\b|\bsudden[- ]death\b", re.I)
 HYPOTHETICAL = re.compile(
     r"\b(?:almost|nearly|should have|could have|would have|came close|went close|if|"
     r"thought (?:he|she) had|appeared to have|seemed to have)\b",
@@ -363,6 +364,8 @@ def _really_scored(tmpl: str, m: re.Match[str], rule: str) -> bool:
     pre = tmpl[clause_start : m.start()]
     body = tmpl[m.start() : m.end()]
     if HYPOTHETICAL.search(pre + body) and rule != "goal_own":
+        return False
+    if SHOOTOUT.search(tmpl):  # kicks in a shoot-out are not goals
         return False
     if rule in ("goal_weak", "goal_strong") and MISS_AFTER.match(tmpl[m.end() :]):
         return False

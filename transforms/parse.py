@@ -14,12 +14,12 @@ from dataclasses import dataclass, field, replace
 import polars as pl
 
 from transforms.clean import Article
-from transforms.dates import resolve_match_date
+from transforms.dates import month_day_date, resolve_match_date
 from transforms.events import Found, Sentence, nearest_minute, read_sentence, split_sentences, template
 from transforms.minutes import find_minutes
 from transforms.people import NameFinder, bind_surnames, fold_name
 from transforms.records import EventMention, FixtureMention, PersonMention, TeamSheet
-from transforms.results import TeamSpan, headline_pairing, pairings, prose_results, score_lines
+from transforms.results import TeamSpan, fixture_list, headline_pairing, pairings, prose_results, score_lines
 from transforms.team_sheets import read_team_sheets
 from transforms.teams import TeamBook
 
@@ -213,8 +213,45 @@ class ArticleReader:
         if teams:
             found += prose_results(text, prose, teams, self.subject_team(teams))
             found += pairings(text, prose, teams, self.subject_team(teams))
+            found += self.scheduled(text, teams)
         found += self.sheet_fixture(found)
         return merge_fixture_mentions(found)
+
+    def scheduled(self, text: str, teams: list[TeamSpan]) -> list[FixtureMention]:
+        """Fixture lists and announced matches, dated with the article's year."""
+        counts = Counter(t.canonical for t in teams)
+
+        def owner_of(pos: int, not_team: str) -> str | None:
+            """The team whose fixtures these are: a possessive before the list, else the most named one."""
+            head = [
+                t
+                for t in teams
+                if pos - 250 <= t.start < pos
+                and t.canonical != not_team
+                and re.match(r"(?:'s|’s)\s", text[t.end : t.end + 3])
+            ]
+            if head:
+                return head[-1].canonical
+            return next(
+                (
+                    n
+                    for n, _ in counts.most_common()
+                    if n != not_team and self.book.is_national(n) == self.book.is_national(not_team)
+                ),
+                None,
+            )
+
+        out = []
+        anchor = self.article.published_date
+        for fx, month_day in fixture_list(text, teams, owner_of, self.book.competition):
+            if anchor and month_day:
+                fx.match_date = month_day_date(anchor, month_day[0], month_day[1], played=False)
+            if fx.rule == "announced" and re.search(
+                r"friendl", text[max(0, fx.char_start - 200) : fx.char_start], re.I
+            ):
+                fx.competition = fx.competition or self.book.competition("friendly")
+            out.append(fx)
+        return out
 
     def sheet_fixture(self, found: list[FixtureMention]) -> list[FixtureMention]:
         """Two labelled team sheets name the match even when no score line does (home first)."""
@@ -246,7 +283,7 @@ class ArticleReader:
         head = self.text[: max(400, len(self.text) // 6)]
 
         def weight(f: FixtureMention) -> tuple[float, int]:
-            w = counts.get(f.home_team, 0) + counts.get(f.away_team, 0)
+            w = counts.get(f.home_team, 0) + counts.get(f.away_team, 0) + (12 if f.status == "played" else 0)
             w += 6 if f.char_start < len(head) else 0
             w += 4 if f.rule in ("headline", "headline_nodash", "live", "team_sheet", "headline_v") else 0
             w -= (
@@ -260,11 +297,17 @@ class ArticleReader:
             )
             return w, -f.char_start
 
-        candidates = [
+        strong = [
             f
             for f in self.fixtures
-            if not f.rule.startswith("pairing") or min(counts.get(f.home_team, 0), counts.get(f.away_team, 0)) >= 2
+            if not f.rule.startswith("pairing")
+            or f.char_start < 300
+            or min(counts.get(f.home_team, 0), counts.get(f.away_team, 0)) >= 2
         ]
+        played = [f for f in self.fixtures if f.status == "played"]
+        # a report is about a match played: a weak pairing beats an announced fixture
+        sided = len([s for s in self.sheets if s.side]) >= 2  # line-ups will name the match themselves
+        candidates = [f for f in strong if f.status == "played"] or ([] if sided else played or strong)
         if not candidates:
             return None
         main = max(candidates, key=weight)
@@ -578,14 +621,18 @@ def title_lines(text: str) -> list[tuple[int, int]]:
 
 def merge_fixture_mentions(found: list[FixtureMention]) -> list[FixtureMention]:
     """One mention per team pair in an article: a score beats none, a headline beats prose."""
-    out: dict[tuple[frozenset[str], bool], FixtureMention] = {}
+    out: dict[tuple, FixtureMention] = {}
     for f in found:  # a span covers the words that state the match, whichever team came first
         f.char_start, f.char_end = (
             min(f.char_start, f.char_end),
             max(f.char_start, f.char_end, min(f.char_start, f.char_end) + 1),
         )
     for f in sorted(found, key=lambda f: f.char_start):
-        key = (frozenset((f.home_team, f.away_team)), f.status == "scheduled")
+        key = (
+            frozenset((f.home_team, f.away_team)),
+            f.status == "scheduled",
+            f.match_date if f.status == "scheduled" else None,
+        )  # a two-legged tie is two fixtures
         have = out.get(key)
         if have is None:
             out[key] = f

@@ -337,11 +337,9 @@ def pairings(
             if subject is None or subject.canonical == t.canonical:
                 continue
             window = text[s0:s1]
-            status = (
-                "scheduled"
-                if FUTURE.search(window) and not re.search(r"\b(?:loss|defeat|win|victory|draw)\b", m.group(), re.I)
-                else "played"
-            )
+            result_word = re.search(r"\b(?:loss|defeat|win|victory|draw)\b", m.group(), re.I)
+            trip = re.search(r"\b(?:trip|visit)\b", m.group(), re.I)  # a trip is the next match, not the last
+            status = "scheduled" if (FUTURE.search(window) or trip) and not result_word else "played"
             where, prep = (m["where"] or "").lower(), m["prep"].lower()
             if where == "away" or (prep in ("at", "to") and m.group().lower().split()[0] in ("trip", "visit")):
                 out.append(
@@ -357,4 +355,57 @@ def pairings(
                         subject.canonical, t.canonical, t.start, t.end, status=status, home_known=False, rule="pairing"
                     )
                 )
+    return out
+
+
+DATE_AFTER = re.compile(
+    r"\s*(?:\((?P<ha>[HAN])\)\s*)?(?P<comp_gap>[^()\n]{0,40}?)\s*(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<day>\d{1,2})\b"
+)
+
+
+def fixture_list(
+    text: str,
+    teams: list[TeamSpan],
+    owner_of: callable,  # type: ignore[valid-type]
+    competition_of: callable,
+) -> list[tuple[FixtureMention, tuple[int, int] | None]]:  # type: ignore[valid-type]
+    """Fixture lists and announced matches: 'Valencia (A) La Liga Feb. 8', 'against Uruguay on Friday, March 27'.
+
+    Returns scheduled fixtures with the (month, day) the text gives; the year comes from the article's date.
+    """
+    from transforms.clean import MONTHS
+
+    out: list[tuple[FixtureMention, tuple[int, int] | None]] = []
+    for i, t in enumerate(teams):
+        m = DATE_AFTER.match(text, t.end)
+        if not m:
+            continue
+        listed = m["ha"] is not None
+        gap = m["comp_gap"] or ""
+        if not listed and not re.fullmatch(r"\s*", gap):
+            continue
+        if not listed and not re.search(
+            r"\b(?:against|face|facing|host|hosting|visit|visiting|play|playing|v|vs)\s+$|,\s*(?:and\s+)?$|\band\s+$",
+            text[max(0, t.start - 25) : t.start],
+        ):
+            continue
+        owner = owner_of(t.start, t.canonical)
+        if not owner or owner == t.canonical:
+            continue
+        month = MONTHS.get(m["mon"].lower().rstrip(".")[:3] if m["mon"].lower()[:3] in MONTHS else m["mon"].lower())
+        home, away = (t.canonical, owner) if m["ha"] == "A" else (owner, t.canonical)
+        fx = FixtureMention(
+            home,
+            away,
+            t.start,
+            m.end(),
+            status="scheduled",
+            home_known=m["ha"] in ("H", "A"),
+            competition=competition_of(gap) if gap.strip() else None,
+            rule="fixture_list" if listed else "announced",
+        )
+        out.append((fx, (month, int(m["day"])) if month else None))
+        del i
     return out
