@@ -625,6 +625,7 @@ ROLE_AFTER = [
     (re.compile(r"^(?:'s|’s|')\s+(?:side|team|men|charges|squad|outfit|troops|players)\b", re.I), "coach"),
     (re.compile(r"^,?\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3}(?:coach|manager|boss)\b", re.I), "coach"),
     (re.compile(r"^\s+(?:Stadium|Park|Arena|Ground|Road|Lane|Village|Field|Stadion)\b"), "place"),
+    (re.compile(r"^\s+(?:crowd|faithful|pitch|turf|stands|stadium|fans|supporters|atmosphere)\b"), "place"),
     (re.compile(r"^/[A-Z]"), "other"),  # photo credit "Name/AFP/Getty"
 ]
 PLACE_ENDINGS = (
@@ -735,6 +736,11 @@ class NameFinder:
         self.blocked = sorted(blocked)
         self.is_team = is_team
         self.midsentence_caps = self._midsentence_caps()
+        self.in_full_names: set[str] = set()
+        for run in capitalised_runs(text):
+            words = run.text.split()
+            if len(words) >= 2:
+                self.in_full_names.update(words)
 
     def _midsentence_caps(self) -> set[str]:
         """Words seen capitalised away from a sentence start: evidence they are names, not openers."""
@@ -775,6 +781,10 @@ class NameFinder:
                     and not (self.is_proper and self.is_proper(span.start, span.end))
                 ):
                     continue
+                if re.search(r"\bthe\s+$", self.text[max(0, span.start - 5) : span.start], re.I):
+                    continue  # "the Bernabeu": a person is not "the"
+                if tok not in self.in_full_names and self.is_proper and not self.is_proper(span.start, span.end):
+                    continue  # a lone capital the tagger reads as a common word ("Initial assessments")
             if len(tokens) > 5:
                 continue
             role = self._role(span)
