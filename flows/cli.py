@@ -20,8 +20,9 @@ WAREHOUSE = Path("warehouse")
 def run(
     articles: Annotated[Path, typer.Option("--articles", help="folder of article files")] = SEEDS,
     warehouse: Annotated[Path, typer.Option("--warehouse", help="warehouse folder")] = WAREHOUSE,
+    full: Annotated[bool, typer.Option("--full", help="rebuild from scratch, parsing every article again")] = False,
 ) -> None:
-    """Parse the articles and load the warehouse; ends with rows per table and what was quarantined."""
+    """Parse new articles and rebuild the warehouse; ends with rows per table and what was quarantined."""
     import os
 
     from flows.runtime import configure_prefect
@@ -33,7 +34,7 @@ def run(
     from warehouse.store import WarehouseError
 
     try:
-        summary = matchwire_flow(articles, warehouse)
+        summary = matchwire_flow(articles, warehouse, full=full)
     except (ArticlesFolderError, WarehouseError) as err:
         typer.secho(f"matchwire: {err}", fg=typer.colors.RED, err=True)
         raise typer.Exit(2) from err

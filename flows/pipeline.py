@@ -21,7 +21,7 @@ from transforms.fuse import fuse
 from transforms.parse import ArticleRecords, parse_article, records_frames
 from warehouse.articles import RawFile, list_articles, read_files
 from warehouse.reference import spacy_tagger, team_book
-from warehouse.store import ensure_writable, load_warehouse, now, previous_sources
+from warehouse.store import ensure_writable, load_warehouse, now, previous_state
 from warehouse.views import VIEWS_SQL
 
 BATCH_SIZE = 200
@@ -145,11 +145,17 @@ def validate_stage(
 
 @task(name="build tables")
 def build_stage(
-    articles: list[Article], frames: dict[str, pl.DataFrame], previous: pl.DataFrame | None, quarantine: list[dict]
+    articles: list[Article], frames: dict[str, pl.DataFrame], previous: dict[str, pl.DataFrame], quarantine: list[dict]
 ) -> tuple[dict[str, pl.DataFrame], list[dict]]:
-    """Fuse the raw records into the contract's tables and check them with their models."""
+    """Fuse all raw records (earlier runs' and this one's) into the contract's tables and check them."""
+    for kind in ("fixtures", "events", "people"):
+        if f"raw_{kind}" in previous:
+            frames[kind] = pl.concat(
+                [previous[f"raw_{kind}"].select(frames[kind].columns).cast(frames[kind].schema), frames[kind]]
+            )
     tables = fuse(frames["fixtures"], frames["events"], frames["people"])
-    tables["sources"] = sources_frame(articles, previous)
+    tables["sources"] = sources_frame(articles, previous.get("sources"))
+    tables |= {f"raw_{kind}": frames[kind].sort("source_id", "char_start") for kind in ("fixtures", "events", "people")}
     rejected: list[dict] = []
     for name, model in TABLE_MODELS.items():
         good, bad = split_valid(tables[name], model)
@@ -176,8 +182,7 @@ def enforce_keys(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
 
 
 def sources_frame(articles: list[Article], previous: pl.DataFrame | None) -> pl.DataFrame:
-    """One row per article read; ingested_at keeps the first load's time."""
-    first = dict(previous.iter_rows()) if previous is not None else {}
+    """One row per article ever loaded; ingested_at keeps the first load's time."""
     stamp = now()
     rows = [
         {
@@ -187,7 +192,7 @@ def sources_frame(articles: list[Article], previous: pl.DataFrame | None) -> pl.
             "publisher": a.publisher,
             "n_words": a.n_words,
             "content_sha256": a.content_sha256,
-            "ingested_at": first.get(a.source_id, stamp),
+            "ingested_at": stamp,
             "encoding": a.encoding,
             "n_chars": len(a.text),
             "text": a.text,
@@ -206,7 +211,11 @@ def sources_frame(articles: list[Article], previous: pl.DataFrame | None) -> pl.
         "n_chars": pl.Int32,
         "text": pl.String,
     }
-    return pl.DataFrame(rows, schema=schema, orient="row")
+    fresh = pl.DataFrame(rows, schema=schema, orient="row")
+    if previous is None:
+        return fresh
+    kept = previous.select(list(schema)).cast(schema)
+    return pl.concat([kept, fresh.join(kept, on="source_id", how="anti")]).sort("source_id")
 
 
 @task(name="load warehouse", retries=2, retry_delay_seconds=1)
@@ -216,23 +225,32 @@ def load_stage(dest: Path, tables: dict[str, pl.DataFrame]) -> dict[str, int]:
 
 
 @flow(name="matchwire", log_prints=True)
-def matchwire_flow(articles_dir: Path, warehouse_dir: Path, batch_size: int = BATCH_SIZE) -> RunSummary:
-    """Articles folder in, validated DuckDB + Parquet warehouse out."""
+def matchwire_flow(
+    articles_dir: Path, warehouse_dir: Path, batch_size: int = BATCH_SIZE, full: bool = False
+) -> RunSummary:
+    """Articles folder in, validated DuckDB + Parquet warehouse out.
+
+    Incremental by default: an article already in the warehouse (same content) is not parsed again,
+    and the tables are fused anew from every raw record kept, so the result equals a full rebuild.
+    """
     log = get_run_logger()
     paths = list_articles(Path(articles_dir))
     ensure_writable(Path(warehouse_dir))
-    previous = previous_sources(Path(warehouse_dir))
+    previous = {} if full else previous_state(Path(warehouse_dir))
+    known = set(previous["sources"]["source_id"]) if previous else set()
+    seen: set[str] = set(known)
     log.info("reading %d article files from %s", len(paths), articles_dir)
     batches = [paths[i : i + batch_size] for i in range(0, len(paths), batch_size)]
     articles: list[Article] = []
     records: list[ArticleRecords] = []
-    quarantine: list[dict] = []
-    seen: set[str] = set()
+    # what earlier runs rejected on reading, parsing or validating stays on record; build checks run anew
+    quarantine: list[dict] = previous["quarantine"].filter(pl.col("stage") != "build").to_dicts() if previous else []
     for n, batch in enumerate(batches, 1):
         read, bad = read_stage(batch)
         fresh = [a for a in read if a.source_id not in seen]
+        bad = [q for q in bad if q not in quarantine]
         for a in read:
-            if a.source_id in seen:
+            if a.source_id in seen and a.source_id not in known:
                 quarantine.append(
                     quarantine_row("read", "duplicate of an article in an earlier batch", a.file_name, a.source_id)
                 )
@@ -242,7 +260,12 @@ def matchwire_flow(articles_dir: Path, warehouse_dir: Path, batch_size: int = BA
         records += parsed
         quarantine += bad + bad_parse
         log.info(
-            "batch %d/%d: %d articles parsed, %d quarantined", n, len(batches), len(parsed), len(bad) + len(bad_parse)
+            "batch %d/%d: %d articles parsed, %d already loaded, %d quarantined",
+            n,
+            len(batches),
+            len(parsed),
+            len(read) - len(fresh),
+            len(bad) + len(bad_parse),
         )
     names = {a.source_id: a.file_name for a in articles}
     frames, bad_raw = validate_stage(records_frames(records), names)

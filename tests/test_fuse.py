@@ -49,3 +49,19 @@ def test_name_key_folds_spellings() -> None:
 def book(book, tagger):
     """The team book with the tagger: what the flow hands the parser."""
     return book, tagger
+
+
+def test_two_players_sharing_a_surname_stay_two(book) -> None:
+    home = (
+        "Fulham 2-1 Everton\n\nTom Varga, the Fulham striker, opened the scoring in the 10th minute. "
+        "Everton's Leo Varga equalised in the 30th minute. Tom Varga scored the winner in the 80th minute."
+    )
+    away = (
+        " date 2026-03-02 Fulham beat Everton 2-1 on Sunday. Fulham forward Tom Varga scored twice, "
+        "in the 10th minute and in the 80th minute, either side of an equaliser from Everton defender Leo Varga."
+    )
+    t = build(book, [home, away])
+    players = set(t["players"].filter(pl.col("role") == "player")["name"])
+    assert {"Tom Varga", "Leo Varga"} <= players
+    goals = t["events"].filter(pl.col("event_type") == "goal").sort("minute")
+    assert goals["player_name"].to_list() == ["Tom Varga", "Leo Varga", "Tom Varga"]

@@ -34,16 +34,26 @@ def ensure_writable(dest: Path) -> None:
         raise WarehouseError(f"warehouse {dest} cannot be written: {err.strerror or err}") from err
 
 
-def previous_sources(dest: Path) -> pl.DataFrame | None:
-    """The sources table of the warehouse in place, if any (first-load times are kept)."""
+STATE_TABLES = ("sources", "raw_fixtures", "raw_events", "raw_people", "quarantine")
+
+
+def previous_state(dest: Path) -> dict[str, pl.DataFrame]:
+    """What the warehouse in place already holds: sources and the raw records parsed from them.
+
+    An incremental run parses only new articles and fuses them with these; an unreadable or
+    older warehouse gives {} and the run rebuilds from scratch.
+    """
     db = dest / DB_NAME
     if not db.exists():
-        return None
+        return {}
     try:
         with duckdb.connect(str(db), read_only=True) as con:
-            return pl.from_arrow(con.sql("select source_id, ingested_at from sources").to_arrow_table())
+            have = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+            if not set(STATE_TABLES) <= have:
+                return {}
+            return {name: pl.from_arrow(con.sql(f'select * from "{name}"').to_arrow_table()) for name in STATE_TABLES}
     except duckdb.Error:
-        return None
+        return {}
 
 
 def load_warehouse(dest: Path, tables: dict[str, pl.DataFrame], views_sql: str = "") -> None:
