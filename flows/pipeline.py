@@ -20,7 +20,7 @@ from transforms.clean import Article, UnreadableArticle, read_article
 from transforms.fuse import fuse
 from transforms.parse import ArticleRecords, parse_article, records_frames
 from warehouse.articles import RawFile, list_articles, read_files
-from warehouse.reference import spacy_tagger, team_book
+from warehouse.reference import parser_fingerprint, spacy_tagger, team_book
 from warehouse.store import ensure_writable, load_warehouse, now, previous_state
 from warehouse.views import VIEWS_SQL
 
@@ -196,6 +196,7 @@ def sources_frame(articles: list[Article], previous: pl.DataFrame | None) -> pl.
             "encoding": a.encoding,
             "n_chars": len(a.text),
             "text": a.text,
+            "parser": parser_fingerprint(),
         }
         for a in sorted(articles, key=lambda a: a.source_id)
     ]
@@ -210,12 +211,30 @@ def sources_frame(articles: list[Article], previous: pl.DataFrame | None) -> pl.
         "encoding": pl.String,
         "n_chars": pl.Int32,
         "text": pl.String,
+        "parser": pl.String,
     }
     fresh = pl.DataFrame(rows, schema=schema, orient="row")
     if previous is None:
         return fresh
-    kept = previous.select(list(schema)).cast(schema)
-    return pl.concat([kept, fresh.join(kept, on="source_id", how="anti")]).sort("source_id")
+    missing = [pl.lit(None, dtype).alias(c) for c, dtype in schema.items() if c not in previous.columns]
+    kept = previous.with_columns(missing).select(list(schema)).cast(schema)
+    first = kept.select("source_id", pl.col("ingested_at").alias("first_load"))
+    fresh = (
+        fresh.join(first, on="source_id", how="left")
+        .with_columns(pl.coalesce("first_load", "ingested_at").alias("ingested_at"))
+        .drop("first_load")
+    )
+    return pl.concat([kept.join(fresh, on="source_id", how="anti"), fresh]).sort("source_id")
+
+
+def articles_from_sources(sources: pl.DataFrame) -> list[Article]:
+    """Stored texts back to articles, so a new parser can read what an old one loaded."""
+    out = []
+    for row in sources.iter_rows(named=True):
+        a = read_article(row["file_name"], row["text"].encode("utf-8"))
+        a.content_sha256 = row["content_sha256"]
+        out.append(a)
+    return out
 
 
 @task(name="load warehouse", retries=2, retry_delay_seconds=1)
@@ -237,7 +256,15 @@ def matchwire_flow(
     paths = list_articles(Path(articles_dir))
     ensure_writable(Path(warehouse_dir))
     previous = {} if full else previous_state(Path(warehouse_dir))
-    known = set(previous["sources"]["source_id"]) if previous else set()
+    archive: list[Article] = []
+    if previous and (
+        "parser" not in previous["sources"].columns
+        or set(previous["sources"]["parser"].unique()) != {parser_fingerprint()}
+    ):
+        log.info("the parser changed since the last run: parsing every article again")
+        archive = articles_from_sources(previous["sources"])
+        previous = {"sources": previous["sources"], "quarantine": previous["quarantine"]}
+    known = set(previous["sources"]["source_id"]) if "raw_events" in previous else set()
     seen: set[str] = set(known)
     log.info("reading %d article files from %s", len(paths), articles_dir)
     batches = [paths[i : i + batch_size] for i in range(0, len(paths), batch_size)]
@@ -267,6 +294,12 @@ def matchwire_flow(
             len(read) - len(fresh),
             len(bad) + len(bad_parse),
         )
+    if archive:  # articles loaded by earlier runs from elsewhere: parsed again from their stored text
+        archive = [a for a in archive if a.source_id not in seen]
+        parsed, bad_parse = parse_stage(archive)
+        articles += archive
+        records += parsed
+        quarantine += bad_parse
     names = {a.source_id: a.file_name for a in articles}
     frames, bad_raw = validate_stage(records_frames(records), names)
     tables, _ = build_stage(articles, frames, previous, quarantine + bad_raw)

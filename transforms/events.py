@@ -15,7 +15,10 @@ from transforms.records import PersonMention
 
 P = r"§(?P<p>\d+)"
 R = r"§(?P<r>\d+)"
-_GAP = r"(?:[^§¤.;!?]|§\d+(?:'s|’s|'|’)(?=\s)|¤(?:'s|’s|'|’))"  # a possessive name ("§2's cross") is no subject
+_GAP = (  # a possessive name ("§2's cross") or an object ("watched by §1", "for ¤") is no subject
+    r"(?:[^§¤.;!?]|§\d+(?:'s|’s|'|’)(?=\s)|¤(?:'s|’s|'|’)|(?<=by |of |to )§\d+"
+    r"|(?:(?<=for )|(?<=against )|(?<=over )|(?<=with ))¤)"
+)
 G = _GAP + r"{0,40}?"  # a short gap inside a clause, no other acting person
 GL = _GAP + r"{0,90}?"
 NEG = re.compile(
@@ -275,6 +278,32 @@ FAMILIES: list[tuple[str, str, str]] = [
         rf"rescued|snatched|clinched|had given|had put|cancelled out)",
     ),
     ("goal", "goal_double", rf"\b(?:a|an)\s+(?:\w+\s+)?(?:double|brace)\s+from\s+{P}"),
+    (
+        "goal",
+        "goal_hat_trick",
+        rf"{P}{GL}\b(?:scored|netted|grabbed|bagged|hit|completed|claimed) (?:a |his |her )?"
+        rf"(?:\w+ )?hat-?trick",
+    ),
+    (
+        "goal",
+        "goal_for_to_score",
+        rf"\bfor\s+{P}\s+to\s+(?:score|head home|fire home|tap in|slot home|net|head in|"
+        rf"fire in|finish)",
+    ),
+    (
+        "goal",
+        "goal_teed_up",
+        rf"\b(?:teed up|set up|laid on|picked out|found|played in)\s+{P}\s+(?:for|to score|to "
+        rf"fire|to head|to finish|to slot|to tap)\s*(?:the|a|an|his|her)?\s*(?:\w+\s+)?"
+        rf"(?:second|third|fourth|fifth|opener|winner|equali[sz]er|goal|home|in)?",
+    ),
+    (
+        "goal",
+        "goal_possessive_sure",
+        rf"{P}(?:'s|’s|')\s+(?:\w+[- ]?){{0,2}}?(?:goal|winner|equali[sz]er|opener|"
+        rf"brace|double|hat-trick|spot-kick|penalty)\b(?![^.;]{{0,40}}\b(?:disallowed|"
+        rf"ruled out|chalked off|was saved|went wide|was blocked|hit the))",
+    ),
     (
         "goal",
         "goal_double",

