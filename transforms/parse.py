@@ -120,6 +120,7 @@ class ArticleReader:
         teams = self.team_spans()
         self.fixtures = self.read_fixtures(prose, teams)
         comps = [(c.start, c.end) for c in self.book.find_competitions(text)]
+        comps += [(v.start, v.end) for v in self.book.find_venues(text)]  # stadiums are not people
         finder = NameFinder(
             text,
             sheet_spans + [(t.start, t.end) for t in teams] + comps + title_lines(text),
@@ -127,6 +128,7 @@ class ArticleReader:
             self.proper_noun(prose),
         )
         people = finder.find()
+        coach_successions(text, people)
         sheet_people = [p for s in self.sheets for p in s.players]
         binding = bind_surnames([p.name for p in people if p.role == "player"] + [p.name for p in sheet_people])
         prose_teams = self.player_teams(people, teams, binding)
@@ -172,6 +174,9 @@ class ArticleReader:
                 f.match_date = date
             comps = self.book.find_competitions(window)
             f.competition = f.competition or (comps[0].canonical if comps else None)
+            grounds = self.book.find_venues(window)
+            if f is main and f.venue is None and grounds:
+                f.venue = grounds[0].canonical
             if f is main and f.venue is None:
                 venue = re.search(
                     r"\b(?:at|inside|in front of a \w+ crowd at)\s+(?:the\s+)?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})",
@@ -601,6 +606,19 @@ class ArticleReader:
         for_home = sum(1 for e in goals if (e.team == main.home_team) != e.is_own_goal)
         main.home_score, main.away_score = for_home, len(goals) - for_home
         main.score_note = "score counted from the goals reported"
+
+
+def coach_successions(text: str, people: list[PersonMention]) -> None:
+    """'Coach X, who replaced Y last month': whom a coach replaced was a coach too."""
+    for p in people:
+        if p.role != "coach":
+            continue
+        m = re.match(r",?\s+who\s+(?:replaced|succeeded|took over from)\s+", text[p.char_end : p.char_end + 40])
+        if not m:
+            continue
+        nxt = next((q for q in people if q.char_start == p.char_end + m.end()), None)
+        if nxt is not None:
+            nxt.role = "coach"
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:

@@ -282,6 +282,23 @@ class TeamBook:
         self._competitions = competitions
         self._kinds = kinds
         self._countries = countries
+        self._venues = _Matcher([])
+        self._venue_home: dict[str, str] = {}
+
+    def with_venues(self, rows: Iterable[tuple[str, str, str]]) -> TeamBook:
+        """Add stadiums (venue, alias, home team): they are places, never people, and say who was at home."""
+        pairs = [(v.strip(), a.strip()) for v, a, _ in rows if v.strip() and a.strip()]
+        self._venues = _Matcher(pairs)
+        self._venue_home = {v.strip(): t.strip() for v, _, t in rows if t.strip()}
+        return self
+
+    def find_venues(self, text: str) -> list[TeamHit]:
+        """Every stadium alias in ``text``, same rules as ``find_teams``."""
+        return self._venues.find(text)
+
+    def venue_home(self, venue: str) -> str | None:
+        """The team whose ground this is (None for neutral or unknown grounds)."""
+        return self._venue_home.get(venue)
 
     @classmethod
     def from_rows(cls, teams: Iterable[tuple[str, str, str, str]], competitions: Iterable[tuple[str, str]]) -> TeamBook:
@@ -324,6 +341,11 @@ class TeamBook:
     def country(self, canonical: str) -> str | None:
         """The country a canonical team belongs to (its own name for a national team)."""
         return self._countries.get(canonical)
+
+
+def venue_rows_from_csv_text(venues_csv: str) -> list[tuple[str, str, str]]:
+    """Parse the stadium reference CSV (venue, alias, team)."""
+    return [(r["venue"], r["alias"], r["team"]) for r in csv.DictReader(io.StringIO(venues_csv))]
 
 
 def rows_from_csv_text(

@@ -6,7 +6,7 @@ import os
 from functools import cache
 from importlib import resources
 
-from transforms.teams import TeamBook, rows_from_csv_text
+from transforms.teams import TeamBook, rows_from_csv_text, venue_rows_from_csv_text
 
 
 @cache
@@ -15,7 +15,8 @@ def team_book() -> TeamBook:
     data = resources.files("transforms") / "data"
     teams = (data / "teams.csv").read_text(encoding="utf-8")
     comps = (data / "competitions.csv").read_text(encoding="utf-8")
-    return TeamBook.from_rows(*rows_from_csv_text(teams, comps))
+    venues = (data / "venues.csv").read_text(encoding="utf-8")
+    return TeamBook.from_rows(*rows_from_csv_text(teams, comps)).with_venues(venue_rows_from_csv_text(venues))
 
 
 SPACY_MODEL_ENV = "MATCHWIRE_SPACY_MODEL"

@@ -15,6 +15,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from warehouse.dictionary import apply_comments
+
 DB_NAME = "matchwire.duckdb"
 CONTRACT_TABLES = ("sources", "fixtures", "events", "players", "event_mentions")
 
@@ -77,6 +79,7 @@ def write_duckdb(path: Path, tables: dict[str, pl.DataFrame], views_sql: str) ->
             con.unregister("incoming")
         if views_sql:
             con.execute(views_sql)
+        apply_comments(con)  # the data dictionary travels with the warehouse
         con.execute("checkpoint")
 
 
