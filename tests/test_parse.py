@@ -117,3 +117,29 @@ def test_every_mention_span_holds_the_player_name(book) -> None:
 def book(book, tagger):
     """The team book with the tagger: what the flow hands the parser."""
     return book, tagger
+
+
+def test_injury_phrasings(book) -> None:
+    rec = parse(
+        book,
+        "Fulham 1-0 Everton\n\nPieter Olsen replaced the injured Tomas Varga at half time. "
+        "Everton's Samir Haddou and Dario Kell were forced off with knocks. "
+        "A clumsy tackle on Jon Marsh, forcing him off after 70 minutes, went unpunished.",
+    )
+    hurt = sorted(e.player_name for e in rec.events if e.event_type == "injury")
+    assert hurt == ["Dario Kell", "Jon Marsh", "Samir Haddou", "Tomas Varga"]
+    subs = [(e.player_name, e.related_player_name) for e in rec.events if e.event_type == "substitution"]
+    assert subs == [("Pieter Olsen", "Tomas Varga")]
+
+
+def test_goal_phrasings(book) -> None:
+    rec = parse(
+        book,
+        "Fulham 5-1 Everton\n\nGoals from Tomas Varga and Pieter Olsen put Fulham ahead. "
+        "Samir Haddou's goal four minutes from time was a consolation. "
+        "Dario Kell scored a hat-trick.",
+    )
+    goals = sorted((e.player_name, e.minute) for e in rec.events if e.event_type == "goal")
+    names = [g[0] for g in goals]
+    assert names.count("Dario Kell") == 3
+    assert ("Samir Haddou", 86) in goals and "Tomas Varga" in names and "Pieter Olsen" in names

@@ -128,7 +128,8 @@ FAMILIES: list[tuple[str, str, str]] = [
         "substitution",
         "sub_replaced",
         rf"{P}{GL}\b(?:replaced|replacing|came on for|came on in place of|came off the bench "
-        rf"(?:to replace|for)|on for|was introduced for|took over from|stepped in for)\s+{R}",
+        rf"(?:to replace|for)|on for|was introduced for|took over from|stepped in for)\s+"
+        rf"(?:the\s+)?(?:(?P<hurt>injured|stricken|limping|hobbling)\s+)?{R}",
     ),
     (
         "substitution",
@@ -202,6 +203,31 @@ FAMILIES: list[tuple[str, str, str]] = [
         rf"went off injured|was forced out)",
     ),
     ("injury", "injury_to", rf"\binjury to\s+{P}"),
+    (
+        "injury",
+        "injury_leave_field",
+        rf"{P}{G}\b(?:forced|had|was forced|were forced)\s+to\s+(?:leave the (?:field|pitch)|"
+        rf"come off|go off|be (?:replaced|withdrawn|substituted))\b",
+    ),
+    ("injury", "injury_adjective", rf"\b(?:replaced|replacing|for|without)\s+(?:the\s+)?(?:injured|stricken)\s+{P}"),
+    (
+        "injury",
+        "injury_pair_first",
+        rf"{P}\s+and\s+§\d+\s+(?:were\s+)?(?:both\s+)?(?:forced off|forced to leave|forced "
+        rf"out|limped off|went off injured|were injured)",
+    ),
+    (
+        "injury",
+        "injury_pair_second",
+        rf"§\d+\s+and\s+{P}\s+(?:were\s+)?(?:both\s+)?(?:forced off|forced to leave|"
+        rf"forced out|limped off|went off injured|were injured)",
+    ),
+    (
+        "injury",
+        "injury_forcing_him",
+        rf"{P}[^§.;]{{0,20}}?(?:§\d+(?:'s|’s)\s+)?[^§.;]{{0,40}}?\bforc(?:ing|ed)\s+(?:him|"
+        rf"her)\s+(?:off|out|to)",
+    ),
     # penalties missed, saved, won
     (
         "penalty_miss",
@@ -311,6 +337,12 @@ FAMILIES: list[tuple[str, str, str]] = [
         rf"struck twice|netted twice|bagged a brace|scored a brace|grabbed a brace|hit a brace|"
         rf"scored a double|netted a double)",
     ),
+    ("goal", "goal_list", rf"\b(?:goals|strikes|finishes|headers)\s+(?:\w+\s+){{0,3}}?from\s+{P}"),
+    (
+        "goal",
+        "goal_list_second",
+        rf"\b(?:goals|strikes|finishes|headers)\s+(?:\w+\s+){{0,3}}?from\s+§\d+\s*(?:,|and)\s+{P}",
+    ),
     (
         "goal",
         "goal_noun_from_broad",
@@ -356,7 +388,7 @@ def read_sentence(sent: Sentence) -> list[Found]:
             if (
                 family == "goal"
                 and any(a == actor and fam == "goal" and abs(st - span[0]) < 60 for st, a, fam in claimed)
-                and rule != "goal_double"
+                and rule not in ("goal_double", "goal_hat_trick")
             ):
                 continue
             if etype == "goal" and not _really_scored(sent.template, m, rule):
@@ -376,6 +408,9 @@ def read_sentence(sent: Sentence) -> list[Found]:
                 )
             )
             claimed.append((span[0], actor if actor is not None else -1, family))
+            if m.groupdict().get("hurt") and related is not None:  # "replaced the injured X": X was hurt too
+                found.append(Found("injury", "injury_replaced", related, None, *span))
+                claimed.append((span[0], related, "injury"))
     return found
 
 
