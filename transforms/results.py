@@ -19,6 +19,8 @@ _CAP = r"[A-ZÀ-Ý][\w'’.\-]*"
 TEAM_RUN = rf"{_CAP}(?:[ \t]+(?:{_CAP}|de|of|and|&))*?"  # learned team names: capitalised run
 
 WIN_VERBS = (
+    r"(?:beating|defeating|thrashing|hammering|edging|overcoming|crushing|stunning|routing|downing|"
+    r"dispatching|seeing off|brushing aside|knocking out)|"
     r"(?:beat|beats|defeated|defeats|thrashed|hammered|edged|edged past|saw off|overcame|crushed|stunned|"
     r"routed|thumped|downed|dispatched|swept aside|brushed aside|outclassed|humbled|upset|eased past|"
     r"cruised past|knocked out|won at|won against|held off|blanked|whipped|trounced|walloped|battered|"
@@ -153,8 +155,8 @@ def _read_result(
     # "a 2-1 win/victory over X", "a 3-0 defeat to X", "a 1-1 draw with/at X"
     noun = re.match(
         r"\s*(?:[A-Za-z]+\s+){0,3}?(?P<noun>win|victory|triumph|success|defeat|loss|draw|"
-        r"home win|away win|reverse|thrashing|hammering|drubbing)\b\s*(?P<prep>over|against|at|to|"
-        r"with|by|on|in)?\s*(?:(?P<home>home)\s+(?:to|against)\s+)?",
+        r"home win|away win|reverse|thrashing|hammering|drubbing|destruction|demolition|rout|dismantling|mauling)"
+        r"\b\s*(?P<prep>over|against|at|to|with|by|on|in|of)?\s*(?:(?P<home>home)\s+(?:to|against)\s+)?",
         after,
         re.I,
     )
@@ -163,8 +165,18 @@ def _read_result(
             return None  # a shoot-out is not the match score
         other = _nearest(teams, b + noun.end() - 1, min(s1, b + noun.end() + 40), last=False)
         direct = other is not None
+        subject = None
         if not other:  # "following a hard-won 2-1 victory": the other team named in the sentence
-            subject = _subject_team(text, s0, a, teams, None, subject_of)
+            # no opponent after the noun: the sentence's own subject, its first team that owns nothing
+            agents = [
+                t
+                for t in teams
+                if s0 <= t.start
+                and t.end <= a
+                and not ADJECTIVAL.match(text[t.end : t.end + 40])
+                and not re.match(r"(?:'s|’s|')\s", text[t.end : t.end + 3])
+            ]
+            subject = agents[0] if agents else _subject_team(text, s0, a, teams, None, subject_of)
             first = subject.canonical if subject else None
             other = next((t for t in teams if s0 <= t.start < s1 and t.canonical != first), None)
             if other is None and s0 < 400 and first:  # the lead: the article's other team
@@ -172,12 +184,15 @@ def _read_result(
                 other = TeamSpan(b, b, name) if name else None
             if other is None:
                 return None
-        subject = _subject_team(text, s0, a, teams, other.canonical, subject_of)
+        if direct:
+            subject = _subject_team(text, s0, a, teams, other.canonical, subject_of)
         if not subject:
             return None
         kind, prep = noun["noun"].lower(), (noun["prep"] or "").lower()
         subject_wins = kind in ("win", "victory", "triumph", "success", "home win", "away win") or (
-            kind in ("thrashing", "hammering", "drubbing") and prep in ("of", "over")
+            kind
+            in ("thrashing", "hammering", "drubbing", "destruction", "demolition", "rout", "dismantling", "mauling")
+            and prep in ("of", "over", "")
         )
         if kind in ("thrashing", "hammering", "drubbing") and prep in ("by", "at", "to"):
             subject_wins = False
@@ -191,6 +206,8 @@ def _read_result(
             return FixtureMention(
                 subject.canonical, other.canonical, a, other.end, s_goals, o_goals, rule="prose_at_home"
             )
+        if direct and re.search(r"\b(?:the\s+)?hosts\s+$", text[max(s0, other.start - 12) : other.start]):
+            away_from_home = True  # "a 4-0 destruction of hosts Ivory Coast"
         if away_from_home:
             return FixtureMention(other.canonical, subject.canonical, a, other.end, o_goals, s_goals, rule="prose_at")
         if re.search(r"\bthe (?:home side|hosts|home team)\b", text[b:s1]) and subject_wins:
