@@ -176,7 +176,12 @@ def _read_result(
                 and not ADJECTIVAL.match(text[t.end : t.end + 40])
                 and not re.match(r"(?:'s|’s|')\s", text[t.end : t.end + 3])
             ]
-            subject = agents[0] if agents else _subject_team(text, s0, a, teams, None, subject_of)
+            owner = [
+                t
+                for t in teams
+                if s0 <= t.start and t.end <= a and re.fullmatch(r"(?:'s|’s|')\s+(?:[\w-]+\s+){0,2}", text[t.end : a])
+            ]  # "Hearts's 2-1 defeat"
+            subject = (owner or agents or [None])[0] or _subject_team(text, s0, a, teams, None, subject_of)
             first = subject.canonical if subject else None
             other = next((t for t in teams if s0 <= t.start < s1 and t.canonical != first), None)
             if other is None and s0 < 400 and first:  # the lead: the article's other team
