@@ -143,3 +143,16 @@ def test_goal_phrasings(book) -> None:
     names = [g[0] for g in goals]
     assert names.count("Dario Kell") == 3
     assert ("Samir Haddou", 86) in goals and "Tomas Varga" in names and "Pieter Olsen" in names
+
+
+def test_coordinated_subjects_and_objects(book) -> None:
+    rec = parse(
+        book,
+        "Fulham 3-1 Everton\n\nTomas Varga and Pieter Olsen scored early for Fulham. "
+        "Samir Haddou turned a Dario Kell cross into his own net in the 36th minute. "
+        "Jon Marsh was sent off in the 80th minute and Lev Brandt later saw red for a second booking.",
+    )
+    goals = sorted((e.player_name, e.is_own_goal) for e in rec.events if e.event_type == "goal")
+    assert goals == [("Pieter Olsen", False), ("Samir Haddou", True), ("Tomas Varga", False)]
+    cards = sorted((e.event_type, e.player_name) for e in rec.events if e.event_type in ("red_card", "second_yellow"))
+    assert cards == [("red_card", "Jon Marsh"), ("second_yellow", "Lev Brandt")]

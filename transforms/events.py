@@ -17,7 +17,8 @@ P = r"§(?P<p>\d+)"
 R = r"§(?P<r>\d+)"
 _GAP = (  # a possessive name ("§2's cross") or an object ("watched by §1", "for ¤") is no subject
     r"(?:[^§¤.;!?]|§\d+(?:'s|’s|'|’)(?=\s)|¤(?:'s|’s|'|’)|(?<=by |of |to )§\d+"
-    r"|(?:(?<=for )|(?<=against )|(?<=over )|(?<=with ))¤)"
+    r"|(?:(?<=for )|(?<=against )|(?<=over )|(?<=with ))¤|(?:(?<= a )|(?<= an ))§\d+(?= \w)"
+    r")"
 )
 G = _GAP + r"{0,40}?"  # a short gap inside a clause, no other acting person
 GL = _GAP + r"{0,90}?"
@@ -44,7 +45,10 @@ GOAL_STRONG = (
     r"(?:fired|shot|headed|put|drew) ¤ level|drew ¤ (?:back )?level|"
     r"rolled (?:the|his) (?:penalty|spot[- ]kick) home|dispatched (?:a|the|his) (?:penalty|spot[- ]kick)|"
     r"buried (?:a|the|his) (?:penalty|spot[- ]kick|chance|header|shot|effort)|"
-    r"made no mistake|broke the deadlock|got (?:the|his) goal|had (?:earlier )?scored)"
+    r"made no (?:such )?mistake|broke the deadlock|got (?:the|his) goal|had (?:earlier )?scored|"
+    r"to give ¤ (?:a |an |the )?(?:\w+ )?(?:victory|win|lead|advantage|point|draw|hope)|"
+    r"(?:gave|put) \S+ (?:an? )?(?:\w+ )?(?:start|lead|advantage) with (?:a|his|her) (?:\w+ )?(?:goal|header|"
+    r"strike|penalty|finish|volley))"
 )
 GOAL_WEAK = (
     r"(?:fired|fires|drilled|drills|headed|heads|nodded|nods|curled|curls|volleyed|volleys|smashed|"
@@ -161,7 +165,7 @@ FAMILIES: list[tuple[str, str, str]] = [
     (
         "red_card",
         "card_sent_off",
-        rf"{P}{G}\b(?:was|were|got|had been|been|is|being)?\s*(?:sent off|dismissed|sent for "
+        rf"{P}{G}\b(?:was|were|got|had been|been|is|being)?\s*(?:sent off|dismissed|red[- ]carded|sent for "
         rf"an early bath|given his marching orders)",
     ),
     (
@@ -293,8 +297,14 @@ FAMILIES: list[tuple[str, str, str]] = [
     (
         "goal",
         "goal_through",
-        rf"\b(?:equali[sz]ed|levelled|scored|struck|hit back|led|took the lead|went ahead|"
+        rf"\b(?:equali[sz]ed|levelled|scored|struck|hit back|led|took the lead|went ahead|went \d-\d up|"
         rf"went in front|pulled one back|responded|replied)\b[^.;§]{{0,40}}?\bthrough\s+{P}",
+    ),
+    (
+        "goal",
+        "goal_through_second",
+        rf"\b(?:equali[sz]ed|levelled|scored|took the lead|went ahead|went \d-\d up|went in front)\b[^.;§]{{0,40}}?"
+        rf"\bthrough\s+§\d+\s+and\s+{P}",
     ),
     (
         "goal",
@@ -408,10 +418,22 @@ def read_sentence(sent: Sentence) -> list[Found]:
                 )
             )
             claimed.append((span[0], actor if actor is not None else -1, family))
+            partner = _coordinated(sent.template, actor) if family in ("goal", "card", "injury") else None
+            if partner is not None and not any(a == partner and fam == family for _, a, fam in claimed):
+                found.append(Found(etype, rule, partner, related, *span))  # "X and Y scored early"
+                claimed.append((span[0], partner, family))
             if m.groupdict().get("hurt") and related is not None:  # "replaced the injured X": X was hurt too
                 found.append(Found("injury", "injury_replaced", related, None, *span))
                 claimed.append((span[0], related, "injury"))
     return found
+
+
+def _coordinated(tmpl: str, actor: int | None) -> int | None:
+    """The person joined to the actor by 'and' as one subject ('§1 and §2 scored'), if any."""
+    if actor is None:
+        return None
+    m = re.search(rf"§(\d+)\s+and\s+§{actor}(?!\d)(?!'s|’s)", tmpl)
+    return int(m[1]) if m else None
 
 
 def _family(etype: str) -> str:
