@@ -32,7 +32,7 @@ ROLE_NOUNS = (
 
 ROLE_GAP = rf"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:{ROLE_NOUNS}\s+)?"  # "Rayo goalkeeper ", "Madrid's "
 TEAM_CUE = re.compile(
-    r"\b(?:gave|put|fired|shot|handed|earned|sent|drew|pulled|brought|got|for)\s+((?:[A-Z][\w'’.-]+ ?){1,3})"
+    r"\b(?:gave|put|fired|shot|handed|earned|sent|drew|pulled|brought|got|for|\w+ed)\s+((?:[A-Z][\w'’.-]+ ?){1,3})"
     r"(?=\s+(?:the lead|ahead|in front|level|back|a \w+ lead|hope|victory|the win|all three|\d-\d)|[,.;]|\s+in\b)"
 )
 TEAM_GOAL = re.compile(
@@ -138,7 +138,7 @@ class ArticleReader:
         for e in events:  # "X gave Liverpool the lead": what players did says whom they play for
             if e.team and e.player_name and not e.is_own_goal:
                 prose_teams.setdefault(fold_name(binding.get(e.player_name, e.player_name)), Counter())[e.team] += 2
-        if main is not None and not main.home_known:
+        if main is not None and (not main.home_known or main.rule == "most_named"):
             self.orient_by_sheets(main, binding, prose_teams)
         team_of = self.sheet_teams(main, binding, prose_teams)
         events += self.sheet_events(main)
@@ -330,12 +330,19 @@ class ArticleReader:
         votes: dict[str, Counter[str]] = {}
         for p in people:
             key = fold_name(binding.get(p.name, p.name))
-            after = text[p.char_end : p.char_end + 40]
+            after = text[p.char_end : p.char_end + 70]
             for t in teams:
                 gap = text[t.end : p.char_start]
                 former = re.search(r"\b(?:former|ex|one-time|old)[- ]$", text[max(0, t.start - 12) : t.start], re.I)
                 if t.end <= p.char_start and re.fullmatch(ROLE_GAP, gap, re.I) and not former:
                     votes.setdefault(key, Counter())[t.canonical] += 2
+            m = re.match(
+                r"\s+(?:almost\s+|nearly\s+)?\w+\s+([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})\s+"
+                r"(?:ahead|in front|level|into the lead)\b",
+                after,
+            )  # "X volleyed Liverpool ahead"
+            if m and self.resolve_team(m[1]) and self.book.canonical(m[1]):
+                votes.setdefault(key, Counter())[self.book.canonical(m[1]) or ""] += 2
             m = re.match(r"\s*\(([^)]{2,30})\)", after)
             if m and self.resolve_team(m[1]):
                 votes.setdefault(key, Counter())[self.resolve_team(m[1]) or ""] += 2
