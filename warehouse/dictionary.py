@@ -50,11 +50,18 @@ DICTIONARY: tuple[Relation, ...] = (
         "One row per article ever loaded. `text` is the decoded, cleaned text that every char_start/char_end "
         "in the warehouse points into.",
         _cols(
-            ("source_id", "VARCHAR", "Key. Hash of the article's normalised content: the same article gets the "
-             "same id on any machine and in any run."),
+            (
+                "source_id",
+                "VARCHAR",
+                "Key. Hash of the article's normalised content: the same article gets the "
+                "same id on any machine and in any run.",
+            ),
             ("file_name", "VARCHAR", "The article's file name in the folder it was read from."),
-            ("published_date", "DATE", "Publication date from the article's own header or dateline; NULL when "
-             "it states none."),
+            (
+                "published_date",
+                "DATE",
+                "Publication date from the article's own header or dateline; NULL when it states none.",
+            ),
             ("publisher", "VARCHAR", "Publisher or agency when the text names it (e.g. Reuters); else NULL."),
             ("n_words", "INTEGER", "Words in the article text."),
             ("content_sha256", "VARCHAR", "SHA-256 of the article's raw bytes, before decoding."),
@@ -62,6 +69,12 @@ DICTIONARY: tuple[Relation, ...] = (
             ("encoding", "VARCHAR", "How the bytes were decoded: utf-8, else cp1252, else latin-1."),
             ("n_chars", "INTEGER", "Characters in `text`."),
             ("text", "VARCHAR", "The decoded article text, boilerplate blanked in place so offsets still hold."),
+            (
+                "parser",
+                "VARCHAR",
+                "Fingerprint of the parser code and reference data that read the article; "
+                "a run with a different parser parses every article again.",
+            ),
         ),
     ),
     Relation(
@@ -71,22 +84,41 @@ DICTIONARY: tuple[Relation, ...] = (
         "pair within a day of each other are one match).",
         _cols(
             ("fixture_id", "VARCHAR", "Key. Hash of home team, away team, date and played/scheduled."),
-            ("match_date", "DATE", "Calendar date of the match ('on Sunday' resolved against the article's "
-             "date); NULL when no source allows it."),
-            ("competition", "VARCHAR", "Canonical competition name, e.g. 'La Liga', 'Champions League'; NULL "
-             "when unknown."),
+            (
+                "match_date",
+                "DATE",
+                "Calendar date of the match ('on Sunday' resolved against the article's "
+                "date); NULL when no source allows it.",
+            ),
+            (
+                "competition",
+                "VARCHAR",
+                "Canonical competition name, e.g. 'La Liga', 'Champions League'; NULL when unknown.",
+            ),
             ("home_team", "VARCHAR", "Canonical home team name (one spelling per team across the warehouse)."),
             ("away_team", "VARCHAR", "Canonical away team name."),
-            ("home_score", "INTEGER", "Final home score (majority of the sources); NULL when not played or not "
-             "reported. Shoot-out kicks are never counted."),
+            (
+                "home_score",
+                "INTEGER",
+                "Final home score (majority of the sources); NULL when not played or not "
+                "reported. Shoot-out kicks are never counted.",
+            ),
             ("away_score", "INTEGER", "Final away score; NULL when not played or not reported."),
             ("status", "VARCHAR", "played, scheduled, abandoned or postponed."),
             ("venue", "VARCHAR", "Stadium, when a source names it."),
             ("n_sources", "INTEGER", "Distinct articles that report this match."),
-            ("score_note", "VARCHAR", "How the score was reached or found: 'after extra time', '4-3 on "
-             "penalties', 'score counted from the goals reported'."),
-            ("season", "VARCHAR", "European season of match_date, e.g. '2025-26' (August to May); NULL "
-             "without a date. The Parquet partition key."),
+            (
+                "score_note",
+                "VARCHAR",
+                "How the score was reached or found: 'after extra time', '4-3 on "
+                "penalties', 'score counted from the goals reported'.",
+            ),
+            (
+                "season",
+                "VARCHAR",
+                "European season of match_date, e.g. '2025-26' (August to May); NULL "
+                "without a date. The Parquet partition key.",
+            ),
             ("score_conflict", "BOOLEAN", "True when sources gave different final scores (the majority won)."),
         ),
     ),
@@ -98,24 +130,41 @@ DICTIONARY: tuple[Relation, ...] = (
         _cols(
             ("event_id", "VARCHAR", "Key. Hash of fixture, event family, player and ordinal."),
             ("fixture_id", "VARCHAR", "The match (-> fixtures.fixture_id)."),
-            ("event_type", "VARCHAR", "goal, yellow_card, second_yellow, red_card, substitution, injury, "
-             "penalty_miss, penalty_won, woodwork, save, chance_missed, disallowed_goal."),
-            ("minute", "INTEGER", "Match-clock minute before any added time: 90 for '90+10'; NULL when no "
-             "source gives one."),
+            (
+                "event_type",
+                "VARCHAR",
+                "goal, yellow_card, second_yellow, red_card, substitution, injury, "
+                "penalty_miss, penalty_won, woodwork, save, chance_missed, disallowed_goal.",
+            ),
+            (
+                "minute",
+                "INTEGER",
+                "Match-clock minute before any added time: 90 for '90+10'; NULL when no source gives one.",
+            ),
             ("added_time", "INTEGER", "Stoppage minutes: 10 for '90+10' or 'the 100th minute'; NULL when none."),
-            ("player_id", "VARCHAR", "The actor (-> players.player_id): scorer, booked player, player coming "
-             "on, injured player."),
+            (
+                "player_id",
+                "VARCHAR",
+                "The actor (-> players.player_id): scorer, booked player, player coming on, injured player.",
+            ),
             ("player_name", "VARCHAR", "The actor's canonical display name."),
             ("team", "VARCHAR", "The actor's own team, for an own goal too; NULL when no source says."),
-            ("related_player_name", "VARCHAR", "Assist provider (goal), player going off (substitution), "
-             "player fouled (card)."),
+            (
+                "related_player_name",
+                "VARCHAR",
+                "Assist provider (goal), player going off (substitution), player fouled (card).",
+            ),
             ("is_penalty", "BOOLEAN", "The goal (or miss) was from a penalty kick."),
             ("is_own_goal", "BOOLEAN", "The goal was an own goal: it counts for the other team."),
             ("n_sources", "INTEGER", "Distinct articles reporting this event."),
             ("minute_reported", "INTEGER[]", "Every clock (minute + added time) the sources gave, sorted."),
             ("minute_conflict", "BOOLEAN", "True when sources gave different clocks for this event."),
-            ("home_score_after", "INTEGER", "Home score after this goal, in clock order; NULL on other events "
-             "and once an earlier goal lacks a minute or a team."),
+            (
+                "home_score_after",
+                "INTEGER",
+                "Home score after this goal, in clock order; NULL on other events "
+                "and once an earlier goal lacks a minute or a team.",
+            ),
             ("away_score_after", "INTEGER", "Away score after this goal (see home_score_after)."),
         ),
     ),
@@ -154,13 +203,20 @@ DICTIONARY: tuple[Relation, ...] = (
             ("fixture_id", "VARCHAR", "The match (-> fixtures.fixture_id)."),
             _SOURCE,
             *_SPAN,
-            ("home_team", "VARCHAR", "Home team as this article has it (may be the other way round from "
-             "the fixture when the article does not say who was at home)."),
+            (
+                "home_team",
+                "VARCHAR",
+                "Home team as this article has it (may be the other way round from "
+                "the fixture when the article does not say who was at home).",
+            ),
             ("away_team", "VARCHAR", "Away team as this article has it."),
             ("home_score", "INTEGER", "Score of this article's home_team, when it gives one."),
             ("away_score", "INTEGER", "Score of this article's away_team, when it gives one."),
-            ("rule", "VARCHAR", "Name of the pattern that found the match (headline, prose_beat, "
-             "fixture_list, team_sheet, ...)."),
+            (
+                "rule",
+                "VARCHAR",
+                "Name of the pattern that found the match (headline, prose_beat, fixture_list, team_sheet, ...).",
+            ),
         ),
     ),
     Relation(
@@ -257,11 +313,19 @@ DICTIONARY: tuple[Relation, ...] = (
             ("seq", "INTEGER", "Position of the event in the match's timeline, from 1."),
             ("clock", "VARCHAR", "The minute as printed: 15', 90+10'; NULL when unknown."),
             ("player_id", "VARCHAR", "The actor (-> players)."),
-            ("actor_team", "VARCHAR", "The actor's team, filled from the players table or a team-mate "
-             "(substitution partner, assist provider) when the event has none."),
+            (
+                "actor_team",
+                "VARCHAR",
+                "The actor's team, filled from the players table or a team-mate "
+                "(substitution partner, assist provider) when the event has none.",
+            ),
             ("actor_side", "VARCHAR", "'home' or 'away': which of the two teams actor_team is."),
-            ("home_score_now", "INTEGER", "Home score when the event happened; NULL for untimed events, "
-             "scheduled matches, and after a goal whose scoring side is unknown."),
+            (
+                "home_score_now",
+                "INTEGER",
+                "Home score when the event happened; NULL for untimed events, "
+                "scheduled matches, and after a goal whose scoring side is unknown.",
+            ),
             ("away_score_now", "INTEGER", "Away score when the event happened (see home_score_now)."),
             ("minute_reported", "INTEGER[]", "Every clock the sources gave for this event."),
         ),
@@ -269,8 +333,7 @@ DICTIONARY: tuple[Relation, ...] = (
     Relation(
         "match_summary",
         "view",
-        "One line per match: date, teams, score, scorers and cards as text, ordered by date. "
-        "The place to start.",
+        "One line per match: date, teams, score, scorers and cards as text, ordered by date. The place to start.",
         _cols(
             ("fixture_id", "VARCHAR", "The match (-> fixtures)."),
             ("match_date", "DATE", "Date of the match; undated matches come last."),
@@ -285,13 +348,24 @@ DICTIONARY: tuple[Relation, ...] = (
             ("status", "VARCHAR", "played, scheduled, abandoned or postponed."),
             ("venue", "VARCHAR", "Stadium."),
             ("n_sources", "INTEGER", "Articles reporting the match."),
-            ("home_scorers", "VARCHAR", "Goals credited to the home side in clock order, e.g. \"Vinícius "
-             "Júnior 15', Kylian Mbappé 90+10' (pen)\"; own goals by away players marked (og)."),
+            (
+                "home_scorers",
+                "VARCHAR",
+                'Goals credited to the home side in clock order, e.g. "Vinícius '
+                "Júnior 15', Kylian Mbappé 90+10' (pen)\"; own goals by away players marked (og).",
+            ),
             ("away_scorers", "VARCHAR", "Goals credited to the away side, same format."),
-            ("unplaced_scorers", "VARCHAR", "Goals no source ties to either team and the final score cannot "
-             "place either; NULL when every goal is placed."),
-            ("cards", "VARCHAR", "Bookings in clock order: player, minute, card (yellow, second yellow, red) "
-             "and team when known."),
+            (
+                "unplaced_scorers",
+                "VARCHAR",
+                "Goals no source ties to either team and the final score cannot "
+                "place either; NULL when every goal is placed.",
+            ),
+            (
+                "cards",
+                "VARCHAR",
+                "Bookings in clock order: player, minute, card (yellow, second yellow, red) and team when known.",
+            ),
             ("yellow_cards", "INTEGER", "Yellow cards (a second yellow counts as red)."),
             ("red_cards", "INTEGER", "Red cards, straight or second yellow."),
             ("n_goals", "INTEGER", "Goal events recorded (may fall short of the score when sources omit some)."),
@@ -353,8 +427,12 @@ DICTIONARY: tuple[Relation, ...] = (
             ("score_agrees", "BOOLEAN", "The article's score equals the fixture's; NULL when either is missing."),
             ("n_events", "INTEGER", "Distinct events of the match this article states."),
             ("n_event_mentions", "INTEGER", "Event statements of the match in this article (event_mentions rows)."),
-            ("n_minute_disagreements", "INTEGER", "Of those, how many give a minute other than the fused one "
-             "('in stoppage time' does not contradict 90+10)."),
+            (
+                "n_minute_disagreements",
+                "INTEGER",
+                "Of those, how many give a minute other than the fused one "
+                "('in stoppage time' does not contradict 90+10).",
+            ),
             ("first_mention_text", "VARCHAR", "The words where the article first names the match."),
         ),
     ),

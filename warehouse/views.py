@@ -60,9 +60,11 @@ person_team as (
     from (
         select fixture_id, name, team, strength from team_evidence
         union all
-        select m.fixture_id, m.a, d.team, 3 from team_mates m join direct_team d on (d.fixture_id, d.name) = (m.fixture_id, m.b)
+        select m.fixture_id, m.a, d.team, 3
+        from team_mates m join direct_team d on (d.fixture_id, d.name) = (m.fixture_id, m.b)
         union all
-        select m.fixture_id, m.b, d.team, 3 from team_mates m join direct_team d on (d.fixture_id, d.name) = (m.fixture_id, m.a)
+        select m.fixture_id, m.b, d.team, 3
+        from team_mates m join direct_team d on (d.fixture_id, d.name) = (m.fixture_id, m.a)
     )
     group by fixture_id, name
 ),
@@ -117,7 +119,7 @@ create or replace view match_summary as
 with {_PERSON_TEAM_CTES},
 goals as (
     select e.event_id, e.fixture_id, e.minute, e.added_time,
-           e.player_name || coalesce(' ' || {clock_label("e.minute", "e.added_time")}, '')
+           coalesce(e.player_name, '(unknown scorer)') || coalesce(' ' || {clock_label("e.minute", "e.added_time")}, '')
                || case when e.is_own_goal then ' (og)' when e.is_penalty then ' (pen)' else '' end as label,
            case when s.side is null then null
                 when e.is_own_goal then (case s.side when 'home' then 'away' else 'home' end)
