@@ -45,7 +45,9 @@ GOAL_STRONG = (
     r"(?:fired|shot|headed|put|drew) ¤ level|drew ¤ (?:back )?level|"
     r"rolled (?:the|his) (?:penalty|spot[- ]kick) home|dispatched (?:a|the|his) (?:penalty|spot[- ]kick)|"
     r"buried (?:a|the|his) (?:penalty|spot[- ]kick|chance|header|shot|effort)|"
-    r"made no (?:such )?mistake|broke the deadlock|got (?:the|his) goal|had (?:earlier )?scored|"
+    r"made no (?:such )?mistake|broke the deadlock|made it \d-\d|put ¤ on the (?:board|scoresheet)|"
+    r"(?:dispatched|converted|buried|smashed|rolled|slotted|struck) (?:a|the|his|her) (?:[\w-]+ ){0,2}"
+    r"(?:penalty|spot[- ]kick)|got (?:the|his) goal|had (?:earlier )?scored|"
     r"to give ¤ (?:a |an |the )?(?:\w+ )?(?:victory|win|lead|advantage|point|draw|hope)|"
     r"(?:gave|put) \S+ (?:an? )?(?:\w+ )?(?:start|lead|advantage) with (?:a|his|her) (?:\w+ )?(?:goal|header|"
     r"strike|penalty|finish|volley))"
@@ -61,7 +63,7 @@ GOAL_WEAK = (
 )
 GOAL_NEAR = r"\s+(?:\w+\s+){0,2}?(?:home|in)\b(?! the (?:box|area|air|first|second|\d))(?!\s+(?:a|the|his|her) cross)"
 GOAL_TARGET = (
-    r"(?:\bpast (?:the "
+    r"(?:\bpast (?:keeper |goalkeeper )?§\d+|\bpast (?:the "
     r"(?:goalkeeper|keeper|stranded|helpless|diving)|§\d+)|\bbeyond (?:the|§\d+)|\bthe winner\b|"
     r"\bthe equali[sz]er\b|\bthe opener\b|\binto (?:the|an|his own|her own) (?:\w+ ){0,3}?(?:net|goal|"
     r"corner|roof)\b|\bthe (?:bottom|top) (?:left |right )?corner\b|\bthe back of the net\b)"
@@ -347,6 +349,7 @@ FAMILIES: list[tuple[str, str, str]] = [
         rf"struck twice|netted twice|bagged a brace|scored a brace|grabbed a brace|hit a brace|"
         rf"scored a double|netted a double)",
     ),
+    ("goal", "goal_cancelled_by", rf"\b(?:cancelled out|wiped out|levelled|equali[sz]ed|answered|matched) by\s+{P}"),
     ("goal", "goal_list", rf"\b(?:goals|strikes|finishes|headers)\s+(?:\w+\s+){{0,3}}?from\s+{P}"),
     (
         "goal",
@@ -363,6 +366,11 @@ FAMILIES: list[tuple[str, str, str]] = [
 _COMPILED = [(etype, rule, re.compile(rx, re.I)) for etype, rule, rx in FAMILIES]
 GOAL_WORD = re.compile(r"(?<![-\w])(?:goals?|scored|scoring|net|equali[sz]er|lead)(?![-\w])", re.I)
 PENALTY_WORDS = re.compile(r"\b(?:penalty|spot[- ]kick|from the spot|pen)\b", re.I)
+ASSISTED = re.compile(
+    r"§\d+(?:'s|’s|')\s+(?:\w+\s+)?(?:goal|strike|header|effort|penalty|shot|finish)|\b(?:assist(?:ed|ing)?|set up|"
+    r"teed up|laid on|provid(?:ed|ing))\b",
+    re.I,
+)
 SHOOTOUT = re.compile(r"\bshoot-?out\b|\bon penalties\b|\bpenalty competition\b|\bsudden[- ]death\b", re.I)
 HYPOTHETICAL = re.compile(
     r"\b(?:almost|nearly|should have|could have|would have|came close|went close|if|"
@@ -453,6 +461,8 @@ def _really_scored(tmpl: str, m: re.Match[str], rule: str) -> bool:
         return False
     if SHOOTOUT.search(tmpl):  # kicks in a shoot-out are not goals
         return False
+    if rule in ("goal_strong", "goal_weak") and ASSISTED.search(body):
+        return False  # "X assisted Y's goal that made it 1-0": the goal is Y's
     if rule in ("goal_weak", "goal_strong") and MISS_AFTER.match(tmpl[m.end() :]):
         return False
     return not (rule == "goal_strong" and re.search(r"\bdisallowed|ruled out|offside\b", tmpl[m.end() : m.end() + 60]))
