@@ -71,3 +71,23 @@ def test_no_fixture_pairs_a_club_with_a_country(seeds_run, book) -> None:
     con = duckdb.connect(str(Path(warehouse) / "matchwire.duckdb"), read_only=True)
     for home, away in con.execute("select home_team, away_team from fixtures").fetchall():
         assert book.is_national(home) == book.is_national(away), (home, away)
+
+
+def test_every_dev_corpus_mention_is_grounded(book, tagger) -> None:
+    """Each event mention's span holds (part of) the actor's name, on real reports the parser never saw in code."""
+    import pytest
+
+    from tests.conftest import DEV_ARTICLES
+    from transforms.clean import read_article
+    from transforms.parse import parse_article
+
+    if not DEV_ARTICLES.exists():
+        pytest.skip("development corpus not present")
+    checked = 0
+    for path in sorted(DEV_ARTICLES.iterdir()):
+        article = read_article(path.name, path.read_bytes())
+        for e in parse_article(article, book, tagger).events:
+            said = name_key(article.text[e.char_start : e.char_end])
+            assert said and any(w in name_key(e.player_name or "").split() for w in said.split()), (path.name, said)
+            checked += 1
+    assert checked > 150

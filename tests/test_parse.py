@@ -156,3 +156,29 @@ def test_coordinated_subjects_and_objects(book) -> None:
     assert goals == [("Pieter Olsen", False), ("Samir Haddou", True), ("Tomas Varga", False)]
     cards = sorted((e.event_type, e.player_name) for e in rec.events if e.event_type in ("red_card", "second_yellow"))
     assert cards == [("red_card", "Jon Marsh"), ("second_yellow", "Lev Brandt")]
+
+
+def test_tricky_results(book) -> None:
+    rec = parse(book, "Final score: Lyon 1, Nantes 2\n\nNantes won at Lyon.")
+    assert [(f.home_team, f.home_score, f.away_score, f.away_team) for f in rec.fixtures][0] == ("Lyon", 1, 2, "Nantes")
+    rec = parse(
+        book,
+        "Everton and Fulham drew 2-2 after extra time before Fulham won 4-2 on penalties. "
+        "Fulham go through 3-2 on aggregate.",
+    )
+    main = rec.fixtures[0]
+    assert {main.home_team, main.away_team} == {"Everton", "Fulham"} and (main.home_score, main.away_score) == (2, 2)
+    assert all((f.home_score, f.away_score) not in ((4, 2), (3, 2), (2, 4), (2, 3)) for f in rec.fixtures)
+    rec = parse(book, "Fulham 1-0 Everton\n\nThe match was abandoned after 60 minutes because of fog.")
+    assert rec.fixtures[0].status == "abandoned"
+
+
+def test_home_side_from_the_ground_or_the_country(book) -> None:
+    rec = parse(book, "Liverpool claimed a 1-0 victory against Deportivo La Coruna at the Riazor.")
+    main = rec.fixtures[0]
+    assert (main.home_team, main.away_team, main.home_score, main.away_score) == (
+        "Deportivo La Coruna",
+        "Liverpool",
+        0,
+        1,
+    )

@@ -35,6 +35,7 @@ TEAM_CUE = re.compile(
     r"\b(?:gave|put|fired|shot|handed|earned|sent|drew|pulled|brought|got|for|\w+ed)\s+((?:[A-Z][\w'’.-]+ ?){1,3})"
     r"(?=\s+(?:the lead|ahead|in front|level|back|a \w+ lead|hope|victory|the win|all three|\d-\d)|[,.;]|\s+in\b)"
 )
+ABANDONED = re.compile(r"\b(?:was|were|been|being|had to be) abandoned\b|\babandonment\b", re.I)
 TEAM_GOAL = re.compile(
     r"¤(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:doubled|extended|scored|equali[sz]ed|levelled|took the lead|went ahead|"
     r"went in front|hit back|pulled one back|pulled a goal back|reduced the deficit|restored|grabbed|got)\b",
@@ -140,6 +141,8 @@ class ArticleReader:
                 prose_teams.setdefault(fold_name(binding.get(e.player_name, e.player_name)), Counter())[e.team] += 2
         if main is not None and (not main.home_known or main.rule == "most_named"):
             self.orient_by_sheets(main, binding, prose_teams)
+        if main is not None and not main.home_known:
+            self.orient_by_place(main)
         team_of = self.sheet_teams(main, binding, prose_teams)
         events += self.sheet_events(main)
         for e in events:
@@ -174,6 +177,8 @@ class ArticleReader:
                 f.match_date = date
             comps = self.book.find_competitions(window)
             f.competition = f.competition or (comps[0].canonical if comps else None)
+            if f is main and ABANDONED.search(text):
+                f.status, f.score_note = "abandoned", "abandoned"
             grounds = self.book.find_venues(window)
             if f is main and f.venue is None and grounds:
                 f.venue = grounds[0].canonical
@@ -375,6 +380,24 @@ class ArticleReader:
                 for p in sheet.players:
                     out[fold_name(binding.get(p.name, p.name))] = label
         return out
+
+    def orient_by_place(self, main: FixtureMention) -> None:
+        """A ground named (Anfield) or a country ('winning in Spain') that belongs to one side only: home."""
+        home = self.book.venue_home(main.venue) if main.venue else None
+        if home not in (main.home_team, main.away_team):
+            lands = {t: self.book.country(t) for t in (main.home_team, main.away_team)}
+            if None in lands.values() or len(set(lands.values())) < 2:
+                return
+            said = [
+                t for t, land in lands.items() if re.search(rf"\b(?:in|to|at) {re.escape(land or '')}\b", self.text)
+            ]
+            if len(said) != 1:
+                return
+            home = said[0]
+        if home == main.away_team:
+            main.home_team, main.away_team = main.away_team, main.home_team
+            main.home_score, main.away_score = main.away_score, main.home_score
+        main.home_known = True
 
     def orient_by_sheets(self, main: FixtureMention, binding: dict[str, str], votes: dict[str, Counter[str]]) -> None:
         """Line-ups list the home side first: turn a match read from prose the right way round."""
