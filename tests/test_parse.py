@@ -160,7 +160,8 @@ def test_coordinated_subjects_and_objects(book) -> None:
 
 def test_tricky_results(book) -> None:
     rec = parse(book, "Final score: Lyon 1, Nantes 2\n\nNantes won at Lyon.")
-    assert [(f.home_team, f.home_score, f.away_score, f.away_team) for f in rec.fixtures][0] == ("Lyon", 1, 2, "Nantes")
+    main = rec.fixtures[0]
+    assert (main.home_team, main.home_score, main.away_score, main.away_team) == ("Lyon", 1, 2, "Nantes")
     rec = parse(
         book,
         "Everton and Fulham drew 2-2 after extra time before Fulham won 4-2 on penalties. "
