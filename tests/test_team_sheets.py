@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from transforms.records import EVENT_TYPES, EventMention, TeamSheet
+from schemas.models import EVENT_TYPES
+from transforms.records import EventMention, TeamSheet
 from transforms.team_sheets import read_team_sheets
 
 CORPUS = Path("/work/shared/corpus/dev/articles")

@@ -9,23 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-EVENT_TYPES: tuple[str, ...] = (
-    "goal",
-    "yellow_card",
-    "second_yellow",
-    "red_card",
-    "substitution",
-    "injury",
-    "penalty_miss",
-    "penalty_won",
-    "woodwork",
-    "save",
-    "chance_missed",
-    "disallowed_goal",
-)
-"""The closed vocabulary of event types (SPADL-style): nothing else reaches the tables."""
-
-ROLES: tuple[str, ...] = ("player", "coach", "referee", "other")
+# The closed vocabularies (event types, roles) live with the schemas: schemas.models.EVENT_TYPES, ROLES.
 
 
 @dataclass(slots=True)
