@@ -6,6 +6,7 @@ flow; it is collected as quarantine rows with the stage and the reason.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from prefect import flow, get_run_logger, task
 
 from schemas.models import RAW_MODELS, TABLE_MODELS
 from schemas.validate import split_valid
-from transforms.clean import Article, UnreadableArticle, read_article
+from transforms.clean import Article, UnreadableArticle, about_football, read_article
 from transforms.fuse import fuse
 from transforms.parse import ArticleRecords, parse_article, records_frames
 from warehouse.articles import RawFile, list_articles, read_files
@@ -25,6 +26,14 @@ from warehouse.store import ensure_writable, load_warehouse, now, previous_state
 from warehouse.views import VIEWS_SQL
 
 BATCH_SIZE = 200
+REJECTED_SCHEMA = {
+    "file_name": pl.String,
+    "content_sha256": pl.String,
+    "size_bytes": pl.Int64,
+    "reason": pl.String,
+    "raw": pl.Binary,
+    "path": pl.String,
+}
 QUARANTINE_SCHEMA = {
     "stage": pl.String,
     "file_name": pl.String,
@@ -59,29 +68,46 @@ def quarantine_row(
 
 
 @task(name="read articles", retries=2, retry_delay_seconds=1)
-def read_stage(paths: list[Path]) -> tuple[list[Article], list[dict]]:
-    """Bytes to articles; unreadable, empty, binary and duplicate files to quarantine."""
+def read_stage(paths: list[Path]) -> tuple[list[Article], list[dict], list[dict]]:
+    """Bytes to articles; unreadable, empty, binary and duplicate files to quarantine, their bytes kept."""
     articles: list[Article] = []
     rejected: list[dict] = []
+    files: list[dict] = []
     seen: dict[str, str] = {}
-    for f in read_files(paths):
+    for path, f in zip(paths, read_files(paths), strict=True):
         article, problem = _read_one(f)
         if problem:
             rejected.append(quarantine_row("read", problem, f.file_name))
+            files.append(rejected_file(path, f, problem))
             continue
         assert article is not None
         if article.source_id in seen:
-            rejected.append(
-                quarantine_row("read", f"duplicate of {seen[article.source_id]}", f.file_name, article.source_id)
-            )
+            reason = f"duplicate of {seen[article.source_id]}"
+            rejected.append(quarantine_row("read", reason, f.file_name, article.source_id))
+            files.append(rejected_file(path, f, reason))
             continue
         seen[article.source_id] = f.file_name
+        if article.encoding != "utf-8":
+            note = f"not UTF-8: decoded as {article.encoding}, nothing lost (article kept)"
+            rejected.append(quarantine_row("read", note, f.file_name, article.source_id))
         if article.header_problem:
             rejected.append(
                 quarantine_row("read", article.header_problem + " (date left empty)", f.file_name, article.source_id)
             )
         articles.append(article)
-    return articles, rejected
+    return articles, rejected, files
+
+
+def rejected_file(path: Path, f: RawFile, reason: str) -> dict:
+    """A refused file on record: its bytes when we read them, else where it lies."""
+    return {
+        "file_name": f.file_name,
+        "content_sha256": hashlib.sha256(f.raw).hexdigest() if f.raw is not None else None,
+        "size_bytes": f.size if f.raw is None else len(f.raw),
+        "reason": reason,
+        "raw": f.raw,
+        "path": None if f.raw is not None else str(path.resolve()),
+    }
 
 
 def _read_one(f: RawFile) -> tuple[Article | None, str | None]:
@@ -101,7 +127,12 @@ def parse_stage(articles: list[Article]) -> tuple[list[ArticleRecords], list[dic
     rejected: list[dict] = []
     for a in articles:
         try:
-            out.append(parse_article(a, book, tagger))
+            rec = parse_article(a, book, tagger)
+            if not rec.fixtures and not about_football(a.body, len(rec.teams)):
+                reason = "not about football (no team, no football words)"
+                rejected.append(quarantine_row("parse", reason, a.file_name, a.source_id))
+                continue
+            out.append(rec)
         except Exception as err:
             rejected.append(
                 quarantine_row("parse", f"parser error: {type(err).__name__}: {err}", a.file_name, a.source_id)
@@ -263,19 +294,23 @@ def matchwire_flow(
     ):
         log.info("the parser changed since the last run: parsing every article again")
         archive = articles_from_sources(previous["sources"])
-        previous = {"sources": previous["sources"], "quarantine": previous["quarantine"]}
+        previous = {k: v for k, v in previous.items() if not k.startswith("raw_")}
     known = set(previous["sources"]["source_id"]) if "raw_events" in previous else set()
     seen: set[str] = set(known)
+    # rejections of articles not parsed again stay on record; fusion checks run anew every time
+    stages = ["read"] if archive else ["read", "parse", "validate"]
+    quarantine: list[dict] = previous["quarantine"].filter(pl.col("stage").is_in(stages)).to_dicts() if previous else []
+    rejected_files: list[dict] = previous["rejected_sources"].to_dicts() if "rejected_sources" in previous else []
     log.info("reading %d article files from %s", len(paths), articles_dir)
     batches = [paths[i : i + batch_size] for i in range(0, len(paths), batch_size)]
     articles: list[Article] = []
     records: list[ArticleRecords] = []
-    # what earlier runs rejected on reading, parsing or validating stays on record; build checks run anew
-    quarantine: list[dict] = previous["quarantine"].filter(pl.col("stage") != "build").to_dicts() if previous else []
     for n, batch in enumerate(batches, 1):
-        read, bad = read_stage(batch)
+        read, bad, refused = read_stage(batch)
         fresh = [a for a in read if a.source_id not in seen]
-        bad = [q for q in bad if q not in quarantine]
+        quarantine += [q for q in bad if q not in quarantine]
+        on_record = {(r["file_name"], r["reason"]) for r in rejected_files}
+        rejected_files += [r for r in refused if (r["file_name"], r["reason"]) not in on_record]
         for a in read:
             if a.source_id in seen and a.source_id not in known:
                 quarantine.append(
@@ -283,9 +318,9 @@ def matchwire_flow(
                 )
         seen |= {a.source_id for a in fresh}
         parsed, bad_parse = parse_stage(fresh)
-        articles += fresh
+        articles += keep_parsed(fresh, parsed)
         records += parsed
-        quarantine += bad + bad_parse
+        quarantine += bad_parse
         log.info(
             "batch %d/%d: %d articles parsed, %d already loaded, %d quarantined",
             n,
@@ -297,13 +332,20 @@ def matchwire_flow(
     if archive:  # articles loaded by earlier runs from elsewhere: parsed again from their stored text
         archive = [a for a in archive if a.source_id not in seen]
         parsed, bad_parse = parse_stage(archive)
-        articles += archive
+        articles += keep_parsed(archive, parsed)
         records += parsed
         quarantine += bad_parse
     names = {a.source_id: a.file_name for a in articles}
     frames, bad_raw = validate_stage(records_frames(records), names)
     tables, _ = build_stage(articles, frames, previous, quarantine + bad_raw)
+    tables["rejected_sources"] = pl.DataFrame(rejected_files, schema=REJECTED_SCHEMA, orient="row")
     counts = load_stage(Path(warehouse_dir), tables)
     quarantined = tables["quarantine"].to_dicts()
     log.info("loaded %s", ", ".join(f"{k}={v}" for k, v in counts.items()))
     return RunSummary(articles=len(paths), tables=counts, quarantined=quarantined)
+
+
+def keep_parsed(articles: list[Article], parsed: list[ArticleRecords]) -> list[Article]:
+    """Sources are the articles that parsed as football; the rest are on record in quarantine."""
+    ok = {r.source_id for r in parsed}
+    return [a for a in articles if a.source_id in ok]

@@ -209,3 +209,16 @@ def read_article(file_name: str, raw: bytes) -> Article:
         clutter=clutter,
         header_problem=problem,
     )
+
+
+FOOTBALL_WORDS = re.compile(
+    r"\b(?:football|soccer|goals?|scored|striker|midfielder|defender|goalkeeper|keeper|league|cup|match|penalty|"
+    r"referee|coach|manager|season|fixtures?|kick-off|transfer|club|squad|stadium|fans|half-time|substitute|"
+    r"booked|red card|yellow card|derby|title|relegation|promotion)\b",
+    re.I,
+)
+
+
+def about_football(body: str, team_mentions: int) -> bool:
+    """A story that names no team and hardly a football word is not ours (kept out, with the reason)."""
+    return team_mentions > 0 or len(FOOTBALL_WORDS.findall(body)) >= 3

@@ -233,6 +233,20 @@ DICTIONARY: tuple[Relation, ...] = (
         ),
     ),
     Relation(
+        "rejected_sources",
+        "table",
+        "Files that were refused as articles (empty, binary, too large, a duplicate of another file), kept "
+        "with their bytes so nothing is lost.",
+        _cols(
+            ("file_name", "VARCHAR", "The refused file's name."),
+            ("content_sha256", "VARCHAR", "SHA-256 of its bytes, when they were read."),
+            ("size_bytes", "BIGINT", "Its size in bytes."),
+            ("reason", "VARCHAR", "Why it was refused."),
+            ("raw", "BLOB", "Its bytes, when they were read (files over the size limit are not)."),
+            ("path", "VARCHAR", "Where the file lies, when its bytes were not read."),
+        ),
+    ),
+    Relation(
         "raw_fixtures",
         "table",
         "What each article says about each match it names, before fusion: the input of `fixtures`, "

@@ -37,6 +37,7 @@ def ensure_writable(dest: Path) -> None:
 
 
 STATE_TABLES = ("sources", "raw_fixtures", "raw_events", "raw_people", "quarantine")
+OPTIONAL_STATE = ("rejected_sources",)
 
 
 def previous_state(dest: Path) -> dict[str, pl.DataFrame]:
@@ -53,7 +54,8 @@ def previous_state(dest: Path) -> dict[str, pl.DataFrame]:
             have = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
             if not set(STATE_TABLES) <= have:
                 return {}
-            return {name: pl.from_arrow(con.sql(f'select * from "{name}"').to_arrow_table()) for name in STATE_TABLES}
+            names = [*STATE_TABLES, *(t for t in OPTIONAL_STATE if t in have)]
+            return {name: pl.from_arrow(con.sql(f'select * from "{name}"').to_arrow_table()) for name in names}
     except duckdb.Error:
         return {}
 
