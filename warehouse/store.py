@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import time
 import uuid
 from pathlib import Path
 
@@ -63,11 +64,16 @@ def previous_state(dest: Path) -> dict[str, pl.DataFrame]:
 def load_warehouse(dest: Path, tables: dict[str, pl.DataFrame], views_sql: str = "") -> None:
     """Write every table to a fresh DuckDB file and Parquet datasets, then swap them in."""
     ensure_writable(dest)
+    for stale in dest.glob(".staging-*"):  # left by a run that was killed: never half-swapped, just litter
+        shutil.rmtree(stale, ignore_errors=True)
     staging = dest / f".staging-{uuid.uuid4().hex[:12]}"
     staging.mkdir()
     try:
         write_duckdb(staging / DB_NAME, tables, views_sql)
         write_parquet(staging / "parquet", tables)
+        pause = float(os.environ.get("MATCHWIRE_PAUSE_BEFORE_SWAP", "0"))  # fault injection for the kill test
+        if pause:
+            time.sleep(pause)
         swap_in(staging, dest)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
