@@ -9,7 +9,7 @@ from flows.cli import app
 runner = CliRunner()
 
 
-def test_tables_and_query(seeds_run) -> None:  # noqa: ANN001
+def test_tables_and_query(seeds_run) -> None:
     _, warehouse = seeds_run
     out = runner.invoke(app, ["tables", "--warehouse", str(warehouse)])
     assert out.exit_code == 0 and "fixtures" in out.stdout and "match_summary" in out.stdout
