@@ -50,6 +50,25 @@ def run(
 
 
 @app.command()
+def serve(
+    cron: Annotated[str, typer.Option("--cron", help="schedule, e.g. '*/30 * * * *'")] = "*/30 * * * *",
+    articles: Annotated[Path, typer.Option("--articles", help="folder of article files")] = SEEDS,
+    warehouse: Annotated[Path, typer.Option("--warehouse", help="warehouse folder")] = WAREHOUSE,
+) -> None:
+    """Serve the flow as a Prefect deployment on a cron schedule (runs until stopped)."""
+    from flows.runtime import configure_prefect
+
+    configure_prefect()
+    from flows.pipeline import matchwire_flow
+
+    matchwire_flow.serve(
+        name="matchwire-scheduled",
+        cron=cron,
+        parameters={"articles_dir": str(articles.resolve()), "warehouse_dir": str(warehouse.resolve())},
+    )
+
+
+@app.command()
 def tables(warehouse: Annotated[Path, typer.Option("--warehouse")] = WAREHOUSE) -> None:
     """List the warehouse's tables and views with their row counts."""
     import duckdb

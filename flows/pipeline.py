@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polars as pl
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
 
 from schemas.models import RAW_MODELS, TABLE_MODELS
 from schemas.validate import split_valid
@@ -342,7 +343,18 @@ def matchwire_flow(
     counts = load_stage(Path(warehouse_dir), tables)
     quarantined = tables["quarantine"].to_dicts()
     log.info("loaded %s", ", ".join(f"{k}={v}" for k, v in counts.items()))
-    return RunSummary(articles=len(paths), tables=counts, quarantined=quarantined)
+    summary = RunSummary(articles=len(paths), tables=counts, quarantined=quarantined)
+    create_markdown_artifact(summary_markdown(summary), key="matchwire-run", description="rows per table, quarantine")
+    return summary
+
+
+def summary_markdown(summary: RunSummary) -> str:
+    """The run's summary as a Prefect artifact: what schedules and their watchers look at."""
+    lines = [f"# matchwire run: {summary.articles} article files", "", "| table | rows |", "|---|---|"]
+    lines += [f"| {name} | {n} |" for name, n in summary.tables.items()]
+    lines += ["", "| quarantined | reason |", "|---|---|"]
+    lines += [f"| {n} | {reason} |" for reason, n in summary.reasons().most_common()] or ["| 0 | |"]
+    return "\n".join(lines)
 
 
 def keep_parsed(articles: list[Article], parsed: list[ArticleRecords]) -> list[Article]:

@@ -91,3 +91,16 @@ def test_every_dev_corpus_mention_is_grounded(book, tagger) -> None:
             assert said and any(w in name_key(e.player_name or "").split() for w in said.split()), (path.name, said)
             checked += 1
     assert checked > 150
+
+
+def test_each_run_publishes_a_summary_artifact(seeds_run) -> None:
+    import os
+
+    import httpx
+
+    api = os.environ["PREFECT_API_URL"]
+    found = httpx.post(
+        f"{api}/artifacts/filter",
+        json={"artifacts": {"key": {"any_": ["matchwire-run"]}}, "sort": "CREATED_DESC", "limit": 5},
+    ).json()
+    assert found and "| sources | 5 |" in found[0]["data"]
