@@ -183,3 +183,13 @@ def test_home_side_from_the_ground_or_the_country(book) -> None:
         0,
         1,
     )
+
+
+def test_long_blank_runs_do_not_make_parsing_slow(book) -> None:
+    """Team sheets are blanked in place; a team name before a long blank run must stay cheap."""
+    import time
+
+    text = "Fulham 1-0 Everton\n\nEverton" + " " * 5000 + "\nTomas Varga scored in the 10th minute."
+    start = time.perf_counter()
+    parse(book, text)
+    assert time.perf_counter() - start < 2.0

@@ -386,7 +386,9 @@ def pairings(
 
 
 DATE_AFTER = re.compile(
-    r"\s*(?:\((?P<ha>[HAN])\)\s*)?(?P<comp_gap>[^()\n]{0,40}?)\s*(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    # bounded blanks only: a run of masked (blanked) text after a team name must not make this backtrack
+    r"[ \t]{0,3}(?:\((?P<ha>[HAN])\)[ \t]{0,3})?(?P<comp_gap>[^()\n]{0,40}?)[ \t]{0,3}(?:on[ \t]+)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
     r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<day>\d{1,2})\b"
 )
