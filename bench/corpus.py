@@ -115,6 +115,11 @@ def marker_diffs(sources: list[tuple[str, bytes]]) -> list[str]:
 
 # ---- synthetic match reports ------------------------------------------------------------------
 
+
+def words(s: str) -> tuple[str, ...]:
+    return tuple(s.split())
+
+
 LEAGUES = {
     "England": "Premier League",
     "Spain": "La Liga",
@@ -133,12 +138,12 @@ LEAGUES = {
 CUPS = {"England": "FA Cup", "Spain": "Copa del Rey", "Germany": "DFB-Pokal", "Italy": "Coppa Italia"}
 
 # Invented names: syllables put together, so no real player is meant.
-FIRST = (
+FIRST = words(
     "Adem Bruno Caio Dario Emil Fabian Goran Hugo Ivo Jonas Kai Luca Marek Nico Oskar Pavel Quentin Rafa "
     "Stefan Tomas Ugo Viktor Wout Yann Zeno Alvar Benoit Ciro Dusan Elio Filip Gael Hamza Ilan Jesper"
-).split()
-SUR_A = "Bar Cor Dal Fen Gar Hol Ist Jan Kov Lar Mor Nev Orl Pas Quin Ros Sal Tor Ulv Var Wes Yor Zan".split()
-SUR_B = "ano berg cic dorf enko ford gaard holm ini jevic kamp lund mann nes oni quist rini son tz vic wick".split()
+)
+SUR_A = words("Bar Cor Dal Fen Gar Hol Ist Jan Kov Lar Mor Nev Orl Pas Quin Ros Sal Tor Ulv Var Wes Yor Zan")
+SUR_B = words("ano berg cic dorf enko ford gaard holm ini jevic kamp lund mann nes oni quist rini son tz vic wick")
 
 GOAL_LINES = {  # by what the goal did to the score
     "opener": (
