@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.teams import trie_pattern
+
 _UNITS = [
     "zero",
     "one",
@@ -82,7 +84,7 @@ def _number_words() -> dict[str, int]:
 
 
 NUMBER_WORDS = _number_words()
-_WORD_ALT = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_WORD_ALT = trie_pattern(NUMBER_WORDS)  # a trie, not 200 alternatives tried at every word
 NUM = rf"(?:\d{{1,3}}(?:st|nd|rd|th)?|{_WORD_ALT})"
 
 
@@ -171,6 +173,31 @@ _PATTERNS: list[tuple[str, str]] = [
     ("paren", r"\((?P<n>\d{1,3})(?:\s*(?:min(?:ute)?s?|mins))?\)"),
 ]
 _COMPILED = [(name, re.compile(p, re.IGNORECASE)) for name, p in _PATTERNS]
+# A word each pattern cannot match without: most reports lack most of them, so most patterns never scan.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "plus": ("+", "plus"),
+    "nth_of_stoppage": ("time",),
+    "into_stoppage": ("time",),
+    "into_half": ("half", "break", "interval", "restart"),
+    "before_ht": ("half", "break", "interval"),
+    "before_ft": ("time", "final", "end"),
+    "seconds_restart": ("seconds",),
+    "left": ("left", "remaining", "to go", "to play"),
+    "nth": ("minute", "min"),
+    "minute_n": ("minute",),
+    "after": ("minute",),
+    "in": ("minutes",),
+    "mark": ("mark",),
+    "later": ("later",),
+    "on_the_hour": ("hour",),
+    "half_hour": ("hour",),
+    "first_minute": ("minute",),
+    "last_minute": ("minute",),
+    "stoppage": ("time",),
+    "stoppage_adj": ("time",),
+    "apostrophe": ("'", "’"),
+    "paren": ("(",),
+}
 
 
 def _resolve(name: str, m: re.Match[str], extra_time: bool) -> tuple[int | None, int | None, int | None]:
@@ -224,7 +251,10 @@ def find_minutes(text: str, start: int = 0, end: int | None = None, extra_time: 
     end = len(text) if end is None else end
     found: list[MinuteMention] = []
     taken: list[tuple[int, int]] = []
+    lowered = text[start:end].lower()
     for name, rx in _COMPILED:
+        if not any(word in lowered for word in _NEEDS.get(name, ("",))):
+            continue
         for m in rx.finditer(text, start, end):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

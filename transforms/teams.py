@@ -178,6 +178,11 @@ def _key_candidates(key: str) -> Iterator[str]:
 def _trie_regex(words: Iterable[str]) -> re.Pattern[str]:
     """One regex for many literals, shaped as a trie so matching stays linear in the text and
     the longest alias wins at each position (branches are tried before the shorter stop)."""
+    return re.compile(r"(?<!\w)(?:" + trie_pattern(words) + r")(?!\w)")
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """The regex source of a trie over literals (a space matches one or more spaces)."""
     trie: dict[str, dict] = {}
     for word in words:
         node = trie
@@ -194,8 +199,7 @@ def _trie_regex(words: Iterable[str]) -> re.Pattern[str]:
             return branches[0]
         return "(?:" + "|".join(branches) + ")" + ("?" if stop else "")
 
-    body = emit(trie) if trie else "(?!x)x"
-    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+    return emit(trie) if trie else "(?!x)x"
 
 
 def _case_variants(alias: str) -> set[str]:
