@@ -8,6 +8,7 @@ tells the role: "coach X", "X's side" -> coach; "referee X" -> referee; "at the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -737,7 +738,8 @@ class NameFinder:
         self.is_team = is_team
         self.midsentence_caps = self._midsentence_caps()
         self.in_full_names: set[str] = set()
-        for run in capitalised_runs(text):
+        self.runs = capitalised_runs(text)
+        for run in self.runs:
             words = run.text.split()
             if len(words) >= 2:
                 self.in_full_names.update(words)
@@ -761,7 +763,8 @@ class NameFinder:
     def find(self, start: int = 0, end: int | None = None) -> list[PersonMention]:
         """People in text[start:end] with a provisional role."""
         out: list[PersonMention] = []
-        for run in capitalised_runs(self.text, start, end):
+        runs = self.runs if (start, end) == (0, None) else capitalised_runs(self.text, start, end)
+        for run in runs:
             span = trim_titles(run)
             if span is None or self._blocked(span.start, span.end):
                 continue
@@ -861,6 +864,7 @@ def bind_surnames(names: Iterable[str]) -> dict[str, str]:
     return binding
 
 
+@lru_cache(maxsize=65536)
 def fold_name(name: str) -> str:
     """Accent- and case-blind form for comparing spellings ('Mbappé' == 'mbappe')."""
     import unicodedata
