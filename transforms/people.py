@@ -8,9 +8,9 @@ tells the role: "coach X", "X's side" -> coach; "referee X" -> referee; "at the 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms.records import PersonMention
 
