@@ -330,6 +330,7 @@ def build_event(fixture: dict, cluster: list[dict], ordinal: int, player_id: str
         "n_sources": len({m["source_id"] for m in cluster}),
         "minute_reported": sorted(set(clocks)),
         "minute_conflict": len(set(clocks)) > 1,
+        "season": fixture["season"],
     }
 
 
@@ -525,6 +526,7 @@ EVENT_SCHEMA = {
     "minute_conflict": pl.Boolean,
     "home_score_after": pl.Int32,
     "away_score_after": pl.Int32,
+    "season": pl.String,
 }
 PLAYER_SCHEMA = {
     "player_id": pl.String,
