@@ -246,52 +246,32 @@ def _read_result(
             return FixtureMention(
                 winner.canonical, loser.canonical, winner.start, b, hi, lo, home_known=False, rule="prose_beat"
             )
-    won = re.search(r"\b(?:won|win|wins|triumphed|prevailed)\s+$", before)
-    if won and re.match(r"\s+(?:against|over|at|away at|away to)\s+", after):
-        other = _nearest(teams, b, b + 50, last=False)
-        subject = _subject_team(text, s0, a, teams, other.canonical if other else None, subject_of)
-        if other and subject:
-            if re.match(r"\s+(?:at|away at|away to)\s+", after):
-                return FixtureMention(
-                    other.canonical, subject.canonical, subject.start, other.end, lo, hi, rule="prose_won_at"
-                )
-            return FixtureMention(
-                subject.canonical, other.canonical, subject.start, other.end, hi, lo, home_known=False, rule="prose_won"
-            )
-    winners = re.match(r"\s+winners?\s+(?:against|over|at)\s+", after)
-    if winners:
+    # "X won 2-1 at Y", "X came out 2-0 winners against Y", "X lost 2-1 to Y": (cue, after-words, subject won?, rule)
+    verbal = (
+        (
+            re.search(r"\b(?:won|win|wins|triumphed|prevailed)\s+$", before),
+            r"against|over|at|away at|away to",
+            True,
+            "prose_won",
+        ),
+        (True, r"winners?\s+(?:against|over|at)", True, "prose_winners"),
+        (re.search(rf"\b(?:{LOSE_VERBS})\b[^.]*$", text[s0:a]), r"to|against|at|by", False, "prose_lost"),
+    )
+    for cue, follows, subject_won, rule in verbal:
+        if not cue or not re.match(rf"\s+(?:{follows})\s+", after):
+            continue
         other = _nearest(teams, b, b + 60, last=False)
         subject = _subject_team(text, s0, a, teams, other.canonical if other else None, subject_of)
-        if other and subject:
+        if not (other and subject):
+            continue
+        s_goals, o_goals = (hi, lo) if subject_won else (lo, hi)
+        if rule != "prose_winners" and re.match(r"\s+(?:at|away at|away to)\s+", after):
             return FixtureMention(
-                subject.canonical,
-                other.canonical,
-                subject.start,
-                other.end,
-                hi,
-                lo,
-                home_known=False,
-                rule="prose_winners",
+                other.canonical, subject.canonical, subject.start, other.end, o_goals, s_goals, rule=f"{rule}_at"
             )
-    lose = re.search(rf"\b(?P<l>{LOSE_VERBS})\b[^.]*$", text[s0:a])
-    if lose and re.match(r"\s+(?:to|against|at|by)\s+", after):
-        other = _nearest(teams, b, b + 50, last=False)
-        subject = _subject_team(text, s0, a, teams, other.canonical if other else None, subject_of)
-        if other and subject:
-            if re.match(r"\s+at\s+", after):
-                return FixtureMention(
-                    other.canonical, subject.canonical, subject.start, other.end, hi, lo, rule="prose_lost_at"
-                )
-            return FixtureMention(
-                subject.canonical,
-                other.canonical,
-                subject.start,
-                other.end,
-                lo,
-                hi,
-                home_known=False,
-                rule="prose_lost",
-            )
+        return FixtureMention(
+            subject.canonical, other.canonical, subject.start, other.end, s_goals, o_goals, home_known=False, rule=rule
+        )
     if draw and re.search(r"\bdr[ae]w\b", text[s0 : b + 10]):
         pair = [t for t in teams if s0 <= t.start < s1]
         names = list(dict.fromkeys(t.canonical for t in pair))
