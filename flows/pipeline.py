@@ -8,22 +8,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
+from prefect.futures import PrefectFuture
 
 from schemas.models import RAW_MODELS, TABLE_MODELS
 from schemas.validate import split_valid
 from transforms.clean import Article, UnreadableArticle, about_football, read_article
 from transforms.fuse import fuse
-from transforms.parse import ArticleRecords, parse_article, records_frames
+from transforms.parse import ArticleRecords, parse_articles, records_frames
 from warehouse.articles import RawFile, list_articles, read_files
 from warehouse.reference import parser_fingerprint, spacy_tagger, team_book
-from warehouse.store import ensure_writable, load_warehouse, now, previous_state
+from warehouse.store import ensure_writable, load_warehouse, now, previous_state, table_counts
 from warehouse.views import VIEWS_SQL
 
 BATCH_SIZE = 200
@@ -68,35 +70,86 @@ def quarantine_row(
     }
 
 
+@dataclass(slots=True)
+class ReadBatch:
+    """One batch of files after the read stage: articles to parse and what was refused."""
+
+    articles: list[Article]
+    quarantine: list[dict]
+    refused: list[dict]
+    known: int = 0  # files whose bytes are already in the warehouse: not decoded, not parsed
+    read_ids: list[tuple[str, str]] = field(default_factory=list)  # (source_id, file name) of every article read
+
+
+@dataclass(slots=True)
+class ParsedBatch:
+    """One batch after the parse stage: the articles that read as football and their raw records."""
+
+    articles: list[Article]
+    records: list[ArticleRecords]
+    quarantine: list[dict]
+    refused: list[dict]
+    known: int = 0
+    read_ids: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Ingested:
+    """One batch ready to fuse: columnar and compact, so the flow never holds texts as objects."""
+
+    sources: pl.DataFrame
+    frames: dict[str, pl.DataFrame]
+    quarantine: list[dict]
+    refused: list[dict]
+    known: int = 0
+    read_ids: list[tuple[str, str]] = field(default_factory=list)
+
+    def drop(self, source_id: str) -> None:
+        """Forget one article's rows (a copy of an article an earlier batch read)."""
+        self.sources = self.sources.filter(pl.col("source_id") != source_id)
+        self.frames = {k: df.filter(pl.col("source_id") != source_id) for k, df in self.frames.items()}
+        self.quarantine = [q for q in self.quarantine if q["stage"] == "read" or q["source_id"] != source_id]
+
+
 @task(name="read articles", retries=2, retry_delay_seconds=1)
-def read_stage(paths: list[Path]) -> tuple[list[Article], list[dict], list[dict]]:
-    """Bytes to articles; unreadable, empty, binary and duplicate files to quarantine, their bytes kept."""
-    articles: list[Article] = []
-    rejected: list[dict] = []
-    files: list[dict] = []
+def read_stage(
+    paths: list[Path], known_sha256: frozenset[str] = frozenset(), known_ids: frozenset[str] = frozenset()
+) -> ReadBatch:
+    """Bytes to articles; unreadable, empty, binary and duplicate files to quarantine, their bytes kept.
+
+    A file whose bytes are already loaded (same sha256) is counted and skipped before decoding;
+    one whose text is (same source_id) after it.
+    """
+    batch = ReadBatch([], [], [])
     seen: dict[str, str] = {}
     for path, f in zip(paths, read_files(paths), strict=True):
+        if f.raw is not None and hashlib.sha256(f.raw).hexdigest() in known_sha256:
+            batch.known += 1
+            continue
         article, problem = _read_one(f)
         if problem:
-            rejected.append(quarantine_row("read", problem, f.file_name))
-            files.append(rejected_file(path, f, problem))
+            batch.quarantine.append(quarantine_row("read", problem, f.file_name))
+            batch.refused.append(rejected_file(path, f, problem))
             continue
         assert article is not None
+        if article.source_id in known_ids:
+            batch.known += 1
+            continue
         if article.source_id in seen:
             reason = f"duplicate of {seen[article.source_id]}"
-            rejected.append(quarantine_row("read", reason, f.file_name, article.source_id))
-            files.append(rejected_file(path, f, reason))
+            batch.quarantine.append(quarantine_row("read", reason, f.file_name, article.source_id))
+            batch.refused.append(rejected_file(path, f, reason))
             continue
         seen[article.source_id] = f.file_name
+        batch.read_ids.append((article.source_id, f.file_name))
         if article.encoding != "utf-8":
             note = f"not UTF-8: decoded as {article.encoding}, nothing lost (article kept)"
-            rejected.append(quarantine_row("read", note, f.file_name, article.source_id))
+            batch.quarantine.append(quarantine_row("read", note, f.file_name, article.source_id))
         if article.header_problem:
-            rejected.append(
-                quarantine_row("read", article.header_problem + " (date left empty)", f.file_name, article.source_id)
-            )
-        articles.append(article)
-    return articles, rejected, files
+            note = article.header_problem + " (date left empty)"
+            batch.quarantine.append(quarantine_row("read", note, f.file_name, article.source_id))
+        batch.articles.append(article)
+    return batch
 
 
 def rejected_file(path: Path, f: RawFile, reason: str) -> dict:
@@ -121,33 +174,30 @@ def _read_one(f: RawFile) -> tuple[Article | None, str | None]:
 
 
 @task(name="parse articles")
-def parse_stage(articles: list[Article]) -> tuple[list[ArticleRecords], list[dict]]:
+def parse_stage(batch: ReadBatch) -> ParsedBatch:
     """Each article to raw records; an article the parser chokes on is quarantined, not fatal."""
+    out = ParsedBatch([], [], list(batch.quarantine), batch.refused, batch.known, batch.read_ids)
     book, tagger = team_book(), spacy_tagger()
-    out: list[ArticleRecords] = []
-    rejected: list[dict] = []
-    for a in articles:
-        try:
-            rec = parse_article(a, book, tagger)
-            if not rec.fixtures and not about_football(a.body, len(rec.teams)):
-                reason = "not about football (no team, no football words)"
-                rejected.append(quarantine_row("parse", reason, a.file_name, a.source_id))
-                continue
-            out.append(rec)
-        except Exception as err:
-            rejected.append(
-                quarantine_row("parse", f"parser error: {type(err).__name__}: {err}", a.file_name, a.source_id)
-            )
-    return out, rejected
+    for a, rec in zip(batch.articles, parse_articles(batch.articles, book, tagger), strict=True):
+        if isinstance(rec, Exception):
+            reason = f"parser error: {type(rec).__name__}: {rec}"
+            out.quarantine.append(quarantine_row("parse", reason, a.file_name, a.source_id))
+        elif not rec.fixtures and not about_football(a.body, len(rec.teams)):
+            reason = "not about football (no team, no football words)"
+            out.quarantine.append(quarantine_row("parse", reason, a.file_name, a.source_id))
+        else:
+            out.articles.append(a)
+            out.records.append(rec)
+    return out
 
 
 @task(name="validate raw records")
-def validate_stage(
-    frames: dict[str, pl.DataFrame], names: dict[str, str]
-) -> tuple[dict[str, pl.DataFrame], list[dict]]:
+def validate_stage(batch: ParsedBatch) -> Ingested:
     """Raw records through their pandera models, lazily: failing rows go to quarantine with reasons."""
+    frames = records_frames(batch.records)
+    names = {a.source_id: a.file_name for a in batch.articles}
     valid: dict[str, pl.DataFrame] = {}
-    rejected: list[dict] = []
+    rejected: list[dict] = list(batch.quarantine)
     for kind, df in frames.items():
         good, bad = split_valid(df, RAW_MODELS[kind])
         valid[kind] = good
@@ -162,22 +212,15 @@ def validate_stage(
     keys = valid["fixtures"].select("source_id", "fixture_index")
     orphans = valid["events"].join(keys, on=["source_id", "fixture_index"], how="anti")
     for rec in orphans.iter_rows(named=True):
-        rejected.append(
-            quarantine_row(
-                "validate",
-                "raw events: no valid fixture for this event",
-                names.get(rec["source_id"]),
-                rec["source_id"],
-                rec,
-            )
-        )
+        reason = "raw events: no valid fixture for this event"
+        rejected.append(quarantine_row("validate", reason, names.get(rec["source_id"]), rec["source_id"], rec))
     valid["events"] = valid["events"].join(keys, on=["source_id", "fixture_index"], how="semi")
-    return valid, rejected
+    return Ingested(sources_rows(batch.articles), valid, rejected, batch.refused, batch.known, batch.read_ids)
 
 
 @task(name="build tables")
 def build_stage(
-    articles: list[Article], frames: dict[str, pl.DataFrame], previous: dict[str, pl.DataFrame], quarantine: list[dict]
+    sources: pl.DataFrame, frames: dict[str, pl.DataFrame], previous: dict[str, pl.DataFrame], quarantine: list[dict]
 ) -> tuple[dict[str, pl.DataFrame], list[dict]]:
     """Fuse all raw records (earlier runs' and this one's) into the contract's tables and check them."""
     for kind in ("fixtures", "events", "people"):
@@ -186,7 +229,7 @@ def build_stage(
                 [previous[f"raw_{kind}"].select(frames[kind].columns).cast(frames[kind].schema), frames[kind]]
             )
     tables = fuse(frames["fixtures"], frames["events"], frames["people"])
-    tables["sources"] = sources_frame(articles, previous.get("sources"))
+    tables["sources"] = merge_sources(sources, previous.get("sources"))
     tables |= {f"raw_{kind}": frames[kind].sort("source_id", "char_start") for kind in ("fixtures", "events", "people")}
     rejected: list[dict] = []
     for name, model in TABLE_MODELS.items():
@@ -213,9 +256,24 @@ def enforce_keys(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     return tables
 
 
-def sources_frame(articles: list[Article], previous: pl.DataFrame | None) -> pl.DataFrame:
-    """One row per article ever loaded; ingested_at keeps the first load's time."""
-    stamp = now()
+SOURCES_SCHEMA = {
+    "source_id": pl.String,
+    "file_name": pl.String,
+    "published_date": pl.Date,
+    "publisher": pl.String,
+    "n_words": pl.Int32,
+    "content_sha256": pl.String,
+    "ingested_at": pl.Datetime("us"),
+    "encoding": pl.String,
+    "n_chars": pl.Int32,
+    "text": pl.String,
+    "parser": pl.String,
+}
+
+
+def sources_rows(articles: list[Article]) -> pl.DataFrame:
+    """One row per parsed article, its text included: what the sources table and a re-parse need."""
+    stamp, parser = now(), parser_fingerprint()
     rows = [
         {
             "source_id": a.source_id,
@@ -228,28 +286,19 @@ def sources_frame(articles: list[Article], previous: pl.DataFrame | None) -> pl.
             "encoding": a.encoding,
             "n_chars": len(a.text),
             "text": a.text,
-            "parser": parser_fingerprint(),
+            "parser": parser,
         }
-        for a in sorted(articles, key=lambda a: a.source_id)
+        for a in articles
     ]
-    schema = {
-        "source_id": pl.String,
-        "file_name": pl.String,
-        "published_date": pl.Date,
-        "publisher": pl.String,
-        "n_words": pl.Int32,
-        "content_sha256": pl.String,
-        "ingested_at": pl.Datetime("us"),
-        "encoding": pl.String,
-        "n_chars": pl.Int32,
-        "text": pl.String,
-        "parser": pl.String,
-    }
-    fresh = pl.DataFrame(rows, schema=schema, orient="row")
+    return pl.DataFrame(rows, schema=SOURCES_SCHEMA, orient="row")
+
+
+def merge_sources(fresh: pl.DataFrame, previous: pl.DataFrame | None) -> pl.DataFrame:
+    """One row per article ever loaded; ingested_at keeps the first load's time."""
     if previous is None:
-        return fresh
-    missing = [pl.lit(None, dtype).alias(c) for c, dtype in schema.items() if c not in previous.columns]
-    kept = previous.with_columns(missing).select(list(schema)).cast(schema)
+        return fresh.sort("source_id")
+    missing = [pl.lit(None, dtype).alias(c) for c, dtype in SOURCES_SCHEMA.items() if c not in previous.columns]
+    kept = previous.with_columns(missing).select(list(SOURCES_SCHEMA)).cast(SOURCES_SCHEMA)
     first = kept.select("source_id", pl.col("ingested_at").alias("first_load"))
     fresh = (
         fresh.join(first, on="source_id", how="left")
@@ -277,75 +326,118 @@ def load_stage(dest: Path, tables: dict[str, pl.DataFrame]) -> dict[str, int]:
 
 @flow(name="matchwire", log_prints=True)
 def matchwire_flow(
-    articles_dir: Path, warehouse_dir: Path, batch_size: int = BATCH_SIZE, full: bool = False
+    articles_dir: Path, warehouse_dir: Path, batch_size: int = BATCH_SIZE, full: bool = False, in_flight: int = 2
 ) -> RunSummary:
     """Articles folder in, validated DuckDB + Parquet warehouse out.
 
     Incremental by default: an article already in the warehouse (same content) is not parsed again,
     and the tables are fused anew from every raw record kept, so the result equals a full rebuild.
+    Batches go through read -> parse -> validate on the flow's task runner, at most `in_flight` at a
+    time, and come back as compact frames: memory does not grow with the archive's texts.
     """
     log = get_run_logger()
+    dest = Path(warehouse_dir)
     paths = list_articles(Path(articles_dir))
-    ensure_writable(Path(warehouse_dir))
-    previous = {} if full else previous_state(Path(warehouse_dir))
-    archive: list[Article] = []
-    if previous and (
-        "parser" not in previous["sources"].columns
-        or set(previous["sources"]["parser"].unique()) != {parser_fingerprint()}
-    ):
+    ensure_writable(dest)
+    state = {} if full else previous_state(dest, light=True)
+    reparse = bool(state) and set(state["sources"]["parser"].unique()) != {parser_fingerprint()}
+    if reparse:
         log.info("the parser changed since the last run: parsing every article again")
-        archive = articles_from_sources(previous["sources"])
-        previous = {k: v for k, v in previous.items() if not k.startswith("raw_")}
-    known = set(previous["sources"]["source_id"]) if "raw_events" in previous else set()
-    seen: set[str] = set(known)
+    known = state["sources"] if state and not reparse else pl.DataFrame(schema={"content_sha256": pl.String})
+    known_sha = frozenset(known["content_sha256"].drop_nulls())
+    known_ids = frozenset(known["source_id"]) if "source_id" in known.columns else frozenset()
     # rejections of articles not parsed again stay on record; fusion checks run anew every time
-    stages = ["read"] if archive else ["read", "parse", "validate"]
-    quarantine: list[dict] = previous["quarantine"].filter(pl.col("stage").is_in(stages)).to_dicts() if previous else []
-    rejected_files: list[dict] = previous["rejected_sources"].to_dicts() if "rejected_sources" in previous else []
+    stages = ["read"] if reparse else ["read", "parse", "validate"]
+    ledger = Ledger(
+        state["quarantine"].filter(pl.col("stage").is_in(stages)).to_dicts() if state else [],
+        state["rejected_sources"].to_dicts() if "rejected_sources" in state else [],
+    )
     log.info("reading %d article files from %s", len(paths), articles_dir)
     batches = [paths[i : i + batch_size] for i in range(0, len(paths), batch_size)]
-    articles: list[Article] = []
-    records: list[ArticleRecords] = []
-    for n, batch in enumerate(batches, 1):
-        read, bad, refused = read_stage(batch)
-        fresh = [a for a in read if a.source_id not in seen]
-        quarantine += [q for q in bad if q not in quarantine]
-        on_record = {(r["file_name"], r["reason"]) for r in rejected_files}
-        rejected_files += [r for r in refused if (r["file_name"], r["reason"]) not in on_record]
-        for a in read:
-            if a.source_id in seen and a.source_id not in known:
-                quarantine.append(
-                    quarantine_row("read", "duplicate of an article in an earlier batch", a.file_name, a.source_id)
-                )
-        seen |= {a.source_id for a in fresh}
-        parsed, bad_parse = parse_stage(fresh)
-        articles += keep_parsed(fresh, parsed)
-        records += parsed
-        quarantine += bad_parse
+    chains = (validate_stage.submit(parse_stage.submit(read_stage.submit(b, known_sha, known_ids))) for b in batches)
+    seen: set[str] = set()
+    fresh: list[Ingested] = []
+    for n, got in enumerate(in_order(chains, in_flight), 1):
+        fresh.append(ledger.absorb(got, seen))
         log.info(
             "batch %d/%d: %d articles parsed, %d already loaded, %d quarantined",
-            n,
-            len(batches),
-            len(parsed),
-            len(read) - len(fresh),
-            len(bad) + len(bad_parse),
+            *(n, len(batches), got.sources.height, got.known, len(got.quarantine)),
         )
-    if archive:  # articles loaded by earlier runs from elsewhere: parsed again from their stored text
-        archive = [a for a in archive if a.source_id not in seen]
-        parsed, bad_parse = parse_stage(archive)
-        articles += keep_parsed(archive, parsed)
-        records += parsed
-        quarantine += bad_parse
-    names = {a.source_id: a.file_name for a in articles}
-    frames, bad_raw = validate_stage(records_frames(records), names)
-    tables, _ = build_stage(articles, frames, previous, quarantine + bad_raw)
-    tables["rejected_sources"] = pl.DataFrame(rejected_files, schema=REJECTED_SCHEMA, orient="row")
-    counts = load_stage(Path(warehouse_dir), tables)
-    quarantined = tables["quarantine"].to_dicts()
+    if reparse:  # articles loaded by earlier runs from elsewhere: parsed again from their stored text
+        stored = previous_state(dest)["sources"].filter(~pl.col("source_id").is_in(list(seen)))
+        chains = (
+            validate_stage.submit(parse_stage.submit(ReadBatch(articles_from_sources(part), [], [])))
+            for part in stored.iter_slices(batch_size)
+        )
+        fresh += [ledger.absorb(got, seen) for got in in_order(chains, in_flight)]
+    if state and not reparse and not ledger.changed and not any(b.sources.height for b in fresh):
+        log.info("nothing new: the warehouse in place is what a rebuild would give; left as it is")
+        counts = table_counts(dest)
+        quarantined = state["quarantine"].to_dicts()
+    else:
+        previous = {} if full else previous_state(dest)
+        if reparse:
+            previous = {k: v for k, v in previous.items() if not k.startswith("raw_")}
+        tables, _ = build_stage(
+            pl.concat([b.sources for b in fresh]) if fresh else sources_rows([]),
+            {k: pl.concat([b.frames[k] for b in fresh]) for k in RAW_MODELS} if fresh else records_frames([]),
+            previous,
+            ledger.quarantine,
+        )
+        tables["rejected_sources"] = pl.DataFrame(ledger.refused, schema=REJECTED_SCHEMA, orient="row")
+        counts = load_stage(dest, tables)
+        quarantined = tables["quarantine"].to_dicts()
     log.info("loaded %s", ", ".join(f"{k}={v}" for k, v in counts.items()))
     summary = RunSummary(articles=len(paths), tables=counts, quarantined=quarantined)
     create_markdown_artifact(summary_markdown(summary), key="matchwire-run", description="rows per table, quarantine")
     return summary
+
+
+def in_order(futures: Iterator[PrefectFuture[Ingested]], in_flight: int) -> Iterator[Ingested]:
+    """Results in submission order, with at most `in_flight` batches submitted and not yet taken."""
+    window: deque[PrefectFuture[Ingested]] = deque()
+    for fut in futures:
+        window.append(fut)
+        if len(window) >= max(1, in_flight):
+            yield window.popleft().result()
+    while window:
+        yield window.popleft().result()
+
+
+class Ledger:
+    """Quarantine rows and refused files of the run, kept once each, and whether this run added any."""
+
+    def __init__(self, quarantine: list[dict], refused: list[dict]) -> None:
+        self.quarantine = quarantine
+        self.refused = refused
+        self._rows = {_key(q) for q in quarantine}
+        self._files = {(r["file_name"], r["reason"]) for r in refused}
+        self.changed = False
+
+    def absorb(self, got: Ingested, seen: set[str]) -> Ingested:
+        """Take one batch's rejections; a copy of an article an earlier batch read is dropped here."""
+        for source_id, file_name in got.read_ids:
+            if source_id in seen:
+                got.drop(source_id)
+                got.quarantine.append(
+                    quarantine_row("read", "duplicate of an article in an earlier batch", file_name, source_id)
+                )
+            seen.add(source_id)
+        for q in got.quarantine:
+            if _key(q) not in self._rows:
+                self._rows.add(_key(q))
+                self.quarantine.append(q)
+                self.changed = True
+        for r in got.refused:
+            if (r["file_name"], r["reason"]) not in self._files:
+                self._files.add((r["file_name"], r["reason"]))
+                self.refused.append(r)
+                self.changed = True
+        return got
+
+
+def _key(q: dict) -> tuple:
+    return (q["stage"], q["file_name"], q["source_id"], q["reason"], q["record"])
 
 
 def summary_markdown(summary: RunSummary) -> str:
@@ -355,9 +447,3 @@ def summary_markdown(summary: RunSummary) -> str:
     lines += ["", "| quarantined | reason |", "|---|---|"]
     lines += [f"| {n} | {reason} |" for reason, n in summary.reasons().most_common()] or ["| 0 | |"]
     return "\n".join(lines)
-
-
-def keep_parsed(articles: list[Article], parsed: list[ArticleRecords]) -> list[Article]:
-    """Sources are the articles that parsed as football; the rest are on record in quarantine."""
-    ok = {r.source_id for r in parsed}
-    return [a for a in articles if a.source_id in ok]

@@ -530,8 +530,9 @@ def read_sentence(sent: Sentence) -> list[Found]:
     if "§" not in sent.template:  # every event has an actor: no person, nothing to read
         return found
     lowered = sent.template.lower()
+    cued = {etype for etype, words in _CUES.items() if any(word in lowered for word in words)}
     for etype, rule, rx in _COMPILED:
-        if not any(word in lowered for word in _CUES[etype]):
+        if etype not in cued:
             continue
         for m in rx.finditer(sent.template):
             actor = int(m["p"]) if m.groupdict().get("p") else None

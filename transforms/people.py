@@ -738,6 +738,7 @@ class NameFinder:
         self.is_team = is_team
         self.midsentence_caps = self._midsentence_caps()
         self.in_full_names: set[str] = set()
+        self._whole: list[tuple[NameSpan, list[str]]] | None = None
         self.runs = capitalised_runs(text)
         for run in self.runs:
             words = run.text.split()
@@ -763,21 +764,9 @@ class NameFinder:
     def find(self, start: int = 0, end: int | None = None) -> list[PersonMention]:
         """People in text[start:end] with a provisional role."""
         out: list[PersonMention] = []
-        runs = self.runs if (start, end) == (0, None) else capitalised_runs(self.text, start, end)
-        for run in runs:
-            span = trim_titles(run)
-            if span is None or self._blocked(span.start, span.end):
-                continue
-            span = self._drop_team_prefix(span)
-            if span is None:
-                continue
-            tokens = span.text.split()
-            if self.is_team(span.text) or any(t.isupper() and len(t) > 2 for t in tokens):
-                continue
+        for span, tokens in self._candidates(start, end):
             if len(tokens) == 1:
                 tok = tokens[0]
-                if tok in OPENERS or tok in NOT_NAMES or tok in TITLES:
-                    continue
                 if (
                     self._sentence_initial(span.start)
                     and tok not in self.midsentence_caps
@@ -788,12 +777,45 @@ class NameFinder:
                     continue  # "the Bernabeu": a person is not "the"
                 if tok not in self.in_full_names and self.is_proper and not self.is_proper(span.start, span.end):
                     continue  # a lone capital the tagger reads as a common word ("Initial assessments")
-            if len(tokens) > 5:
-                continue
             role = self._role(span)
             if role == "place":
                 continue
             out.append(PersonMention(span.text, span.start, span.end, role=role, rule="prose"))
+        return out
+
+    def questions(self) -> list[tuple[int, int]]:
+        """The lone capitalised words `find` may ask the tagger about, so they can be tagged ahead in a batch."""
+        return [
+            (span.start, span.end)
+            for span, tokens in self._candidates()
+            if len(tokens) == 1
+            and (
+                tokens[0] not in self.in_full_names
+                or (self._sentence_initial(span.start) and tokens[0] not in self.midsentence_caps)
+            )
+        ]
+
+    def _candidates(self, start: int = 0, end: int | None = None) -> list[tuple[NameSpan, list[str]]]:
+        """Capitalised runs that may be people, before the tests that need the tagger (computed once)."""
+        if (start, end) == (0, None) and self._whole is not None:
+            return self._whole
+        out: list[tuple[NameSpan, list[str]]] = []
+        runs = self.runs if (start, end) == (0, None) else capitalised_runs(self.text, start, end)
+        for run in runs:
+            span = trim_titles(run)
+            if span is None or self._blocked(span.start, span.end):
+                continue
+            span = self._drop_team_prefix(span)
+            if span is None:
+                continue
+            tokens = span.text.split()
+            if self.is_team(span.text) or any(t.isupper() and len(t) > 2 for t in tokens) or len(tokens) > 5:
+                continue
+            if len(tokens) == 1 and (tokens[0] in OPENERS or tokens[0] in NOT_NAMES or tokens[0] in TITLES):
+                continue
+            out.append((span, tokens))
+        if (start, end) == (0, None):
+            self._whole = out
         return out
 
     def _drop_team_prefix(self, span: NameSpan) -> NameSpan | None:

@@ -41,11 +41,16 @@ STATE_TABLES = ("sources", "raw_fixtures", "raw_events", "raw_people", "quaranti
 OPTIONAL_STATE = ("rejected_sources",)
 
 
-def previous_state(dest: Path) -> dict[str, pl.DataFrame]:
+LIGHT_SOURCES = ("source_id", "file_name", "content_sha256", "parser")
+
+
+def previous_state(dest: Path, light: bool = False) -> dict[str, pl.DataFrame]:
     """What the warehouse in place already holds: sources and the raw records parsed from them.
 
     An incremental run parses only new articles and fuses them with these; an unreadable or
-    older warehouse gives {} and the run rebuilds from scratch.
+    older warehouse gives {} and the run rebuilds from scratch. `light` reads only what tells
+    which articles are loaded and what was refused (no texts, no raw records): enough for a run
+    that finds nothing new.
     """
     db = dest / DB_NAME
     if not db.exists():
@@ -56,9 +61,19 @@ def previous_state(dest: Path) -> dict[str, pl.DataFrame]:
             if not set(STATE_TABLES) <= have:
                 return {}
             names = [*STATE_TABLES, *(t for t in OPTIONAL_STATE if t in have)]
-            return {name: pl.from_arrow(con.sql(f'select * from "{name}"').to_arrow_table()) for name in names}
+            if light:
+                names = [n for n in names if not n.startswith("raw_")]
+            cols = {n: ", ".join(f'"{c}"' for c in LIGHT_SOURCES) if light and n == "sources" else "*" for n in names}
+            return {n: pl.from_arrow(con.sql(f'select {cols[n]} from "{n}"').to_arrow_table()) for n in names}
     except duckdb.Error:
         return {}
+
+
+def table_counts(dest: Path) -> dict[str, int]:
+    """Rows per table of the warehouse in place, in the order they were loaded."""
+    with duckdb.connect(str(dest / DB_NAME), read_only=True) as con:
+        names = [r[0] for r in con.execute("select table_name from duckdb_tables() order by table_oid").fetchall()]
+        return {n: con.execute(f'select count(*) from "{n}"').fetchone()[0] for n in names}
 
 
 def load_warehouse(dest: Path, tables: dict[str, pl.DataFrame], views_sql: str = "") -> None:
