@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.gates import gate_for, opens
 from transforms.minutes import MinuteMention
 from transforms.records import PersonMention
 
@@ -363,7 +364,10 @@ FAMILIES: list[tuple[str, str, str]] = [
         rf"effort|shot|tap-in|lob|chip)\s+from\s+{P}(?P<needs_goal>)",
     ),
 ]
+
+
 _COMPILED = [(etype, rule, re.compile(rx, re.I)) for etype, rule, rx in FAMILIES]
+_GATES = [gate_for(rx) for _, _, rx in _COMPILED]
 # Words without which a family cannot fire: a sentence lacking them skips that family's patterns.
 _GOAL_CUES = (
     "scor",
@@ -531,8 +535,8 @@ def read_sentence(sent: Sentence) -> list[Found]:
         return found
     lowered = sent.template.lower()
     cued = {etype for etype, words in _CUES.items() if any(word in lowered for word in words)}
-    for etype, rule, rx in _COMPILED:
-        if etype not in cued:
+    for (etype, rule, rx), gate in zip(_COMPILED, _GATES, strict=True):
+        if etype not in cued or not opens(gate, lowered):
             continue
         for m in rx.finditer(sent.template):
             actor = int(m["p"]) if m.groupdict().get("p") else None

@@ -31,6 +31,8 @@ ROLE_NOUNS = (
 
 
 ROLE_GAP = rf"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:{ROLE_NOUNS}\s+)?"  # "Rayo goalkeeper ", "Madrid's "
+ROLE_GAP_RX = re.compile(ROLE_GAP, re.I)
+FORMER = re.compile(r"\b(?:former|ex|one-time|old)[- ]$", re.I)
 TEAM_CUE = re.compile(
     r"\b(?:gave|put|fired|shot|handed|earned|sent|drew|pulled|brought|got|for|\w+ed)\s+((?:[A-Z][\w'’.-]+ ?){1,3})"
     r"(?=\s+(?:the lead|ahead|in front|level|back|a \w+ lead|hope|victory|the win|all three|\d-\d)|[,.;]|\s+in\b)"
@@ -355,10 +357,10 @@ class ArticleReader:
         for p in people:
             key = fold_name(binding.get(p.name, p.name))
             after = text[p.char_end : p.char_end + 70]
-            for t in teams:
-                gap = text[t.end : p.char_start]
-                former = re.search(r"\b(?:former|ex|one-time|old)[- ]$", text[max(0, t.start - 12) : t.start], re.I)
-                if t.end <= p.char_start and re.fullmatch(ROLE_GAP, gap, re.I) and not former:
+            for t in teams:  # a team named just before the player: "Rayo goalkeeper X", "Madrid's X"
+                if not 0 <= p.char_start - t.end <= 120 or not ROLE_GAP_RX.fullmatch(text, t.end, p.char_start):
+                    continue
+                if not FORMER.search(text[max(0, t.start - 12) : t.start]):
                     votes.setdefault(key, Counter())[t.canonical] += 2
             m = re.match(
                 r"\s+(?:almost\s+|nearly\s+)?\w+\s+([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})\s+"
@@ -467,7 +469,6 @@ class ArticleReader:
     def read_events(
         self, prose: list[tuple[int, int]], people: list[PersonMention], teams: list[TeamSpan], binding: dict[str, str]
     ) -> list[EventMention]:
-        minutes = find_minutes(self.text, extra_time=self.extra_time)
         team_marks = [(t.start, t.end) for t in teams]
         players = [p for p in people if p.role == "player"]
         events: list[EventMention] = []
@@ -481,6 +482,8 @@ class ArticleReader:
             sent = template(self.text, s0, s1, in_sent, team_marks)
             found = read_sentence(sent)
             team_goal = TEAM_GOAL.search(sent.template)
+            # a minute is told with its event: the clock is read only in sentences where something happens
+            minutes = find_minutes(self.text, s0, s1, extra_time=self.extra_time) if found or team_goal else []
             if team_goal and not any(f.event_type == "goal" for f in found):
                 mm = nearest_minute(minutes, s0, s1, sent.index[team_goal.start()])
                 pending = (mm.minute, mm.added, n) if mm and mm.minute is not None else pending

@@ -661,14 +661,20 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() and not (len(tok) > 1 and tok.isupper() and tok not in SUFFIXES)
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+_BLANKS = re.compile(r"[ \t]+")
+
+
 def _strip_token(tok: str) -> str:
     """Drop possessives and trailing dots a token picks up ("Dunne's" -> "Dunne")."""
+    if tok[-1] not in "'’s.":  # most words: nothing to strip
+        return tok
     for tail in ("'s", "’s", "s'", "’"):
         if tok.endswith(tail) and len(tok) > len(tail) + 1:
             return tok[: -len(tail)] + ("s" if tail == "s'" else "")
     if tok.endswith("'"):
         tok = tok[:-1]
-    return tok.rstrip(".") if not re.fullmatch(r"[A-Z]\.", tok) else tok
+    return tok.rstrip(".") if not _INITIAL.fullmatch(tok) else tok
 
 
 def capitalised_runs(text: str, start: int = 0, end: int | None = None) -> list[NameSpan]:
@@ -690,7 +696,7 @@ def capitalised_runs(text: str, start: int = 0, end: int | None = None) -> list[
         tok = _strip_token(raw)
         s, e = m.start(), m.start() + len(tok)
         gap = text[cur[-1][1] : s] if cur else ""
-        joinable = cur and re.fullmatch(r"[ \t]+", gap or "x") is not None
+        joinable = cur and _BLANKS.fullmatch(gap or "x") is not None
         if _is_cap(tok) or (tok.lower() in PARTICLES and cur and joinable and not tok[:1].isupper()):
             if cur and not joinable:
                 close()

@@ -1,0 +1,50 @@
+"""Rule gates: a pattern is skipped only where it cannot match."""
+
+import re
+
+from transforms import events
+from transforms.gates import gate_for, opens
+
+
+def test_gate_reads_required_words_off_the_pattern() -> None:
+    gate = gate_for(re.compile(r"§(?P<p>\d+)\s+(?:scored|netted)\s+(?:a|his)\s+(?:header|volley)", re.I))
+    assert frozenset({"header", "volley"}) in gate
+    assert frozenset({"scored", "netted"}) in gate
+    assert opens(gate, "§0 netted a volley")
+    assert not opens(gate, "§0 netted a penalty")
+
+
+def test_optional_parts_and_person_marks_are_not_required() -> None:
+    gate = gate_for(re.compile(r"§(?P<p>\d+)(?:'s)?\s+(?:late\s+)?winner", re.I))
+    assert gate == (frozenset({"winner"}),)
+    assert gate_for(re.compile(r"§\d+|¤")) == ()  # nothing certain: always runs
+
+
+def test_common_prefix_of_alternatives_is_kept() -> None:
+    gate = gate_for(re.compile(r"made a (?:save|stop)", re.I))
+    assert opens(gate, "§1 made a stop")
+    assert opens(gate, "§1 made a save")
+
+
+SENTENCES = [
+    "§0 scored in the 12th minute after §1 had hit the post.",
+    "§2 was sent off for a second bookable offence, and §3 was booked for dissent.",
+    "§4 came on for §5, who limped off with a hamstring injury.",
+    "A brace from §6 and a late header from §7 sealed it; §8 saw red.",
+    "§9's penalty was saved by §10 before §11 had a goal ruled out for offside.",
+    "¤ went ahead through §12, and §13 equalised with a curling free-kick into the top corner.",
+    "§14 completed his hat-trick, then §15 fired wide and §16 wasted a glorious chance.",
+    "The injured §17 was replaced by §18; §19 was forced off after a clash of heads.",
+    "§20 produced a fine save, §21 struck the crossbar and §22 headed home the winner.",
+    "Goals from §23 and §24 gave ¤ the lead, and §25 pulled one back for ¤.",
+]
+
+
+def test_every_rule_that_matches_a_sentence_passes_its_gate() -> None:
+    fired = 0
+    for (_, rule, rx), gate in zip(events._COMPILED, events._GATES, strict=True):
+        for s in SENTENCES:
+            if rx.search(s):
+                fired += 1
+                assert opens(gate, s.lower()), (rule, s)
+    assert fired >= 20
