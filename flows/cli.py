@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from flows.runners import Runner
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -21,20 +23,43 @@ def run(
     articles: Annotated[Path, typer.Option("--articles", help="folder of article files")] = SEEDS,
     warehouse: Annotated[Path, typer.Option("--warehouse", help="warehouse folder")] = WAREHOUSE,
     full: Annotated[bool, typer.Option("--full", help="rebuild from scratch, parsing every article again")] = False,
+    runner: Annotated[
+        Runner | None,
+        typer.Option("--runner", help="where tasks run (default: threads; dask with --dask-address)"),
+    ] = None,
+    dask_address: Annotated[
+        str | None,
+        typer.Option("--dask-address", metavar="tcp://HOST:8786", help="Dask scheduler to run on (implies dask)"),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="processes or local Dask workers (default: one per CPU)"),
+    ] = None,
 ) -> None:
     """Parse new articles and rebuild the warehouse; ends with rows per table and what was quarantined."""
     import os
 
+    kind = runner or (Runner.DASK if dask_address else Runner.THREADS)
+    if dask_address and kind != Runner.DASK:
+        raise typer.BadParameter(f"runs on Dask, not with --runner {kind}", param_hint="'--dask-address'")
     from flows.runtime import configure_prefect
 
     configure_prefect()
     os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "INFO")  # progress, not chatter
     from flows.pipeline import matchwire_flow
+    from flows.runners import RunnerError, task_runner
     from warehouse.articles import ArticlesFolderError
     from warehouse.store import WarehouseError
 
     try:
-        summary = matchwire_flow(articles, warehouse, full=full)
+        tasks_on, in_flight = task_runner(kind, dask_address, workers)
+    except RunnerError as err:
+        typer.secho(f"matchwire: {err}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from err
+    if dask_address:  # the cluster's workers read the files: a relative path means their working folder
+        articles = articles.resolve()
+    try:
+        summary = matchwire_flow.with_options(task_runner=tasks_on)(articles, warehouse, full=full, in_flight=in_flight)
     except (ArticlesFolderError, WarehouseError) as err:
         typer.secho(f"matchwire: {err}", fg=typer.colors.RED, err=True)
         raise typer.Exit(2) from err
@@ -58,7 +83,7 @@ def serve(
     """Serve the flow as a Prefect deployment on a cron schedule (runs until stopped)."""
     from flows.runtime import configure_prefect
 
-    configure_prefect()
+    configure_prefect(scheduler=True)  # our server must schedule the cron's runs, not only record them
     from flows.pipeline import matchwire_flow
 
     matchwire_flow.serve(

@@ -177,6 +177,8 @@ def _read_one(f: RawFile) -> tuple[Article | None, str | None]:
 def parse_stage(batch: ReadBatch) -> ParsedBatch:
     """Each article to raw records; an article the parser chokes on is quarantined, not fatal."""
     out = ParsedBatch([], [], list(batch.quarantine), batch.refused, batch.known, batch.read_ids)
+    if not batch.articles:
+        return out  # nothing new: no model to load
     book, tagger = team_book(), spacy_tagger()
     for a, rec in zip(batch.articles, parse_articles(batch.articles, book, tagger), strict=True):
         if isinstance(rec, Exception):
@@ -326,7 +328,7 @@ def load_stage(dest: Path, tables: dict[str, pl.DataFrame]) -> dict[str, int]:
 
 @flow(name="matchwire", log_prints=True)
 def matchwire_flow(
-    articles_dir: Path, warehouse_dir: Path, batch_size: int = BATCH_SIZE, full: bool = False, in_flight: int = 2
+    articles_dir: Path, warehouse_dir: Path, batch_size: int = BATCH_SIZE, full: bool = False, in_flight: int = 1
 ) -> RunSummary:
     """Articles folder in, validated DuckDB + Parquet warehouse out.
 

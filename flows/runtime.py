@@ -145,14 +145,20 @@ def prefect_settings(home: Path | None = None) -> dict[str, str]:
 class _Server:
     """Our API server subprocess (one per process)."""
 
-    def __init__(self, home: Path, process: subprocess.Popen[bytes], api_url: str) -> None:
+    def __init__(self, home: Path, process: subprocess.Popen[bytes], api_url: str, *, scheduler: bool = False) -> None:
         self.home = home
         self.process = process
         self.api_url = api_url
+        self.scheduler = scheduler
 
     @classmethod
-    def start(cls, env: dict[str, str]) -> _Server:
-        """Spawn the server on a socket that is already listening; return at once."""
+    def start(cls, env: dict[str, str], *, scheduler: bool = False) -> _Server:
+        """Spawn the server on a socket that is already listening; return at once.
+
+        ``scheduler=True`` runs every service of ``prefect server start``, among them
+        the scheduler that turns a deployment's cron into flow runs, and the late-run
+        and cancellation monitors; the default runs only those of an ephemeral server.
+        """
         home = Path(env["PREFECT_HOME"])
         home.mkdir(parents=True, exist_ok=True)
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -168,6 +174,8 @@ class _Server:
                 "PREFECT__SERVER_EPHEMERAL": "1",
                 "PREFECT__SERVER_FINAL": "1",
             }
+            if scheduler:
+                del child_env["PREFECT__SERVER_EPHEMERAL"]
             with open(home / "server.log", "wb") as log:
                 process = subprocess.Popen(
                     [sys.executable, "-c", _SERVER_BOOT, str(sock.fileno()), str(os.getpid())],
@@ -183,7 +191,13 @@ class _Server:
                 )
         finally:
             sock.close()  # the child has its own copy
-        return cls(home, process, f"http://127.0.0.1:{port}/api")
+        api_url = f"http://127.0.0.1:{port}/api"
+        # Where another process (a test of ``matchwire serve``, a watcher) finds this
+        # server; written whole via a rename, so a reader never sees half a URL.
+        tmp = home / f"api_url.{os.getpid()}"
+        tmp.write_text(api_url + "\n")
+        tmp.replace(home / "api_url")
+        return cls(home, process, api_url, scheduler=scheduler)
 
     def settle(self, quiet: float = 0.3, limit: float = 5.0) -> None:
         """Wait until the server has recorded the task-run events still queued in it.
@@ -255,7 +269,7 @@ def stop_prefect_server() -> None:
         _shutdown(server)
 
 
-def configure_prefect(home: Path | None = None, *, server: bool = True) -> None:
+def configure_prefect(home: Path | None = None, *, server: bool = True, scheduler: bool = False) -> None:
     """Apply ``prefect_settings`` to ``os.environ`` before Prefect is used (idempotent).
 
     With ``server=True`` (POSIX) a private API server starts in the background and
@@ -263,12 +277,18 @@ def configure_prefect(home: Path | None = None, *, server: bool = True) -> None:
     temporary server on first use. Call it as early as possible, before importing
     prefect and the pipeline, so that the server boots while those imports run,
     and only in commands that run flows (a cold first start takes ~13 s).
+
+    ``scheduler=True`` (for ``matchwire serve``) makes that server also run Prefect's
+    scheduler, which creates the flow runs of a deployment's schedule; the default
+    server, like Prefect's temporary one, never schedules anything.
     """
     global _server, _atexit_registered
     env = prefect_settings(home)
     with _lock:
         old = _server
-        if old is not None and (not server or old.home != Path(env["PREFECT_HOME"])):
+        if old is not None and (
+            not server or old.home != Path(env["PREFECT_HOME"]) or (scheduler and not old.scheduler)
+        ):
             _server = None
             _shutdown(old)
         for name in _REMOVED_VARS:
@@ -276,7 +296,7 @@ def configure_prefect(home: Path | None = None, *, server: bool = True) -> None:
         os.environ.update(env)
         if server and os.name == "posix":
             if _server is None or _server.process.poll() is not None:
-                _server = _Server.start(env)
+                _server = _Server.start(env, scheduler=scheduler)
             if not _atexit_registered:
                 # Registered before Prefect registers its own exit hooks, so it
                 # runs after them (atexit is LIFO).

