@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from transforms.gates import gate_for, opens
+from transforms.gates import Gate, gate_for, opens
 from transforms.minutes import MinuteMention
 from transforms.records import PersonMention
 
@@ -527,6 +528,15 @@ class Found:
     extra: str = ""
 
 
+_CUE_RX = {etype: re.compile("|".join(map(re.escape, words))) for etype, words in _CUES.items()}  # one scan per family
+
+
+@cache  # a few dozen combinations of families occur
+def _cued_rules(cued: frozenset[str]) -> list[tuple[str, str, re.Pattern[str], Gate]]:
+    """The rules of the cued families, in rule order (the order decides which reading claims an actor)."""
+    return [(etype, rule, rx, gate) for (etype, rule, rx), gate in zip(_COMPILED, _GATES, strict=True) if etype in cued]
+
+
 def read_sentence(sent: Sentence) -> list[Found]:
     """Every pattern that fires in one templated sentence; one actor may fire several families."""
     found: list[Found] = []
@@ -534,9 +544,9 @@ def read_sentence(sent: Sentence) -> list[Found]:
     if "§" not in sent.template:  # every event has an actor: no person, nothing to read
         return found
     lowered = sent.template.lower()
-    cued = {etype for etype, words in _CUES.items() if any(word in lowered for word in words)}
-    for (etype, rule, rx), gate in zip(_COMPILED, _GATES, strict=True):
-        if etype not in cued or not opens(gate, lowered):
+    cued = frozenset(etype for etype, rx in _CUE_RX.items() if rx.search(lowered))
+    for etype, rule, rx, gate in _cued_rules(cued):
+        if not opens(gate, lowered):
             continue
         for m in rx.finditer(sent.template):
             actor = int(m["p"]) if m.groupdict().get("p") else None

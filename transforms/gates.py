@@ -30,8 +30,14 @@ def gate_for(pattern: re.Pattern[str], most: int = 3) -> Gate:
 
 
 def opens(gate: Gate, lowered: str) -> bool:
-    """Whether the lowercased text has something of every set of the gate."""
-    return all(any(word in lowered for word in words) for words in gate)
+    """Whether the lowercased text has something of every set of the gate (plain loops: asked ~250 times a report)."""
+    for words in gate:
+        for word in words:
+            if word in lowered:
+                break
+        else:
+            return False
+    return True
 
 
 def _required(items: Sequence, sre: ModuleType) -> list[frozenset[str]]:

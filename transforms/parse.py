@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import polars as pl
 
@@ -44,6 +45,22 @@ TEAM_GOAL = re.compile(
     re.I,
 )
 
+PENALTY_WORDS = re.compile(r"penalty|spot[- ]kick|from the spot", re.I)
+PENALTY_IN_CLAUSE = re.compile(r"\b(?:penalty|spot[- ]kick|from the spot|spot)\b", re.I)
+CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+
+
+@lru_cache(maxsize=4096)
+def whole_word(word: str) -> re.Pattern[str]:
+    """A team's word ('United') standing alone; cached, as every article of a club asks again."""
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+
+
+@lru_cache(maxsize=4096)
+def penalty_after(name: str) -> re.Pattern[str]:
+    """'Kane ... from the spot': asked only of sentences that mention a penalty at all."""
+    return re.compile(rf"{re.escape(name)}\W+(?:\w+\W+){{0,6}}?(?:penalty|spot[- ]kick|from the spot)", re.I)
+
 
 @dataclass(slots=True)
 class ArticleRecords:
@@ -65,6 +82,7 @@ class ArticleReader:
         self.tagger = tagger
         self.tagged: dict[tuple[int, int], object] = {}  # tagger windows -> spaCy Docs, filled in batches
         self.text = article.body
+        self._headlines: tuple[str, list[FixtureMention]] | None = None
         self.extra_time = bool(re.search(r"\bextra[- ]time\b|\ba\.e\.t\b", self.text, re.I))
 
     # ---- teams -------------------------------------------------------------------------------
@@ -106,10 +124,8 @@ class ArticleReader:
         for word, names in owners.items():
             if len(names) != 1:
                 continue
-            for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text):
-                if not any(h.start <= m.start() < h.end for h in hits) and not re.match(
-                    r"\s+[A-Z]", self.text[m.end() :]
-                ):
+            for m in whole_word(word).finditer(self.text):
+                if not any(h.start <= m.start() < h.end for h in hits) and not CAPITAL_NEXT.match(self.text, m.end()):
                     out.append(TeamSpan(m.start(), m.end(), next(iter(names))))
         return out
 
@@ -236,17 +252,24 @@ class ArticleReader:
 
     # ---- fixtures ------------------------------------------------------------------------------
     def read_fixtures(self, prose: list[tuple[int, int]], teams: list[TeamSpan]) -> list[FixtureMention]:
-        text = mask(self.text, [(s.char_start, s.char_end) for s in self.sheets])
-        found = score_lines(text, teams, self.resolve_team)
-        pairing = headline_pairing(text, self.resolve_team)
-        if pairing:
-            found.append(pairing)
+        text, headlines = self.headlines()
+        found = [replace(f) for f in headlines]  # copies: merging changes mentions in place
         if teams:
             found += prose_results(text, prose, teams, self.subject_team(teams))
             found += pairings(text, prose, teams, self.subject_team(teams))
             found += self.scheduled(text, teams)
         found += self.sheet_fixture(found)
         return merge_fixture_mentions(found)
+
+    def headlines(self) -> tuple[str, list[FixtureMention]]:
+        """The text without sheets, and its score lines and headline pairing: read once, asked twice
+        (before the teams are known, to learn clubs from score lines, and after)."""
+        if self._headlines is None:
+            text = mask(self.text, [(s.char_start, s.char_end) for s in self.sheets])
+            found = score_lines(text, [], self.resolve_team)
+            pairing = headline_pairing(text, self.resolve_team)
+            self._headlines = (text, found + ([pairing] if pairing else []))
+        return self._headlines
 
     def scheduled(self, text: str, teams: list[TeamSpan]) -> list[FixtureMention]:
         """Fixture lists and announced matches, dated with the article's year."""
@@ -561,19 +584,9 @@ class ArticleReader:
                 minute, added = 90, minute - 90
         etype = f.event_type
         sentence_text = self.text[sent.start : sent.end]
-        is_pen = etype == "goal" and bool(re.search(r"\b(?:penalty|spot[- ]kick|from the spot|spot)\b", clause, re.I))
-        if etype == "goal" and not is_pen:
-            is_pen = (
-                bool(
-                    re.search(
-                        rf"{re.escape(actor.name)}\W+(?:\w+\W+){{0,6}}?(?:penalty|spot[- ]kick|"
-                        rf"from the spot)",
-                        sentence_text,
-                        re.I,
-                    )
-                )
-                and "penalty box" not in sentence_text
-            )
+        is_pen = etype == "goal" and bool(PENALTY_IN_CLAUSE.search(clause))
+        if etype == "goal" and not is_pen and PENALTY_WORDS.search(sentence_text):
+            is_pen = bool(penalty_after(actor.name).search(sentence_text)) and "penalty box" not in sentence_text
         if etype == "red_card" and re.search(r"second (?:yellow|booking|caution)", self.text[z0:z1], re.I):
             etype = "second_yellow"
         cue = TEAM_CUE.search(self.text, t0, min(z1, t1 + 40))

@@ -8,9 +8,11 @@ tells the role: "coach X", "X's side" -> coach; "referee X" -> referee; "at the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from transforms.gates import gate_for, opens
 from transforms.records import PersonMention
@@ -668,7 +670,8 @@ def _is_cap(tok: str) -> bool:
 
 _INITIAL = re.compile(r"[A-Z]\.")
 _BLANKS = re.compile(r"[ \t]+")
-_AFTER_LOWER = re.compile(r"(?<=[a-z,;:)] )([^\W\d_][\w'’\-]+)")
+# not a-z first: a lower-case word is never a capital, and no match can start inside one (a space precedes)
+_AFTER_LOWER = re.compile(r"(?<=[a-z,;:)] )([^\W\d_a-z][\w'’\-]+)")
 
 
 def _strip_token(tok: str) -> str:
@@ -753,6 +756,8 @@ class NameFinder:
         self.text = text
         self.is_proper = is_proper
         self.blocked = sorted(blocked)
+        self._blocked_starts = [bs for bs, _ in self.blocked]
+        self._blocked_reach = list(accumulate((be for _, be in self.blocked), max, initial=0))  # max end so far
         self.is_team = is_team
         self.midsentence_caps = self._midsentence_caps()
         self.in_full_names: set[str] = set()
@@ -772,7 +777,8 @@ class NameFinder:
         return seen
 
     def _blocked(self, s: int, e: int) -> bool:
-        return any(bs < e and s < be for bs, be in self.blocked)
+        """Overlaps a blocked span: of the spans starting before `e`, one reaches past `s`."""
+        return self._blocked_reach[bisect_left(self._blocked_starts, e)] > s
 
     def _sentence_initial(self, s: int) -> bool:
         before = self.text[max(0, s - 3) : s]
@@ -889,6 +895,7 @@ def bind_surnames(names: Iterable[str]) -> dict[str, str]:
             if k and k.lower() not in PARTICLES:
                 owners.setdefault(fold_name(k), set()).add(name)
     binding: dict[str, str] = {}
+    folded_full = [(f, fold_name(f)) for f in full]
     for n in set(names):
         key = fold_name(n)
         cands = owners.get(key, set())
@@ -896,7 +903,7 @@ def bind_surnames(names: Iterable[str]) -> dict[str, str]:
         if len(cands) == 1:
             binding[n] = next(iter(cands))
         elif not cands:
-            longer = [f for f in full if f != n and fold_name(f).endswith(" " + key)]
+            longer = [f for f, ff in folded_full if f != n and ff.endswith(" " + key)]
             binding[n] = longer[0] if len(longer) == 1 else n
         else:
             exact = [c for c in cands if fold_name(c) == key]

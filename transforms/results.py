@@ -72,35 +72,37 @@ def _other_than(teams: list[TeamSpan], lo: int, hi: int, not_team: str | None) -
     return None
 
 
+_SCORE_LINES = [  # headline, live-text and no-dash score lines
+    (
+        "headline",
+        re.compile(
+            rf"(?m)(?:^|:[ \t]|\.[ \t]|ends,[ \t])(?P<a>{TEAM_RUN})[ \t]+{SCORE}[ \t]+(?P<b>{TEAM_RUN})"
+            rf"(?=\s*(?:$|[:.,;(\n]|\s-\s|\s[a-z]))"
+        ),
+    ),
+    (
+        "live",
+        re.compile(
+            rf"(?:Match ends|Full[- ]time|FT|Final score|Result)[,:.!]?\s+"
+            rf"(?P<a>{TEAM_RUN}),?[ \t]+(?P<s1>\d{{1,2}}),[ \t]+(?P<b>{TEAM_RUN}),?[ \t]+"
+            rf"(?P<s2>\d{{1,2}})\b",
+            re.I,
+        ),
+    ),
+    (
+        "headline_nodash",
+        re.compile(
+            rf"(?m)^(?:Report:[ \t]+)?(?P<a>{TEAM_RUN})[ \t]+(?P<s1>\d{{1,2}})[ \t]+"
+            rf"(?P<b>{TEAM_RUN})[ \t]+(?P<s2>\d{{1,2}})[ \t]*$"
+        ),
+    ),
+]
+
+
 def score_lines(text: str, teams: list[TeamSpan], resolve: callable) -> list[FixtureMention]:  # type: ignore[valid-type]
     """Headline and live-text score lines: 'A 2-1 B', 'A 2 B 1', 'A 3, B 1' (home team first)."""
     out: list[FixtureMention] = []
-    patterns = [
-        (
-            "headline",
-            re.compile(
-                rf"(?m)(?:^|:[ \t]|\.[ \t]|ends,[ \t])(?P<a>{TEAM_RUN})[ \t]+{SCORE}[ \t]+(?P<b>{TEAM_RUN})"
-                rf"(?=\s*(?:$|[:.,;(\n]|\s-\s|\s[a-z]))"
-            ),
-        ),
-        (
-            "live",
-            re.compile(
-                rf"(?:Match ends|Full[- ]time|FT|Final score|Result)[,:.!]?\s+"
-                rf"(?P<a>{TEAM_RUN}),?[ \t]+(?P<s1>\d{{1,2}}),[ \t]+(?P<b>{TEAM_RUN}),?[ \t]+"
-                rf"(?P<s2>\d{{1,2}})\b",
-                re.I,
-            ),
-        ),
-        (
-            "headline_nodash",
-            re.compile(
-                rf"(?m)^(?:Report:[ \t]+)?(?P<a>{TEAM_RUN})[ \t]+(?P<s1>\d{{1,2}})[ \t]+"
-                rf"(?P<b>{TEAM_RUN})[ \t]+(?P<s2>\d{{1,2}})[ \t]*$"
-            ),
-        ),
-    ]
-    for rule, rx in patterns:
+    for rule, rx in _SCORE_LINES:
         for m in rx.finditer(text):
             home, away = resolve(m["a"]), resolve(m["b"])
             if not home or not away or home == away:

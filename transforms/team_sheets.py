@@ -196,13 +196,19 @@ def _team_label(text: str, start: int, end: int) -> tuple[int, int] | None:
     return span
 
 
+_SPLIT_MARKS: dict[str, re.Pattern[str]] = {}
+
+
 def _split_items(text: str, start: int, end: int, separators: str = ",;") -> list[tuple[int, int]]:
     """Split a list body at top-level separators (commas inside brackets stay put)."""
     items: list[tuple[int, int]] = []
     depth = 0
     cursor = start
-    for index in range(start, end):
-        char = text[index]
+    marks = _SPLIT_MARKS.get(separators)
+    if marks is None:
+        marks = _SPLIT_MARKS[separators] = re.compile(f"[(){re.escape(separators)}]")
+    for mark in marks.finditer(text, start, end):  # only brackets and separators matter: jump between them
+        index, char = mark.start(), mark.group()
         if char == "(":
             depth += 1
         elif char == ")":
