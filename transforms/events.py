@@ -8,6 +8,7 @@ so one small set of patterns per event family reads "§3 was sent off", "§1 rep
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -86,14 +87,27 @@ class Sentence:
     index: list[int]  # template offset -> text offset, per char of template
 
 
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bSt)(?<!\bMr)(?<!\bvs)[.!?]+[\"”’')]*(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)|\n+")
+_STOP = re.compile(r"[.!?\n]")
+
+
+def sentence_ends(text: str) -> Iterator[re.Match[str]]:
+    """SENTENCE_END's matches, as `finditer` gives them, tried only at stops and line breaks: its
+    lookbehinds would otherwise be tried at every character (six times faster)."""
+    pos = 0
+    while (stop := _STOP.search(text, pos)) is not None:
+        m = SENTENCE_END.match(text, stop.start())
+        if m is not None:
+            yield m
+        pos = m.end() if m is not None else stop.start() + 1
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentences by punctuation and line breaks, offsets kept; 'St.' and initials do not end one."""
     end = len(text) if end is None else end
     out: list[tuple[int, int]] = []
     s = start
-    for m in re.finditer(
-        r"(?<!\b[A-Z])(?<!\bSt)(?<!\bMr)(?<!\bvs)[.!?]+[\"”’')]*(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)|\n+", text[start:end]
-    ):
+    for m in sentence_ends(text[start:end]):
         e = start + m.end()
         if text[s:e].strip():
             out.append((s, e))

@@ -7,6 +7,7 @@ then the match the article is about, then the people it names, then what they di
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -48,6 +49,13 @@ TEAM_GOAL = re.compile(
 PENALTY_WORDS = re.compile(r"penalty|spot[- ]kick|from the spot", re.I)
 PENALTY_IN_CLAUSE = re.compile(r"\b(?:penalty|spot[- ]kick|from the spot|spot)\b", re.I)
 CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+PUT_AHEAD = re.compile(
+    r"\s+(?:almost\s+|nearly\s+)?\w+\s+([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})\s+"
+    r"(?:ahead|in front|level|into the lead)\b"
+)  # "X volleyed Liverpool ahead"
+TEAM_IN_BRACKETS = re.compile(r"\s*\(([^)]{2,30})\)")
+PLAYS_FOR = re.compile(r"\bfor\s+([A-Z][\w' .-]{2,30}?)(?=[\s,.;]|$)")
+OBJECT_BEFORE = re.compile(r"(?:by|from|for|to|on|past|over)\s+$")  # "fouled by X": X is not the subject
 
 
 @lru_cache(maxsize=4096)
@@ -121,11 +129,12 @@ class ArticleReader:
                 if len(word) >= 4 and word[0].isupper():
                     owners.setdefault(word, set()).add(name)
         out: list[TeamSpan] = []
+        covered = {i for h in hits for i in range(h.start, h.end)}  # inside a full name already
         for word, names in owners.items():
             if len(names) != 1:
                 continue
             for m in whole_word(word).finditer(self.text):
-                if not any(h.start <= m.start() < h.end for h in hits) and not CAPITAL_NEXT.match(self.text, m.end()):
+                if m.start() not in covered and not CAPITAL_NEXT.match(self.text, m.end()):
                     out.append(TeamSpan(m.start(), m.end(), next(iter(names))))
         return out
 
@@ -385,17 +394,13 @@ class ArticleReader:
                     continue
                 if not FORMER.search(text[max(0, t.start - 12) : t.start]):
                     votes.setdefault(key, Counter())[t.canonical] += 2
-            m = re.match(
-                r"\s+(?:almost\s+|nearly\s+)?\w+\s+([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})\s+"
-                r"(?:ahead|in front|level|into the lead)\b",
-                after,
-            )  # "X volleyed Liverpool ahead"
+            m = PUT_AHEAD.match(after)  # "X volleyed Liverpool ahead"
             if m and self.resolve_team(m[1]) and self.book.canonical(m[1]):
                 votes.setdefault(key, Counter())[self.book.canonical(m[1]) or ""] += 2
-            m = re.match(r"\s*\(([^)]{2,30})\)", after)
+            m = TEAM_IN_BRACKETS.match(after)
             if m and self.resolve_team(m[1]):
                 votes.setdefault(key, Counter())[self.resolve_team(m[1]) or ""] += 2
-            m = re.search(r"\bfor\s+([A-Z][\w' .-]{2,30}?)(?=[\s,.;]|$)", after)
+            m = PLAYS_FOR.search(after)
             if m and self.book.canonical(m[1]):
                 votes.setdefault(key, Counter())[self.book.canonical(m[1]) or ""] += 1
         return votes
@@ -492,7 +497,8 @@ class ArticleReader:
     def read_events(
         self, prose: list[tuple[int, int]], people: list[PersonMention], teams: list[TeamSpan], binding: dict[str, str]
     ) -> list[EventMention]:
-        team_marks = [(t.start, t.end) for t in teams]
+        team_marks = sorted((t.start, t.end) for t in teams)
+        team_starts = [a for a, _ in team_marks]
         players = [p for p in people if p.role == "player"]
         events: list[EventMention] = []
         last_actor: PersonMention | None = None
@@ -502,7 +508,11 @@ class ArticleReader:
         for n, (s0, s1) in enumerate(prose):
             fixture_index = self.fixture_for_sentence(s0, s1, fixture_index)
             in_sent = [p for p in players if s0 <= p.char_start and p.char_end <= s1]
-            sent = template(self.text, s0, s1, in_sent, team_marks)
+            near = team_marks[bisect_left(team_starts, s0) : bisect_right(team_starts, s1)]
+            if not in_sent and not any(b <= s1 for _, b in near):
+                fixture_index = self.fixture_at(s0, s1, fixture_index)
+                continue  # no person and no team: no event can be read here
+            sent = template(self.text, s0, s1, in_sent, near)
             found = read_sentence(sent)
             team_goal = TEAM_GOAL.search(sent.template)
             # a minute is told with its event: the clock is read only in sentences where something happens
@@ -528,11 +538,7 @@ class ArticleReader:
             fixture_index = self.fixture_at(s0, s1, fixture_index)
             if in_sent:
                 subjects = [
-                    p
-                    for p in in_sent
-                    if not re.search(
-                        r"(?:by|from|for|to|on|past|over)\s+$", self.text[max(s0, p.char_start - 8) : p.char_start]
-                    )
+                    p for p in in_sent if not OBJECT_BEFORE.search(self.text[max(s0, p.char_start - 8) : p.char_start])
                 ]
                 last_actor = (subjects or in_sent)[0]
         return events

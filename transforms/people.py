@@ -654,6 +654,8 @@ _ROLE_AFTER_GATES = [gate_for(rx) for rx, _ in ROLE_AFTER]
 _ROLE_BEFORE_GATES = [gate_for(rx) for rx, _ in ROLE_BEFORE]
 _LEADERS = TITLES | OPENERS  # words a name never starts with
 _NONBLANK = re.compile(r"\S+")
+_OPENS_SENTENCE = re.compile(r"(?:[.!?\"“”:]\s*|\n\s*|^\s*|-\s)$")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’\-.]*", re.UNICODE)
 
 
@@ -782,7 +784,7 @@ class NameFinder:
 
     def _sentence_initial(self, s: int) -> bool:
         before = self.text[max(0, s - 3) : s]
-        return s == 0 or bool(re.search(r"(?:[.!?\"“”:]\s*|\n\s*|^\s*|-\s)$", before))
+        return s == 0 or bool(_OPENS_SENTENCE.search(before))
 
     def find(self, start: int = 0, end: int | None = None) -> list[PersonMention]:
         """People in text[start:end] with a provisional role."""
@@ -796,7 +798,7 @@ class NameFinder:
                     and not (self.is_proper and self.is_proper(span.start, span.end))
                 ):
                     continue
-                if re.search(r"\bthe\s+$", self.text[max(0, span.start - 5) : span.start], re.I):
+                if _THE_BEFORE.search(self.text[max(0, span.start - 5) : span.start]):
                     continue  # "the Bernabeu": a person is not "the"
                 if tok not in self.in_full_names and self.is_proper and not self.is_proper(span.start, span.end):
                     continue  # a lone capital the tagger reads as a common word ("Initial assessments")
@@ -843,7 +845,7 @@ class NameFinder:
 
     def _drop_team_prefix(self, span: NameSpan) -> NameSpan | None:
         """'Madrid Vinicius' never happens, but 'Real Madrid' and 'Barcelona Messi' might: trim team words."""
-        words = list(re.finditer(r"\S+", span.text))
+        words = list(_NONBLANK.finditer(span.text))
         for k in range(len(words) - 1, 0, -1):
             head = span.text[: words[k - 1].end()]
             if self.is_team(head):

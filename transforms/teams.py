@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 KINDS: frozenset[str] = frozenset({"club", "national"})
 
@@ -137,6 +138,7 @@ def fold(text: str) -> str:
     return _COMBINING.sub("", unicodedata.normalize("NFC", text).translate(_FOLD))
 
 
+@lru_cache(maxsize=32)  # an article's text is searched for teams, competitions and grounds in turn
 def _fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
     """Fold running text; the index list maps folded positions back (None: positions unchanged)."""
     folded = text.translate(_FOLD)
