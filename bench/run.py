@@ -287,7 +287,25 @@ def child_baseline(args: argparse.Namespace) -> dict:
     }
 
 
-CHILDREN = {"pipeline": child_pipeline, "stages": child_stages, "baseline": child_baseline}
+def child_scaleout(args: argparse.Namespace) -> dict:
+    """The same full run on a pool of worker processes (`--runner processes`): the scale-out figure,
+    reported apart from the headline, which is the default runner (threads, one core busy)."""
+    from flows.runtime import configure_prefect, stop_prefect_server
+
+    configure_prefect()
+    import flows.pipeline as pipeline
+    from flows.runners import task_runner
+
+    runner, in_flight = task_runner("processes", workers=args.processes)
+    flow = pipeline.matchwire_flow.with_options(task_runner=runner)
+    t0 = time.perf_counter()  # the pool's start, each worker's imports and its spaCy load included
+    summary = flow(Path(args.corpus), Path(args.warehouse), batch_size=args.batch_size, full=True, in_flight=in_flight)
+    seconds = time.perf_counter() - t0
+    stop_prefect_server()
+    return {"processes_pipeline_s": round(seconds, 3), "processes_tables": summary.tables}
+
+
+CHILDREN = {"pipeline": child_pipeline, "stages": child_stages, "baseline": child_baseline, "scaleout": child_scaleout}
 
 
 def run_child(kind: str, args: argparse.Namespace, env: dict[str, str], *extra: str) -> dict:
@@ -365,6 +383,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         help=f"also time the stages' plain functions in a separate pass (default: when N <= {DIRECT_MAX_N})",
     )
+    ap.add_argument(
+        "--processes",
+        type=int,
+        default=0,
+        metavar="W",
+        help="also time the flow on W worker processes (--runner processes), reported apart (default: skip)",
+    )
     ap.add_argument("--check", action=argparse.BooleanOptionalAction, default=True, help="check the copy markers")
     ap.add_argument("--model", default=None, help="spaCy model (default: $MATCHWIRE_SPACY_MODEL or the project's)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary corpus and warehouse")
@@ -427,6 +452,12 @@ def main(argv: list[str] | None = None) -> int:
             log("stages child: the stage functions without Prefect")
             direct = run_child("stages", args, env, "--corpus", str(articles_dir), "--warehouse", str(tmp / "direct"))
 
+        scale: dict = {}
+        if args.processes:
+            log(f"scale-out child: the flow on {args.processes} worker processes")
+            where = ["--corpus", str(articles_dir), "--warehouse", str(tmp / "scaleout")]
+            scale = run_child("scaleout", args, env, *where, "--processes", str(args.processes))
+
         sample = args.n if args.n <= args.baseline_sample else max(300, args.baseline_sample)
         log(f"baseline child: spaCy {args.model} on {sample} texts")
         base = run_child(
@@ -464,6 +495,7 @@ def main(argv: list[str] | None = None) -> int:
         "stage_seconds": pipe.pop("stage_seconds"),
         **pipe,
         **direct,
+        **scale_out_figures(scale, args.processes, pipe, baseline_rate),
         **base,
         "batch_size": args.batch_size,
         "machine": machine() | {"loadavg_1m_start": load_start and round(load_start[0], 2)},
@@ -477,6 +509,20 @@ def main(argv: list[str] | None = None) -> int:
         print_report(result)
         print(json.dumps(result))
     return 0
+
+
+def scale_out_figures(scale: dict, workers: int, pipe: dict, baseline_rate: float) -> dict:
+    """The process-pool run against the same single-process baseline: what a second core buys."""
+    if not scale:
+        return {}
+    rate = pipe["articles"] / scale["processes_pipeline_s"]
+    return {
+        "processes_workers": workers,
+        "processes_pipeline_s": scale["processes_pipeline_s"],
+        "processes_articles_per_s": round(rate, 2),
+        "processes_ratio": round(rate / baseline_rate, 3),
+        "processes_tables_equal": scale["processes_tables"] == pipe["tables"],
+    }
 
 
 def print_report(r: dict) -> None:
