@@ -19,12 +19,13 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
+from flows.memory import release_free_memory
 from schemas.models import RAW_MODELS, TABLE_MODELS
 from schemas.validate import split_valid
 from transforms.clean import Article, UnreadableArticle, about_football, read_article
 from transforms.fuse import fuse
 from transforms.parse import ArticleRecords, parse_articles, records_frames
-from warehouse.articles import RawFile, list_articles, read_files
+from warehouse.articles import RawFile, content_sha256, list_articles, read_files
 from warehouse.reference import parser_fingerprint, spacy_tagger, team_book
 from warehouse.store import ensure_writable, load_warehouse, now, previous_state, table_counts
 from warehouse.views import VIEWS_SQL
@@ -95,6 +96,14 @@ class ReadBatch:
         self.known = known  # files whose bytes are already in the warehouse: not decoded, not parsed
         self.read_ids = [] if read_ids is None else read_ids  # (source_id, file name) of every article read
 
+    def hand_on(self) -> None:
+        """Let go of the texts once the next stage has what it needs from them.
+
+        Prefect keeps every task's result for the whole flow run (to track what fed what), so a
+        batch that kept its articles would keep the whole archive in memory by the last batch.
+        """
+        self.articles = []
+
 
 class ParsedBatch(ReadBatch):
     """One batch after the parse stage: the articles that read as football and their raw records."""
@@ -112,6 +121,10 @@ class ParsedBatch(ReadBatch):
     ) -> None:
         super().__init__(articles, quarantine, refused, known, read_ids)
         self.records = records
+
+    def hand_on(self) -> None:
+        super().hand_on()
+        self.records = []
 
 
 @dataclass(slots=True)
@@ -194,6 +207,16 @@ def _read_one(f: RawFile) -> tuple[Article | None, str | None]:
         return None, str(err)
 
 
+@task(name="find new files", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def new_files_stage(paths: list[Path], known_sha256: frozenset[str]) -> list[Path]:
+    """Files whose bytes are not in the warehouse yet: only these are batched, read and parsed.
+
+    One pass of hashing, so that a run over a large archive with little new costs a task or two,
+    not three per batch of files already loaded.
+    """
+    return [p for p in paths if content_sha256(p) not in known_sha256]
+
+
 @task(name="parse articles", cache_policy=NO_CACHE)
 def parse_stage(batch: ReadBatch) -> ParsedBatch:
     """Each article to raw records; an article the parser chokes on is quarantined, not fatal."""
@@ -211,6 +234,7 @@ def parse_stage(batch: ReadBatch) -> ParsedBatch:
         else:
             out.articles.append(a)
             out.records.append(rec)
+    batch.hand_on()
     return out
 
 
@@ -238,7 +262,9 @@ def validate_stage(batch: ParsedBatch) -> Ingested:
         reason = "raw events: no valid fixture for this event"
         rejected.append(quarantine_row("validate", reason, names.get(rec["source_id"]), rec["source_id"], rec))
     valid["events"] = valid["events"].join(keys, on=["source_id", "fixture_index"], how="semi")
-    return Ingested(sources_rows(batch.articles), valid, rejected, batch.refused, batch.known, batch.read_ids)
+    out = Ingested(sources_rows(batch.articles), valid, rejected, batch.refused, batch.known, batch.read_ids)
+    batch.hand_on()
+    return out
 
 
 @task(name="build tables", cache_policy=NO_CACHE)
@@ -375,13 +401,21 @@ def matchwire_flow(
         state["quarantine"].filter(pl.col("stage").is_in(stages)).to_dicts() if state else [],
         state["rejected_sources"].to_dicts() if "rejected_sources" in state else [],
     )
-    log.info("reading %d article files from %s", len(paths), articles_dir)
-    batches = [paths[i : i + batch_size] for i in range(0, len(paths), batch_size)]
+    new = new_files_stage(paths, known_sha) if known_sha else paths
+    log.info(
+        "%d article files in %s, %d already loaded, %d to read",
+        len(paths),
+        articles_dir,
+        len(paths) - len(new),
+        len(new),
+    )
+    batches = [new[i : i + batch_size] for i in range(0, len(new), batch_size)]
     chains = (chain(read_stage.submit(b, known_sha, known_ids)) for b in batches)
     seen: set[str] = set()
     fresh: list[Ingested] = []
     for n, got in enumerate(in_order(chains, in_flight), 1):
         fresh.append(ledger.absorb(got, seen))
+        release_free_memory()  # the batch's texts and records are gone: so is their memory
         log.info(
             "batch %d/%d: %d articles parsed, %d already loaded, %d quarantined",
             *(n, len(batches), got.sources.height, got.known, len(got.quarantine)),
@@ -405,6 +439,8 @@ def matchwire_flow(
             ledger.quarantine,
         )
         tables["rejected_sources"] = pl.DataFrame(ledger.refused, schema=REJECTED_SCHEMA, orient="row")
+        del fresh, previous  # in the tables now
+        release_free_memory()
         counts = load_stage(dest, tables)
         quarantined = tables["quarantine"].to_dicts()
     log.info("loaded %s", ", ".join(f"{k}={v}" for k, v in counts.items()))

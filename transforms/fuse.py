@@ -392,26 +392,19 @@ def fuse(raw_fixtures: pl.DataFrame, raw_events: pl.DataFrame, raw_people: pl.Da
     main_of = {m["source_id"]: fixture_of[(m["source_id"], m["fixture_index"])] for m in fx_rows if m["is_main"]}
 
     book = PlayerBook()
-    people_by_scope: dict[str, list[dict]] = defaultdict(list)
-    for p in sorted(raw_people.to_dicts(), key=lambda p: (p["source_id"], p["char_start"])):
-        scope = main_of[p["source_id"]]["fixture_id"] if p["source_id"] in main_of else p["source_id"]
-        people_by_scope[scope].append(p)
     ev_rows = sorted(raw_events.to_dicts(), key=lambda e: (e["source_id"], e["char_start"], e["event_type"]))
+    actors: dict[str, list[dict]] = defaultdict(list)
     for e in ev_rows:  # event actors are people too, even when the prose finder missed them
         f = fixture_of.get((e["source_id"], e["fixture_index"]))
         scope = f["fixture_id"] if f else e["source_id"]
         for name in (e["player_name"], e["related_player_name"]):
             if name:
-                people_by_scope[scope].append(
-                    {
-                        "name": name,
-                        "role": "player",
-                        "team": e["team"] if name == e["player_name"] else None,
-                        "source_id": e["source_id"],
-                    }
-                )
-    for scope in sorted(people_by_scope):
-        book.add_scope(scope, people_by_scope[scope])
+                team = e["team"] if name == e["player_name"] else None
+                actors[scope].append({"name": name, "role": "player", "team": team})
+    named = people_by_scope(raw_people, {s: f["fixture_id"] for s, f in main_of.items()})
+    for scope in sorted(set(named) | set(actors)):
+        found = named[scope].to_dicts() if scope in named else []  # one match's people at a time: memory stays flat
+        book.add_scope(scope, found + actors.get(scope, []))
 
     by_key: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for e in ev_rows:
@@ -463,6 +456,21 @@ def fuse(raw_fixtures: pl.DataFrame, raw_events: pl.DataFrame, raw_people: pl.Da
             FIXTURE_MENTION_SCHEMA,
         ),
     }
+
+
+def people_by_scope(raw_people: pl.DataFrame, main_fixture: dict[str, str]) -> dict[str, pl.DataFrame]:
+    """Names, roles and teams per scope (an article's main fixture, else the article), in text order.
+
+    Kept columnar: the people of a large archive as Python dicts would be most of a run's memory.
+    """
+    scope = pl.col("source_id").replace_strict(main_fixture, default=pl.col("source_id"), return_dtype=pl.String)
+    people = (
+        raw_people.select("source_id", "char_start", "name", "role", "team")
+        .sort("source_id", "char_start", maintain_order=True)
+        .with_columns(scope=scope)
+    )
+    parts = people.select("scope", "name", "role", "team").partition_by("scope", as_dict=True, include_key=False)
+    return {key[0]: part for key, part in parts.items()}
 
 
 def implied_yellows(events: list[dict]) -> list[dict]:

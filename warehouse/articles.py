@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,6 +34,16 @@ def list_articles(folder: Path) -> list[Path]:
     except PermissionError as err:
         raise ArticlesFolderError(f"articles folder {folder} cannot be read: {err.strerror}") from err
     return [Path(e.path) for e in entries if not e.name.startswith(".") and e.is_file()]
+
+
+def content_sha256(path: Path) -> str | None:
+    """The sha256 of a file's bytes; None when it cannot be read or is too large (reading it will say why)."""
+    try:
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def read_files(paths: list[Path]) -> Iterator[RawFile]:
