@@ -8,6 +8,7 @@ trim the resident size creeps up batch by batch although the batches themselves 
 from __future__ import annotations
 
 import ctypes
+import gc
 from collections.abc import Callable
 from functools import cache
 
@@ -27,3 +28,14 @@ def release_free_memory() -> bool:
         return False
     trim(0)
     return True
+
+
+@cache
+def freeze_long_lived() -> None:
+    """Move every object alive now out of the garbage collector's sight, once per process.
+
+    Called when the spaCy tagger and the team book are loaded: they, the libraries and Prefect's
+    client live as long as the process, yet each full collection would walk them all again while
+    parsing churns through objects (6 % of parse time in a profile; under 2 % frozen).
+    """
+    gc.freeze()

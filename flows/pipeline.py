@@ -19,7 +19,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
-from flows.memory import release_free_memory
+from flows.memory import freeze_long_lived, release_free_memory
 from schemas.models import RAW_MODELS, TABLE_MODELS
 from schemas.validate import split_valid
 from transforms.clean import Article, UnreadableArticle, about_football, read_article
@@ -224,6 +224,7 @@ def parse_stage(batch: ReadBatch) -> ParsedBatch:
     if not batch.articles:
         return out  # nothing new: no model to load
     book, tagger = team_book(), spacy_tagger()
+    freeze_long_lived()
     for a, rec in zip(batch.articles, parse_articles(batch.articles, book, tagger), strict=True):
         if isinstance(rec, Exception):
             reason = f"parser error: {type(rec).__name__}: {rec}"
