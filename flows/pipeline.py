@@ -99,8 +99,8 @@ class ReadBatch:
     def hand_on(self) -> None:
         """Let go of the texts once the next stage has what it needs from them.
 
-        Prefect keeps every task's result for the whole flow run (to track what fed what), so a
-        batch that kept its articles would keep the whole archive in memory by the last batch.
+        Prefect may hold each task's result until the flow run ends (its run state tracks what fed
+        what); an emptied batch holds nothing big there, so the texts do not pile up batch by batch.
         """
         self.articles = []
 
