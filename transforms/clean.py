@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from transforms.gates import gate_for, opens
+
 MONTHS: dict[str, int] = {
     m: i
     for i, names in enumerate(
@@ -59,6 +61,7 @@ _BOILERPLATE = re.compile(  # a line holding any of these is clutter: found by i
     r"|\bcookies?\b policy|share this (?:article|story)|image caption|getty images|\| [^|\n]*/(?:afp|reuters|ap|"
     r"getty)[^\n]*)"
 )
+_BOILERPLATE_GATE = gate_for(_BOILERPLATE)  # most articles have none of its words: one look, no scan
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # category Cc but tab, newlines and form feed
 _PUBLISHER_HINTS: tuple[tuple[str, str], ...] = (
     ("reuters", "Reuters"),
@@ -169,6 +172,8 @@ def find_signoff(text: str) -> tuple[tuple[int, int] | None, str | None]:
 def find_clutter(text: str) -> list[tuple[int, int]]:
     """Newsletter prompts, photo credits, link lists: lines a reader skips."""
     lines: list[tuple[int, int]] = []
+    if not opens(_BOILERPLATE_GATE, text.lower()):
+        return lines
     for m in _BOILERPLATE.finditer(text):
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
