@@ -23,7 +23,7 @@ from transforms.people import NameFinder, bind_surnames, fold_name
 from transforms.records import EventMention, FixtureMention, PersonMention, TeamSheet
 from transforms.results import TeamSpan, fixture_list, headline_pairing, pairings, prose_results, score_lines
 from transforms.team_sheets import read_team_sheets
-from transforms.teams import TeamBook
+from transforms.teams import TeamBook, word_start_matches
 
 ROLE_NOUNS = (
     r"(?:goalkeeper|keeper|midfielder|defender|striker|forward|winger|captain|skipper|substitute|"
@@ -48,6 +48,7 @@ TEAM_GOAL = re.compile(
 
 PENALTY_WORDS = re.compile(r"penalty|spot[- ]kick|from the spot", re.I)
 PENALTY_IN_CLAUSE = re.compile(r"\b(?:penalty|spot[- ]kick|from the spot|spot)\b", re.I)
+WORD_OR_DASH = re.compile(r"[\w-]")
 CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 PUT_AHEAD = re.compile(
     r"\s+(?:almost\s+|nearly\s+)?\w+\s+([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})\s+"
@@ -61,7 +62,7 @@ OBJECT_BEFORE = re.compile(r"(?:by|from|for|to|on|past|over)\s+$")  # "fouled by
 @lru_cache(maxsize=4096)
 def whole_word(word: str) -> re.Pattern[str]:
     """A team's word ('United') standing alone; cached, as every article of a club asks again."""
-    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+    return re.compile(rf"{re.escape(word)}(?![\w-])")  # the look-behind is word_start_matches(..., WORD_OR_DASH)
 
 
 @lru_cache(maxsize=4096)
@@ -133,7 +134,7 @@ class ArticleReader:
         for word, names in owners.items():
             if len(names) != 1:
                 continue
-            for m in whole_word(word).finditer(self.text):
+            for m in word_start_matches(whole_word(word), self.text, WORD_OR_DASH):
                 if m.start() not in covered and not CAPITAL_NEXT.match(self.text, m.end()):
                     out.append(TeamSpan(m.start(), m.end(), next(iter(names))))
         return out

@@ -179,8 +179,32 @@ def _key_candidates(key: str) -> Iterator[str]:
 
 def _trie_regex(words: Iterable[str]) -> re.Pattern[str]:
     """One regex for many literals, shaped as a trie so matching stays linear in the text and
-    the longest alias wins at each position (branches are tried before the shorter stop)."""
-    return re.compile(r"(?<!\w)(?:" + trie_pattern(words) + r")(?!\w)")
+    the longest alias wins at each position (branches are tried before the shorter stop).
+
+    It opens on the trie itself, not on a look-behind, so the engine can skip in C every character
+    no alias starts with (for teams: all but capitals); `_Matcher.find` checks the word start.
+    """
+    return re.compile(r"(?:" + trie_pattern(words) + r")(?!\w)")
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def word_start_matches(rx: re.Pattern[str], text: str, inside: re.Pattern[str] = _WORD_CHAR) -> Iterator[re.Match[str]]:
+    """`rx`'s matches that do not begin right after an `inside` character, as a leading look-behind would give.
+
+    A pattern that opens on a look-behind is tried at every position of the text; one that opens on its
+    literal lets the engine skip in C to where that literal (or trie) can start. After a match inside a
+    word, the search goes on from the next character, as the look-behind's engine would.
+    """
+    pos, search = 0, rx.search
+    while (m := search(text, pos)) is not None:
+        s = m.start()
+        if s and inside.match(text, s - 1):
+            pos = s + 1
+            continue
+        yield m
+        pos = max(m.end(), s + 1)
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -255,7 +279,7 @@ class _Matcher:
     def find(self, text: str) -> list[TeamHit]:
         folded, idx = _fold_with_offsets(text)
         hits: list[TeamHit] = []
-        for m in self._regex.finditer(folded):
+        for m in word_start_matches(self._regex, folded):
             s, e = m.span()
             if self._name_clash and self._clashes_with_person(folded, s, e):
                 continue
