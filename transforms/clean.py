@@ -61,6 +61,7 @@ _BOILERPLATE = re.compile(  # a line holding any of these is clutter: found by i
     r"|\bcookies?\b policy|share this (?:article|story)|image caption|getty images|\| [^|\n]*/(?:afp|reuters|ap|"
     r"getty)[^\n]*)"
 )
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _BOILERPLATE_GATE = gate_for(_BOILERPLATE)  # most articles have none of its words: one look, no scan
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # category Cc but tab, newlines and form feed
 _PUBLISHER_HINTS: tuple[tuple[str, str], ...] = (
@@ -92,14 +93,16 @@ class Article:
     @property
     def body(self) -> str:
         """The text with header, dateline, sign-off and boilerplate blanked: offsets unchanged."""
-        chars = list(self.text)
-        spans = [(0, self.header_end), *self.clutter]
-        spans += [s for s in (self.dateline, self.signoff) if s]
+        text = self.text
+        spans = sorted([(0, self.header_end), *self.clutter, *(s for s in (self.dateline, self.signoff) if s)])
+        pieces: list[str] = []
+        pos = 0
         for start, end in spans:
-            for i in range(start, end):
-                if chars[i] not in "\n":
-                    chars[i] = " "
-        return "".join(chars)
+            start = max(start, pos)
+            if end > start:
+                pieces += [text[pos:start], _NOT_NEWLINE.sub(" ", text[start:end])]
+                pos = end
+        return "".join(pieces) + text[pos:] if pieces else text
 
     @property
     def n_words(self) -> int:

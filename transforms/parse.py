@@ -879,29 +879,37 @@ RAW_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
 
 def records_frames(records: list[ArticleRecords]) -> dict[str, pl.DataFrame]:
     """Raw records of many articles as three frames with fixed column types, ready for validation."""
-    fixtures, events, people = [], [], []
+    fixtures: list[tuple[object, str, int | None]] = []
+    events: list[tuple[object, str, int | None]] = []
+    people: list[tuple[object, str, int | None]] = []
     for rec in records:
-        for i, f in enumerate(rec.fixtures):
-            fixtures.append(
-                {
-                    **{k: getattr(f, k) for k in FIXTURE_COLUMNS if hasattr(f, k)},
-                    "source_id": rec.source_id,
-                    "fixture_index": i,
-                }
-            )
-        for e in rec.events:
-            events.append({**{k: getattr(e, k) for k in EVENT_COLUMNS if hasattr(e, k)}, "source_id": rec.source_id})
-        for p in rec.people:
-            people.append({**{k: getattr(p, k) for k in PEOPLE_COLUMNS if hasattr(p, k)}, "source_id": rec.source_id})
+        fixtures += [(f, rec.source_id, i) for i, f in enumerate(rec.fixtures)]
+        events += [(e, rec.source_id, None) for e in rec.events]
+        people += [(p, rec.source_id, None) for p in rec.people]
     return {
-        "fixtures": _frame(fixtures, RAW_SCHEMAS["fixtures"]),
-        "events": _frame(events, RAW_SCHEMAS["events"]),
-        "people": _frame(people, RAW_SCHEMAS["people"]),
+        "fixtures": _frame(fixtures, RAW_SCHEMAS["fixtures"], FIXTURE_COLUMNS),
+        "events": _frame(events, RAW_SCHEMAS["events"], EVENT_COLUMNS),
+        "people": _frame(people, RAW_SCHEMAS["people"], PEOPLE_COLUMNS),
     }
 
 
-def _frame(rows: list[dict], schema: dict[str, pl.DataType]) -> pl.DataFrame:
-    return pl.DataFrame([{k: r.get(k) for k in schema} for r in rows], schema=schema, orient="row")
+def _frame(
+    items: list[tuple[object, str, int | None]], schema: dict[str, pl.DataType], attrs: list[str]
+) -> pl.DataFrame:
+    """Column by column from (record, source id, fixture index): no dict per row. The source id is the
+    article's; a fixture's index is its place in the article; other columns are the records' attributes."""
+    columns = []
+    for col, dtype in schema.items():
+        if col == "source_id":
+            values = [sid for _, sid, _ in items]
+        elif col == "fixture_index" and items and items[0][2] is not None:
+            values = [i for _, _, i in items]
+        elif col in attrs:
+            values = [getattr(rec, col, None) for rec, _, _ in items]
+        else:
+            values = [None] * len(items)
+        columns.append(pl.Series(col, values, dtype=dtype))
+    return pl.DataFrame(columns)
 
 
 def tagger_window(text: str, start: int, end: int, s0: int, s1: int, words: int = 4) -> tuple[int, int]:
