@@ -370,7 +370,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--articles", type=Path, help="texts to repeat (default: the ../shared dev corpus, else seeds/)")
     ap.add_argument("--generate", action="store_true", help="invented match reports instead of repeated texts")
     ap.add_argument("--seed", type=int, default=7, help="seed for --generate and the baseline sample")
-    ap.add_argument("--batch-size", type=int, default=200, help="matchwire_flow batch_size (default 200)")
+    ap.add_argument("--batch-size", type=int, default=500, help="matchwire_flow batch_size (default 500, the flow's)")
     ap.add_argument(
         "--baseline-sample",
         type=int,

@@ -30,7 +30,7 @@ from warehouse.reference import parser_fingerprint, spacy_tagger, team_book
 from warehouse.store import ensure_writable, load_warehouse, now, previous_state, table_counts
 from warehouse.views import VIEWS_SQL
 
-BATCH_SIZE = 200
+BATCH_SIZE = 500  # validation and task costs are per batch: 0.83 ms/article at 200, 0.55 at 500
 REJECTED_SCHEMA = {
     "file_name": pl.String,
     "content_sha256": pl.String,
