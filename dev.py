@@ -30,8 +30,14 @@ def uv() -> Path:
 
 
 def sync() -> None:
-    """The project and every locked dependency into .venv/ (no resolution: the lock is the truth)."""
-    subprocess.run([uv(), "sync", "--frozen", "--all-extras", "--python", sys.executable], cwd=ROOT, check=True)
+    """The project and every locked dependency into .venv/ (no resolution: the lock is the truth).
+
+    Bytecode is compiled at install, as pip does: without it every process compiles spaCy, Prefect and
+    Polars again where .pyc files cannot be written (PYTHONDONTWRITEBYTECODE, read-only images), and
+    `import spacy` alone takes 2.1 s instead of 0.6 s.
+    """
+    cmd = [uv(), "sync", "--frozen", "--all-extras", "--compile-bytecode", "--python", sys.executable]
+    subprocess.run(cmd, cwd=ROOT, check=True)
 
 
 def main(argv: list[str]) -> int:
