@@ -653,6 +653,7 @@ PLACE_ENDINGS = (
 _ROLE_AFTER_GATES = [gate_for(rx) for rx, _ in ROLE_AFTER]
 _ROLE_BEFORE_GATES = [gate_for(rx) for rx, _ in ROLE_BEFORE]
 _LEADERS = TITLES | OPENERS  # words a name never starts with
+_NEVER_ALONE = NOT_NAMES | OPENERS | TITLES  # a run of only these words is nobody
 _NONBLANK = re.compile(r"\S+")
 _OPENS_SENTENCE = re.compile(r"(?:[.!?\"“”:]\s*|\n\s*|^\s*|-\s)$")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
@@ -738,9 +739,9 @@ def trim_titles(span: NameSpan) -> NameSpan | None:
         words = [(m.start(), m.end()) for m in _NONBLANK.finditer(span.text)][lead:]
         s, e = span.start + words[0][0], span.start + words[-1][1]
         text = span.text[words[0][0] : words[-1][1]]
-    if all(t in NOT_NAMES or t in OPENERS or t in TITLES for t in tokens):
+    if _NEVER_ALONE.issuperset(tokens):
         return None
-    if any(t in NOT_NAMES for t in tokens) and len(tokens) <= 2 and tokens[-1] in NOT_NAMES:
+    if len(tokens) <= 2 and tokens[-1] in NOT_NAMES:
         return None
     return NameSpan(s, e, text)
 
@@ -792,14 +793,14 @@ class NameFinder:
         for span, tokens in self._candidates(start, end):
             if len(tokens) == 1:
                 tok = tokens[0]
+                if self._after_the(span.start):
+                    continue  # "the Bernabeu": a person is not "the"
                 if (
                     self._sentence_initial(span.start)
                     and tok not in self.midsentence_caps
                     and not (self.is_proper and self.is_proper(span.start, span.end))
                 ):
                     continue
-                if _THE_BEFORE.search(self.text[max(0, span.start - 5) : span.start]):
-                    continue  # "the Bernabeu": a person is not "the"
                 if tok not in self.in_full_names and self.is_proper and not self.is_proper(span.start, span.end):
                     continue  # a lone capital the tagger reads as a common word ("Initial assessments")
             role = self._role(span)
@@ -814,11 +815,16 @@ class NameFinder:
             (span.start, span.end)
             for span, tokens in self._candidates()
             if len(tokens) == 1
+            and not self._after_the(span.start)
             and (
                 tokens[0] not in self.in_full_names
                 or (self._sentence_initial(span.start) and tokens[0] not in self.midsentence_caps)
             )
         ]
+
+    def _after_the(self, s: int) -> bool:
+        """'the Dutchman', 'the Bernabeu': no person, whatever the tagger would say."""
+        return _THE_BEFORE.search(self.text[max(0, s - 5) : s]) is not None
 
     def _candidates(self, start: int = 0, end: int | None = None) -> list[tuple[NameSpan, list[str]]]:
         """Capitalised runs that may be people, before the tests that need the tagger (computed once)."""
