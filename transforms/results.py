@@ -9,6 +9,7 @@ Shoot-outs and aggregates are kept apart from the match score; running scores ("
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from transforms.records import FixtureMention
@@ -99,10 +100,16 @@ _SCORE_LINES = [  # headline, live-text and no-dash score lines
 ]
 
 
+# the live-text line ("Match ends, A 2, B 1") is case-blind and tried everywhere: most texts lack its "2, "
+_SCORE_LINE_NEEDS = {"live": re.compile(r"\d,[ \t]")}
+
+
 def score_lines(text: str, teams: list[TeamSpan], resolve: callable) -> list[FixtureMention]:  # type: ignore[valid-type]
     """Headline and live-text score lines: 'A 2-1 B', 'A 2 B 1', 'A 3, B 1' (home team first)."""
     out: list[FixtureMention] = []
     for rule, rx in _SCORE_LINES:
+        if rule in _SCORE_LINE_NEEDS and not _SCORE_LINE_NEEDS[rule].search(text):
+            continue
         for m in rx.finditer(text):
             home, away = resolve(m["a"]), resolve(m["b"])
             if not home or not away or home == away:
@@ -376,6 +383,17 @@ DATE_AFTER = re.compile(
 )
 
 
+_MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # every month DATE_AFTER reads
+
+
+def _month_on_line(text: str, months: list[int], pos: int) -> bool:
+    """Whether a month name starts between `pos` and the end of its line: DATE_AFTER, which never crosses a
+    line before the month, cannot match without one (most team names are followed by none)."""
+    line_end = text.find("\n", pos)
+    k = bisect_left(months, pos)
+    return k < len(months) and (line_end < 0 or months[k] < line_end)
+
+
 def fixture_list(
     text: str,
     teams: list[TeamSpan],
@@ -389,7 +407,10 @@ def fixture_list(
     from transforms.clean import MONTHS
 
     out: list[tuple[FixtureMention, tuple[int, int] | None]] = []
+    months = [m.start() for m in _MONTH_START.finditer(text)]
     for i, t in enumerate(teams):
+        if not _month_on_line(text, months, t.end):
+            continue
         m = DATE_AFTER.match(text, t.end)
         if not m:
             continue
