@@ -24,6 +24,14 @@ def test_header_dateline_signoff_and_clutter() -> None:
     assert body.index("Northgate") == a.text.index("Northgate")
 
 
+def test_body_blanks_overlapping_spans_and_keeps_newlines() -> None:
+    text = "Sign up now for the newsletter\nPARIS, May 2 - Lens won.\nFollow us on X\nREUTERS"
+    a = read_article("c.txt", text.encode())
+    assert len(a.body) == len(text) and a.body.count("\n") == text.count("\n")
+    assert a.body.split("\n")[0].strip() == "" and "Follow" not in a.body and "Lens won." in a.body
+    assert read_article("d.txt", b"Lens won 2-0 at home.").body == "Lens won 2-0 at home."
+
+
 def test_html_entities_and_cp1252_are_decoded() -> None:
     a = read_article("x.txt", b"The &#163;30m striker scored.")
     assert "£30m" in a.text

@@ -215,6 +215,14 @@ def test_word_boundaries(book: TeamBook) -> None:
     ]
 
 
+def test_an_alias_inside_a_word_is_skipped_and_the_search_goes_on(book: TeamBook) -> None:
+    """The trie opens on its literal; a hit that starts inside a word is dropped, yet a team that starts
+    within that hit is still found, as a leading look-behind would give."""
+    assert book.find_teams("XArsenal") == []
+    assert _pairs(book.find_teams("xAC Milan beat Arsenal")) == [("Milan", "AC Milan"), ("Arsenal", "Arsenal")]
+    assert _pairs(book.find_teams("2-1 (Chelsea)")) == [("Chelsea", "Chelsea")]
+
+
 def test_person_names_are_not_teams(book: TeamBook) -> None:
     text = "Jordan Henderson and Georgia Stanway saw David Villa score against Villa and Valencia."
     assert _pairs(book.find_teams(text)) == [("Villa", "Aston Villa"), ("Valencia", "Valencia")]
