@@ -542,7 +542,20 @@ class Found:
     extra: str = ""
 
 
-_CUE_RX = {etype: re.compile("|".join(map(re.escape, words))) for etype, words in _CUES.items()}  # one scan per family
+# a family with many cue words is one regex scan; one with a few, a few substring tests (cheaper than a call)
+_CUE_TESTS: list[tuple[str, re.Pattern[str] | None, tuple[str, ...]]] = [
+    (etype, re.compile("|".join(map(re.escape, words))) if len(words) > 12 else None, tuple(words))
+    for etype, words in _CUES.items()
+]
+
+
+def _cued_families(lowered: str) -> frozenset[str]:
+    """The event families with a cue word in the (lowercased) sentence."""
+    return frozenset(
+        etype
+        for etype, rx, words in _CUE_TESTS
+        if (rx.search(lowered) is not None if rx is not None else any(w in lowered for w in words))
+    )
 
 
 @cache  # a few dozen combinations of families occur
@@ -558,8 +571,7 @@ def read_sentence(sent: Sentence) -> list[Found]:
     if "§" not in sent.template:  # every event has an actor: no person, nothing to read
         return found
     lowered = sent.template.lower()
-    cued = frozenset(etype for etype, rx in _CUE_RX.items() if rx.search(lowered))
-    for etype, rule, rx, gate in _cued_rules(cued):
+    for etype, rule, rx, gate in _cued_rules(_cued_families(lowered)):
         if not opens(gate, lowered):
             continue
         for m in rx.finditer(sent.template):
