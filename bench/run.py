@@ -270,6 +270,10 @@ def child_baseline(args: argparse.Namespace) -> dict:
     import spacy
 
     nlp = spacy.load(args.model)
+    if args.numpy_blas:  # the matrix products through numpy's BLAS, as matchwire's tagger does
+        from warehouse.reference import with_numpy_matmul
+
+        nlp = with_numpy_matmul(nlp)
     load_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=64))
@@ -398,6 +402,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--corpus", help=argparse.SUPPRESS)
     ap.add_argument("--warehouse", help=argparse.SUPPRESS)
     ap.add_argument("--sample", type=int, default=0, help=argparse.SUPPRESS)
+    ap.add_argument("--numpy-blas", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--same-blas-sample",
+        type=int,
+        default=300,
+        help="texts for a second baseline whose matrix products go through numpy's BLAS like the tagger's "
+        "(default 300, 0 to skip)",
+    )
     return ap.parse_args(argv)
 
 
@@ -473,6 +485,12 @@ def main(argv: list[str] | None = None) -> int:
             "--model",
             args.model,
         )
+        same_blas: dict = {}
+        if args.same_blas_sample:
+            n_same = min(sample, args.same_blas_sample)
+            log(f"baseline child with numpy's BLAS: spaCy {args.model} on {n_same} texts")
+            where = ["--corpus", str(articles_dir), "--sample", str(n_same), "--seed", str(args.seed)]
+            same_blas = run_child("baseline", args, env, *where, "--model", args.model, "--numpy-blas")
     finally:
         if args.keep:
             log(f"kept {tmp}")
@@ -500,6 +518,7 @@ def main(argv: list[str] | None = None) -> int:
         **pipe,
         **direct,
         **scale_out_figures(scale, args.processes, pipe, baseline_rate),
+        **same_blas_figures(same_blas, args.n, pipeline_rate),
         **base,
         "batch_size": args.batch_size,
         "machine": machine() | {"loadavg_1m_start": load_start and round(load_start[0], 2)},
@@ -519,6 +538,19 @@ def baseline_seconds(base: dict, n: int) -> float:
     """What spaCy takes for all N articles, its model load included once, as the flow's run includes
     the tagger's load: `nlp.pipe` time scaled from the sample, plus `import spacy` and `spacy.load`."""
     return base["baseline_load_s"] + base["baseline_s"] * n / base["baseline_texts"]
+
+
+def same_blas_figures(same: dict, n: int, pipeline_rate: float) -> dict:
+    """spaCy with its matrix products through numpy's BLAS, as the tagger's are: a like-for-like second ratio
+    (on CPUs where thinc's BLIS falls back to generic kernels, spaCy's default is slower than it need be)."""
+    if not same:
+        return {}
+    rate = n / baseline_seconds(same, n)
+    return {
+        "baseline_same_blas_texts": same["baseline_texts"],
+        "baseline_same_blas_articles_per_s": round(rate, 2),
+        "ratio_same_blas": round(pipeline_rate / rate, 3),
+    }
 
 
 def scale_out_figures(scale: dict, workers: int, pipe: dict, baseline_rate: float) -> dict:

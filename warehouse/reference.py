@@ -58,7 +58,8 @@ def with_numpy_matmul(nlp):
     threadpool_limits(limits=1, user_api="blas")
     ops = NumpyOps(use_blis=False)
     for _, pipe in nlp.pipeline:
-        for node in pipe.model.walk():
+        model = getattr(pipe, "model", None)  # rule-based components (attribute ruler, ...) have none
+        for node in model.walk() if hasattr(model, "walk") else ():
             node.ops = ops
     return nlp
 
