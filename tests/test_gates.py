@@ -48,3 +48,11 @@ def test_every_rule_that_matches_a_sentence_passes_its_gate() -> None:
                 fired += 1
                 assert opens(gate, s.lower()), (rule, s)
     assert fired >= 20
+
+
+def test_role_after_patterns_are_anchored_so_match_equals_search() -> None:
+    """_role tries the patterns after a name with `match` and no gate: that is only right while each is
+    anchored at the start (and not MULTILINE)."""
+    from transforms.people import ROLE_AFTER
+
+    assert all(rx.pattern.startswith("^") and not rx.flags & re.MULTILINE for rx, _ in ROLE_AFTER)
