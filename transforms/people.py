@@ -671,7 +671,6 @@ def _is_cap(tok: str) -> bool:
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
-_BLANKS = re.compile(r"[ \t]+")
 # not a-z first: a lower-case word is never a capital, and no match can start inside one (a space precedes)
 _AFTER_LOWER = re.compile(r"(?<=[a-z,;:)] )([^\W\d_a-z][\w'’\-]+)")
 
@@ -704,20 +703,23 @@ def capitalised_runs(text: str, start: int = 0, end: int | None = None) -> list[
 
     for m in _WORD.finditer(text, start, end):
         raw = m.group()
-        if not cur and not raw[0].isupper():
+        upper = raw[0].isupper()
+        if not cur and not upper:
             continue  # most words: lower case, no run open
         tok = _strip_token(raw)
-        s, e = m.start(), m.start() + len(tok)
+        s = m.start()
+        e = s + len(tok)
         gap = text[cur[-1][1] : s] if cur else ""
-        joinable = cur and _BLANKS.fullmatch(gap or "x") is not None
-        if _is_cap(tok) or (tok.lower() in PARTICLES and cur and joinable and not tok[:1].isupper()):
+        joinable = gap != "" and not gap.strip(" \t")  # only blanks since the run's last word
+        if (upper and _is_cap(tok)) or (joinable and not upper and tok.lower() in PARTICLES):
             if cur and not joinable:
                 close()
             cur.append((s, e))
-            if tok != raw.rstrip(".") and not raw.endswith("."):
+            if raw[-1] == ".":
+                if not _INITIAL.fullmatch(raw):
+                    close()  # a full stop ends the name, but for an initial
+            elif tok != raw:
                 close()  # a possessive ends the name
-            elif raw.endswith(".") and not _INITIAL.fullmatch(raw):
-                close()
         else:
             close()
     close()
