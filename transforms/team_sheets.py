@@ -475,6 +475,8 @@ def _referee_name(text: str, body: tuple[int, int]) -> tuple[int, int] | None:
 def _bare_shape(text: str, piece: _Piece, in_sheet: bool) -> _Shape | None:
     """Unlabelled sheet lines: a whole XI, and (inside a sheet) bench/booked/goals/sent-off/crowd/ref."""
     items = _split_items(text, piece.start, piece.end)
+    if not in_sheet and len(items) < MIN_UNLABELLED_XI:
+        return None  # too few for a whole XI, and bare lists count only inside a sheet: most prose ends here
     kinds = [_lineup_item_kind(text, item) for item in items]
     whole_team = len(items) >= 10 or (len(items) >= MIN_UNLABELLED_XI and "sub" in kinds)
     if whole_team and None not in kinds:
