@@ -104,7 +104,7 @@ _SUB_FOR = re.compile(
 _ATTENDANCE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d{4,6}")
 _REFEREE_SHAPE = re.compile(r"(?:[A-Z]\.?\s+){1,2}[^\W\d_][\w'’\-]+(?:\s+[^\W\d_][\w'’\-]+)?(?:\s*\([^()]{1,40}\))?")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?[ \t]+")
-_INLINE_KEYWORD = re.compile(r"[ \t]+(?=(?:Att|Attendance|Ref|Referee|Venue)\s*:)")
+_INLINE_KEYWORD = re.compile(r"(?:Att|Attendance|Ref|Referee|Venue)\s*:")  # after a blank: see _inline_keywords
 _FORMATION = re.compile(r"\s*\(\s*\d(?:\s*-\s*\d){2,4}\s*\)\s*$")
 
 
@@ -273,12 +273,24 @@ def _kick_off_pieces(text: str) -> list[_Piece]:
             cuts.append(stop.end())
         cuts.append(line_end)
         for left, right in pairwise(cuts):
-            bounds = [left, *(m.end() for m in _INLINE_KEYWORD.finditer(text, left, right)), right]
+            bounds = [left, *_inline_keywords(text, left, right), right]
             for a, b in pairwise(bounds):
                 s, e = _trim(text, a, b, " \t\r.")
                 if e > s:
                     pieces.append(_Piece(s, e))
     return pieces
+
+
+def _inline_keywords(text: str, left: int, right: int) -> list[int]:
+    """Where 'Att:', 'Ref:' or 'Venue:' start after a blank in text[left:right]: a new piece on the same line.
+
+    Found by their words (the engine skips in C to their first letters), then the blank before is checked.
+    """
+    return [
+        m.start()
+        for m in _INLINE_KEYWORD.finditer(text, left, right)
+        if m.start() > left and text[m.start() - 1] in " \t"
+    ]
 
 
 def _is_initial(text: str, dot: int, line_start: int) -> bool:
