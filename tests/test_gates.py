@@ -26,6 +26,15 @@ def test_common_prefix_of_alternatives_is_kept() -> None:
     assert opens(gate, "§1 made a save")
 
 
+def test_an_alternation_needs_all_the_words_of_one_alternative() -> None:
+    """'put ... ahead' or 'gave ... the lead': 'put' with 'the lead' is neither, though each word appears."""
+    rx = re.compile(r"§(?P<p>\d+)\s+(?:put \S+ ahead|gave \S+ the lead)", re.I)
+    gate = gate_for(rx)
+    for text in ("§1 put ¤ ahead", "§1 gave ¤ the lead"):
+        assert rx.search(text) and opens(gate, text.lower())
+    assert not opens(gate, "§1 put in a cross and ¤ took the lead")
+
+
 SENTENCES = [
     "§0 scored in the 12th minute after §1 had hit the post.",
     "§2 was sent off for a second bookable offence, and §3 was booked for dissent.",
