@@ -126,9 +126,11 @@ class StageTimer:
 
 def child_pipeline(args: argparse.Namespace) -> dict:
     t_start = time.perf_counter()
-    from flows.runtime import configure_prefect, stop_prefect_server
+    from flows.runtime import configure_prefect, stop_prefect_server, without_heartbeats
 
     configure_prefect()  # our own API server boots in the background from here
+    runs = contextlib.ExitStack()
+    runs.enter_context(without_heartbeats())  # flows started as `matchwire run` starts them
     t0 = time.perf_counter()
     from prefect import flow, task
 
@@ -166,6 +168,7 @@ def child_pipeline(args: argparse.Namespace) -> dict:
     noop_s = time.perf_counter() - t0
     noop = timer.take(noop_s)
     peak_after_noop = peak_rss_mb()
+    runs.close()
 
     stop_prefect_server()  # waits for it, so its peak RSS shows in RUSAGE_CHILDREN
     return {
@@ -294,7 +297,7 @@ def child_baseline(args: argparse.Namespace) -> dict:
 def child_scaleout(args: argparse.Namespace) -> dict:
     """The same full run on a pool of worker processes (`--runner processes`): the scale-out figure,
     reported apart from the headline, which is the default runner (threads, one core busy)."""
-    from flows.runtime import configure_prefect, stop_prefect_server
+    from flows.runtime import configure_prefect, stop_prefect_server, without_heartbeats
 
     configure_prefect()
     import flows.pipeline as pipeline
@@ -303,7 +306,10 @@ def child_scaleout(args: argparse.Namespace) -> dict:
     runner, in_flight = task_runner("processes", workers=args.processes)
     flow = pipeline.matchwire_flow.with_options(task_runner=runner)
     t0 = time.perf_counter()  # the pool's start, each worker's imports and its spaCy load included
-    summary = flow(Path(args.corpus), Path(args.warehouse), batch_size=args.batch_size, full=True, in_flight=in_flight)
+    with without_heartbeats():  # as `matchwire run` starts its flows
+        summary = flow(
+            Path(args.corpus), Path(args.warehouse), batch_size=args.batch_size, full=True, in_flight=in_flight
+        )
     seconds = time.perf_counter() - t0
     stop_prefect_server()
     return {"processes_pipeline_s": round(seconds, 3), "processes_tables": summary.tables}

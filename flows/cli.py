@@ -42,7 +42,7 @@ def run(
     kind = runner or (Runner.DASK if dask_address else Runner.THREADS)
     if dask_address and kind != Runner.DASK:
         raise typer.BadParameter(f"runs on Dask, not with --runner {kind}", param_hint="'--dask-address'")
-    from flows.runtime import configure_prefect
+    from flows.runtime import configure_prefect, without_heartbeats
 
     configure_prefect()
     os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "INFO")  # progress, not chatter
@@ -59,7 +59,10 @@ def run(
     if dask_address:  # the cluster's workers read the files: a relative path means their working folder
         articles = articles.resolve()
     try:
-        summary = matchwire_flow.with_options(task_runner=tasks_on)(articles, warehouse, full=full, in_flight=in_flight)
+        with without_heartbeats():  # the caller watches this run: no second lost joining the heartbeat thread
+            summary = matchwire_flow.with_options(task_runner=tasks_on)(
+                articles, warehouse, full=full, in_flight=in_flight
+            )
     except (ArticlesFolderError, WarehouseError) as err:
         typer.secho(f"matchwire: {err}", fg=typer.colors.RED, err=True)
         raise typer.Exit(2) from err

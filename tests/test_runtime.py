@@ -111,3 +111,23 @@ def test_configure_is_idempotent_and_drops_cloud_settings(tmp_path: Path) -> Non
     assert "PREFECT_API_URL" not in out["env"]
     assert "PREFECT_API_KEY" not in out["env"]
     assert out["env"]["PREFECT_HOME"] == str(tmp_path.resolve())
+
+
+def test_command_line_runs_send_no_heartbeats(prefect_home: Path) -> None:
+    """`matchwire run` starts its flow without heartbeats (Prefect joins their thread, a second per run);
+    outside the block Prefect's own setting is back, for served deployments."""
+    from prefect import flow
+    from prefect.settings import get_current_settings
+
+    from flows.runtime import without_heartbeats
+
+    default = get_current_settings().flows.heartbeat_frequency
+
+    @flow
+    def one() -> int:
+        return 1
+
+    with without_heartbeats():
+        assert get_current_settings().flows.heartbeat_frequency is None
+        assert one() == 1
+    assert default is not None and get_current_settings().flows.heartbeat_frequency == default
