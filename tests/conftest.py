@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,14 +15,16 @@ DEV_ARTICLES = SHARED / "corpus" / "dev" / "articles"
 
 
 @pytest.fixture(scope="session", autouse=True)
-def prefect_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every test session gets its own PREFECT_HOME, telemetry off."""
+def prefect_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every test session gets its own PREFECT_HOME, telemetry off, and runs flows as `matchwire run` does
+    (no heartbeats, which cost each flow run up to a second)."""
     home = tmp_path_factory.mktemp("prefect-home")
     os.environ["PREFECT_HOME"] = str(home)
-    from flows.runtime import configure_prefect
+    from flows.runtime import configure_prefect, without_heartbeats
 
     configure_prefect(home=home)
-    return home
+    with without_heartbeats():
+        yield home
 
 
 @pytest.fixture(scope="session")

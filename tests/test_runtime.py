@@ -117,11 +117,11 @@ def test_command_line_runs_send_no_heartbeats(prefect_home: Path) -> None:
     """`matchwire run` starts its flow without heartbeats (Prefect joins their thread, a second per run);
     outside the block Prefect's own setting is back, for served deployments."""
     from prefect import flow
-    from prefect.settings import get_current_settings
+    from prefect.settings import Settings, get_current_settings
 
     from flows.runtime import without_heartbeats
 
-    default = get_current_settings().flows.heartbeat_frequency
+    before = get_current_settings().flows.heartbeat_frequency
 
     @flow
     def one() -> int:
@@ -130,4 +130,5 @@ def test_command_line_runs_send_no_heartbeats(prefect_home: Path) -> None:
     with without_heartbeats():
         assert get_current_settings().flows.heartbeat_frequency is None
         assert one() == 1
-    assert default is not None and get_current_settings().flows.heartbeat_frequency == default
+    assert get_current_settings().flows.heartbeat_frequency == before
+    assert Settings().flows.heartbeat_frequency is not None  # Prefect's own default, which serve keeps
