@@ -12,6 +12,7 @@ import shutil
 import tempfile
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -77,8 +78,26 @@ def table_counts(dest: Path) -> dict[str, int]:
         return {n: con.execute(f'select count(*) from "{n}"').fetchone()[0] for n in names}
 
 
+@dataclass(frozen=True, slots=True)
+class Staged:
+    """Tables written as Parquet to a staging folder beside the warehouse, not swapped in yet."""
+
+    folder: Path
+    files: dict[str, Path]  # one plain Parquet file per table, in load order: what DuckDB loads
+    rows: dict[str, int]
+
+
 def load_warehouse(dest: Path, tables: dict[str, pl.DataFrame], views_sql: str = "") -> None:
     """Write every table to Parquet datasets and a fresh DuckDB file, then swap them in."""
+    staged = stage_tables(dest, tables)
+    try:
+        load_staged(dest, staged, views_sql)
+    finally:
+        discard(staged)
+
+
+def stage_tables(dest: Path, tables: dict[str, pl.DataFrame]) -> Staged:
+    """Every table to Parquet in a new staging folder: from here on the frames are not needed."""
     ensure_writable(dest)
     for stale in dest.glob(".staging-*"):  # left by a run that was killed: never half-swapped, just litter
         shutil.rmtree(stale, ignore_errors=True)
@@ -86,13 +105,26 @@ def load_warehouse(dest: Path, tables: dict[str, pl.DataFrame], views_sql: str =
     staging.mkdir()
     try:
         files = write_parquet(staging / "parquet", tables, staging / "scratch")
-        load_duckdb(staging / DB_NAME, files, views_sql)
-        pause = float(os.environ.get("MATCHWIRE_PAUSE_BEFORE_SWAP", "0"))  # fault injection for the kill test
-        if pause:
-            time.sleep(pause)
-        swap_in(staging, dest)
-    finally:
+    except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return Staged(staging, files, {name: df.height for name, df in tables.items()})
+
+
+def load_staged(dest: Path, staged: Staged, views_sql: str = "") -> None:
+    """A fresh DuckDB file from the staged Parquet, then both swapped in; a failed try can be tried again."""
+    remove_database(staged.folder / DB_NAME)  # a failed try's
+    load_duckdb(staged.folder / DB_NAME, staged.files, views_sql)
+    pause = float(os.environ.get("MATCHWIRE_PAUSE_BEFORE_SWAP", "0"))  # fault injection for the kill test
+    if pause:
+        time.sleep(pause)
+    swap_in(staged.folder, dest)
+    discard(staged)
+
+
+def discard(staged: Staged) -> None:
+    """The staging folder goes, swapped in or not."""
+    shutil.rmtree(staged.folder, ignore_errors=True)
 
 
 # DuckDB loads the tables from Parquet files, on one thread, in a small buffer pool: the load's memory
@@ -114,9 +146,13 @@ def load_duckdb(path: Path, files: dict[str, Path], views_sql: str) -> None:
     try:
         fill_duckdb(path, files, views_sql, DUCKDB_LOAD_CONFIG)
     except duckdb.OutOfMemoryException:
-        for leftover in (path, path.with_name(path.name + ".wal")):
-            leftover.unlink(missing_ok=True)
+        remove_database(path)
         fill_duckdb(path, files, views_sql, {})
+
+
+def remove_database(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + ".wal")):
+        leftover.unlink(missing_ok=True)
 
 
 def fill_duckdb(path: Path, files: dict[str, Path], views_sql: str, config: dict[str, object]) -> None:
