@@ -82,6 +82,7 @@ class StageTimer:
         "parse_stage": "parse",
         "validate_stage": "validate",
         "build_stage": "build",
+        "parquet_stage": "load",
         "load_stage": "load",
     }
 
@@ -248,9 +249,12 @@ def child_stages(args: argparse.Namespace) -> dict:
     quarantine = [q for b in batches for q in b.quarantine]
     sources = p.pl.concat([b.sources for b in batches])
     frames = {k: p.pl.concat([b.frames[k] for b in batches]) for k in batches[0].frames}
-    tables = timed("build", p.build_stage.fn, sources, frames, {}, quarantine)[0]
+    records = (p.RawRecords(sources, frames),) if hasattr(p, "RawRecords") else (sources, frames)
+    tables = timed("build", p.build_stage.fn, *records, {}, quarantine)[0]
     if hasattr(p, "REJECTED_SCHEMA"):  # the flow adds this table between build and load
         tables["rejected_sources"] = p.pl.DataFrame([], schema=p.REJECTED_SCHEMA, orient="row")
+    if hasattr(p, "parquet_stage"):  # the load in two tasks: Parquet, then DuckDB from the files
+        tables = timed("load", p.parquet_stage.fn, Path(args.warehouse), tables)
     timed("load", p.load_stage.fn, Path(args.warehouse), tables)
     return {
         "stage_seconds_direct": {k: round(seconds.get(k, 0.0), 3) for k in STAGES},

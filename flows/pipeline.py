@@ -27,7 +27,16 @@ from transforms.fuse import fuse
 from transforms.parse import ArticleRecords, parse_articles, records_frames
 from warehouse.articles import RawFile, content_sha256, list_articles, read_files
 from warehouse.reference import parser_fingerprint, spacy_tagger, team_book
-from warehouse.store import ensure_writable, load_warehouse, now, previous_state, table_counts
+from warehouse.store import (
+    Staged,
+    discard,
+    ensure_writable,
+    load_staged,
+    now,
+    previous_state,
+    stage_tables,
+    table_counts,
+)
 from warehouse.views import VIEWS_SQL
 
 BATCH_SIZE = 500  # validation and task costs are per batch: 0.83 ms/article at 200, 0.55 at 500
@@ -143,6 +152,31 @@ class Ingested:
         self.sources = self.sources.filter(pl.col("source_id") != source_id)
         self.frames = {k: df.filter(pl.col("source_id") != source_id) for k, df in self.frames.items()}
         self.quarantine = [q for q in self.quarantine if q["stage"] == "read" or q["source_id"] != source_id]
+
+    def hand_on(self) -> None:
+        """Let go of the frames once the build has them (Prefect may hold a batch until the run ends)."""
+        self.sources = self.sources.clear()
+        self.frames = {k: df.clear() for k, df in self.frames.items()}
+
+
+class RawRecords:
+    """This run's fresh records, handed to the build whole: what the build sorts, it lets go of.
+
+    A plain class, so Prefect hands it over as it is: with nothing else holding the frames (the
+    batches hand theirs on), the build's sorted copies replace them instead of adding to them.
+    """
+
+    __slots__ = ("frames", "sources")
+
+    def __init__(self, sources: pl.DataFrame, frames: dict[str, pl.DataFrame]) -> None:
+        self.sources = sources
+        self.frames = frames
+
+    def take(self) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
+        """The frames, once: the holder is left empty."""
+        taken = self.sources, self.frames
+        self.sources, self.frames = self.sources.clear(), {}
+        return taken
 
 
 @task(name="read articles", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -270,17 +304,21 @@ def validate_stage(batch: ParsedBatch) -> Ingested:
 
 @task(name="build tables", cache_policy=NO_CACHE)
 def build_stage(
-    sources: pl.DataFrame, frames: dict[str, pl.DataFrame], previous: dict[str, pl.DataFrame], quarantine: list[dict]
+    records: RawRecords, previous: dict[str, pl.DataFrame], quarantine: list[dict]
 ) -> tuple[dict[str, pl.DataFrame], list[dict]]:
     """Fuse all raw records (earlier runs' and this one's) into the contract's tables and check them."""
+    sources, frames = records.take()
     for kind in ("fixtures", "events", "people"):
         if f"raw_{kind}" in previous:
             frames[kind] = pl.concat(
                 [previous[f"raw_{kind}"].select(frames[kind].columns).cast(frames[kind].schema), frames[kind]]
             )
+        # the raw tables' order; stable, so fusing the sorted records is fusing them as they came
+        frames[kind] = frames[kind].sort("source_id", "char_start", maintain_order=True)
     tables = fuse(frames["fixtures"], frames["events"], frames["people"])
     tables["sources"] = merge_sources(sources, previous.get("sources"))
-    tables |= {f"raw_{kind}": frames[kind].sort("source_id", "char_start") for kind in ("fixtures", "events", "people")}
+    tables |= {f"raw_{kind}": frames[kind] for kind in ("fixtures", "events", "people")}
+    del sources, frames
     rejected: list[dict] = []
     for name, model in TABLE_MODELS.items():
         good, bad = split_valid(tables[name], model)
@@ -368,10 +406,16 @@ def articles_from_sources(sources: pl.DataFrame) -> list[Article]:
     return out
 
 
+@task(name="write parquet", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def parquet_stage(dest: Path, tables: dict[str, pl.DataFrame]) -> Staged:
+    """The tables to Parquet beside the warehouse: DuckDB then loads the files, not the frames."""
+    return stage_tables(dest, tables)
+
+
 @task(name="load warehouse", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def load_stage(dest: Path, tables: dict[str, pl.DataFrame]) -> dict[str, int]:
-    load_warehouse(dest, tables, VIEWS_SQL)
-    return {name: df.height for name, df in tables.items()}
+def load_stage(dest: Path, staged: Staged) -> dict[str, int]:
+    load_staged(dest, staged, VIEWS_SQL)
+    return staged.rows
 
 
 @flow(name="matchwire", log_prints=True)
@@ -433,21 +477,34 @@ def matchwire_flow(
         previous = {} if full else previous_state(dest)
         if reparse:
             previous = {k: v for k, v in previous.items() if not k.startswith("raw_")}
-        tables, _ = build_stage(
-            pl.concat([b.sources for b in fresh]) if fresh else sources_rows([]),
-            {k: pl.concat([b.frames[k] for b in fresh]) for k in RAW_MODELS} if fresh else records_frames([]),
-            previous,
-            ledger.quarantine,
-        )
+        tables, _ = build_stage(handed_over(fresh), previous, ledger.quarantine)
         tables["rejected_sources"] = pl.DataFrame(ledger.refused, schema=REJECTED_SCHEMA, orient="row")
         del fresh, previous  # in the tables now
         release_free_memory()
-        counts = load_stage(dest, tables)
         quarantined = tables["quarantine"].to_dicts()
+        staged = parquet_stage(dest, tables)
+        del tables  # on disk now: DuckDB loads the files while the frames' memory is free
+        release_free_memory()
+        try:
+            counts = load_stage(dest, staged)
+        finally:
+            discard(staged)
     log.info("loaded %s", ", ".join(f"{k}={v}" for k, v in counts.items()))
     summary = RunSummary(articles=len(paths), tables=counts, quarantined=quarantined)
     create_markdown_artifact(summary_markdown(summary), key="matchwire-run", description="rows per table, quarantine")
     return summary
+
+
+def handed_over(batches: list[Ingested]) -> RawRecords:
+    """The batches' records as one set for the build; the batches let go of theirs."""
+    if not batches:
+        return RawRecords(sources_rows([]), records_frames([]))
+    records = RawRecords(
+        pl.concat([b.sources for b in batches]), {k: pl.concat([b.frames[k] for b in batches]) for k in RAW_MODELS}
+    )
+    for b in batches:
+        b.hand_on()
+    return records
 
 
 def chain(read: PrefectFuture[ReadBatch] | ReadBatch) -> PrefectFuture[Ingested]:

@@ -36,7 +36,7 @@ def articles(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("step", ["read_files", "load_warehouse"])
+@pytest.mark.parametrize("step", ["read_files", "stage_tables", "load_staged"])
 def test_a_passing_file_system_fault_is_retried(
     step: str, articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -88,8 +88,8 @@ def test_local_dask_cluster_gives_the_same_tables(articles: Path, reference, tmp
     counts, flow_run_id = run_on("dask", articles, tmp_path / "wh")
     assert counts == reference[0]
     assert_same_tables(tmp_path / "wh", reference[1])
-    # the Dask workers reached our Prefect server: read, parse and validate of 4 batches, then build and load
-    assert completed_task_runs(flow_run_id, 14) == 14
+    # the Dask workers reached our Prefect server: read, parse and validate of 4 batches, then build, Parquet, load
+    assert completed_task_runs(flow_run_id, 15) == 15
 
 
 @pytest.mark.timeout(240)
@@ -97,7 +97,7 @@ def test_process_pool_gives_the_same_tables(articles: Path, reference, tmp_path:
     counts, flow_run_id = run_on("processes", articles, tmp_path / "wh")
     assert counts == reference[0]
     assert_same_tables(tmp_path / "wh", reference[1])
-    assert completed_task_runs(flow_run_id, 14) == 14
+    assert completed_task_runs(flow_run_id, 15) == 15
 
 
 @pytest.mark.timeout(240)

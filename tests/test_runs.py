@@ -93,3 +93,25 @@ def test_batches_of_one_give_the_same_tables_and_catch_copies_across_batches(tmp
         assert tables[name].equals(one_run[name]), name
     dups = [q for q in summary.quarantined if q["file_name"] == "zz_copy_of_first.txt"]
     assert [q["reason"] for q in dups] == ["duplicate of an article in an earlier batch"]
+
+
+def test_runs_add_up_where_one_article_tells_two_events_at_one_place(tmp_path: Path) -> None:
+    """A team sheet's "Varga 10, 80" is two raw events at one position: the kept raw records keep
+    their parse order, so fusing them again in a later run pairs them with the same mentions."""
+    from tests.conftest import DEV_ARTICLES
+
+    if not DEV_ARTICLES.exists():
+        pytest.skip("development corpus not present")
+    dev = sorted(DEV_ARTICLES.iterdir())
+    matchwire_flow(folder(tmp_path, "all", dev), tmp_path / "one")
+    with duckdb.connect(str(tmp_path / "one" / "matchwire.duckdb"), read_only=True) as con:
+        tied = con.execute(
+            "select count(*) from (select source_id, char_start from raw_events group by all having count(*) > 1)"
+        ).fetchone()[0]
+    assert tied > 0  # what this test is about
+    wh = tmp_path / "split"
+    matchwire_flow(folder(tmp_path, "a", dev[::2]), wh)
+    matchwire_flow(folder(tmp_path, "b", dev[1::2]), wh)
+    split, one = snapshot(wh), snapshot(tmp_path / "one")
+    for name in TABLES:
+        assert split[name].equals(one[name]), name

@@ -12,13 +12,16 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import polars as pl
 
 CARD_FAMILY = {"yellow_card": "yellow", "second_yellow": "red", "red_card": "red"}
 SUFFIX_FOLD = {"jr": "junior", "jnr": "junior", "júnior": "junior", "snr": "senior", "sr": "senior"}
+FIXTURE_KEY = ["source_id", "fixture_index"]  # one fixture an article names
+Run = tuple[int, int]  # (start, length) in a frame's sorted order
+ROW = "__row"  # a raw record's position in its sorted frame: what its mention row is gathered from
 
 
 def stable_id(prefix: str, *parts: object) -> str:
@@ -54,46 +57,58 @@ class FixtureGroup:
     date: dt.date | None = None
 
 
-def group_fixtures(raw: Iterable[dict]) -> list[FixtureGroup]:
+def mentions_by_pair(fx: pl.DataFrame) -> Iterator[tuple[frozenset[str], bool, list[dict]]]:
+    """Each team pair's mentions, played apart from scheduled, pairs in name order, mentions in frame order.
+
+    Only one pair's mentions at a time are Python dicts: a large archive's all at once would be a
+    good part of a run's memory.
+    """
+    played = pl.col("status").ne_missing("scheduled").alias("played")
+    combos = fx.select("home_team", "away_team", played).unique(maintain_order=True)
+    pair_of = [(frozenset((h, a)), p) for h, a, p in combos.iter_rows()]
+    pairs = sorted(set(pair_of), key=lambda k: (sorted(k[0]), k[1]))
+    rank = {k: i for i, k in enumerate(pairs)}
+    combos = combos.with_columns(pl.Series("pair", [rank[k] for k in pair_of], dtype=pl.Int64))
+    keyed = fx.with_columns(played).join(
+        combos, on=["home_team", "away_team", "played"], how="left", nulls_equal=True, maintain_order="left"
+    )
+    parts = keyed.drop("played").partition_by("pair", as_dict=True, include_key=False)
+    for key in sorted(parts):
+        yield *pairs[key[0]], parts.pop(key).to_dicts()
+
+
+def group_pair(teams: frozenset[str], played: bool, mentions: list[dict]) -> list[FixtureGroup]:
     """Mentions of one team pair are one match unless their dates (or played/scheduled) differ."""
-    by_pair: dict[tuple[frozenset[str], bool], list[dict]] = defaultdict(list)
-    for m in raw:
-        played = m["status"] != "scheduled"
-        by_pair[(frozenset((m["home_team"], m["away_team"])), played)].append(m)
-    groups: list[FixtureGroup] = []
-    for (teams, played), mentions in sorted(by_pair.items(), key=lambda kv: (sorted(kv[0][0]), kv[0][1])):
-        dated: dict[dt.date, FixtureGroup] = {}
-        undated: list[dict] = []
-        for m in mentions:
-            if m["match_date"] is None:
-                undated.append(m)
-                continue
-            near = next((d for d in dated if abs((d - m["match_date"]).days) <= 1), None)
-            if near is None:
-                dated[m["match_date"]] = FixtureGroup(teams, played, date=m["match_date"])
-                near = m["match_date"]
-            dated[near].mentions.append(m)
-        if not dated:
-            groups.extend(FixtureGroup(teams, played, c) for c in split_undated(undated))
+    dated: dict[dt.date, FixtureGroup] = {}
+    undated: list[dict] = []
+    for m in mentions:
+        if m["match_date"] is None:
+            undated.append(m)
             continue
-        ordered = sorted(dated.values(), key=lambda g: (-len(g.mentions), g.date))
-        for m in undated:  # an undated report joins the match whose score it agrees with, else the best-attested
-            target = next(
-                (
-                    g
-                    for g in ordered
-                    if m["home_score"] is not None
-                    and any(
-                        {o["home_score"], o["away_score"]} == {m["home_score"], m["away_score"]}
-                        for o in g.mentions
-                        if o["home_score"] is not None
-                    )
-                ),
-                ordered[0],
-            )
-            target.mentions.append(m)
-        groups.extend(sorted(ordered, key=lambda g: g.date))
-    return groups
+        near = next((d for d in dated if abs((d - m["match_date"]).days) <= 1), None)
+        if near is None:
+            dated[m["match_date"]] = FixtureGroup(teams, played, date=m["match_date"])
+            near = m["match_date"]
+        dated[near].mentions.append(m)
+    if not dated:
+        return [FixtureGroup(teams, played, c) for c in split_undated(undated)]
+    ordered = sorted(dated.values(), key=lambda g: (-len(g.mentions), g.date))
+    for m in undated:  # an undated report joins the match whose score it agrees with, else the best-attested
+        target = next(
+            (
+                g
+                for g in ordered
+                if m["home_score"] is not None
+                and any(
+                    {o["home_score"], o["away_score"]} == {m["home_score"], m["away_score"]}
+                    for o in g.mentions
+                    if o["home_score"] is not None
+                )
+            ),
+            ordered[0],
+        )
+        target.mentions.append(m)
+    return sorted(ordered, key=lambda g: g.date)
 
 
 def _agrees(a: dict, b: dict) -> bool:
@@ -365,81 +380,25 @@ def running_score(fixture: dict, events: list[dict]) -> None:
 # the whole build
 # ---------------------------------------------------------------------------------------------
 def fuse(raw_fixtures: pl.DataFrame, raw_events: pl.DataFrame, raw_people: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    """All articles' raw records to the tidy tables (fixtures, events, players, mentions)."""
-    fx_rows = sorted(raw_fixtures.to_dicts(), key=lambda m: (m["source_id"], m["fixture_index"]))
-    groups = group_fixtures(fx_rows)
-    fixtures: list[dict] = []
-    fixture_of: dict[tuple[str, int], dict] = {}
-    fixture_mentions: list[dict] = []
-    for g in groups:
-        f = build_fixture(g)
-        fixtures.append(f)
-        for m in g.mentions:
-            fixture_of[(m["source_id"], m["fixture_index"])] = f
-            fixture_mentions.append(
-                {
-                    "fixture_id": f["fixture_id"],
-                    "source_id": m["source_id"],
-                    "char_start": m["char_start"],
-                    "char_end": m["char_end"],
-                    "home_team": m["home_team"],
-                    "away_team": m["away_team"],
-                    "home_score": m["home_score"],
-                    "away_score": m["away_score"],
-                    "rule": m["rule"],
-                }
-            )
-    main_of = {m["source_id"]: fixture_of[(m["source_id"], m["fixture_index"])] for m in fx_rows if m["is_main"]}
+    """All articles' raw records to the tidy tables (fixtures, events, players, mentions).
 
-    book = PlayerBook()
-    ev_rows = sorted(raw_events.to_dicts(), key=lambda e: (e["source_id"], e["char_start"], e["event_type"]))
-    actors: dict[str, list[dict]] = defaultdict(list)
-    for e in ev_rows:  # event actors are people too, even when the prose finder missed them
-        f = fixture_of.get((e["source_id"], e["fixture_index"]))
-        scope = f["fixture_id"] if f else e["source_id"]
-        for name in (e["player_name"], e["related_player_name"]):
-            if name:
-                team = e["team"] if name == e["player_name"] else None
-                actors[scope].append({"name": name, "role": "player", "team": team})
-    named = people_by_scope(raw_people, {s: f["fixture_id"] for s, f in main_of.items()})
-    for scope in sorted(set(named) | set(actors)):
-        found = named[scope].to_dicts() if scope in named else []  # one match's people at a time: memory stays flat
-        book.add_scope(scope, found + actors.get(scope, []))
-
-    by_key: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-    for e in ev_rows:
-        f = fixture_of.get((e["source_id"], e["fixture_index"]))
-        if f is None:
-            continue
-        pid = book.find(f["fixture_id"], e["player_name"])
-        e["clock"] = clock(e["minute"], e["added_time"])
-        e["player_id"] = pid
-        rel = book.find(f["fixture_id"], e["related_player_name"])
-        if rel:
-            e["related_player_name"] = book.rows[rel]["name"]
-        if pid:
-            e["player_name"] = book.rows[pid]["name"]
-            e["team"] = e["team"] or book.rows[pid]["team"]
-        by_key[(f["fixture_id"], family(e["event_type"]), pid or e["player_name"] or "")].append(e)
-    events: list[dict] = []
-    mentions: list[dict] = []
-    fixture_by_id = {f["fixture_id"]: f for f in fixtures}
-    for (fid, _fam, who), ms in sorted(by_key.items()):
-        for k, cluster in enumerate(cluster_events(ms)):
-            ev = build_event(fixture_by_id[fid], cluster, k, ms[0]["player_id"] if who else None)
-            events.append(ev)
-            mentions += [
-                {
-                    "event_id": ev["event_id"],
-                    "source_id": m["source_id"],
-                    "char_start": m["char_start"],
-                    "char_end": m["char_end"],
-                    "minute": m["minute"],
-                    "added_time": m["added_time"],
-                    "rule": m["rule"],
-                }
-                for m in cluster
-            ]
+    Raw records stay columnar; only one team pair's fixtures, one scope's people or one match's
+    events are Python dicts at a time, so the build's memory follows the largest match, not the archive.
+    """
+    fixtures, fixture_mentions, placed = fuse_fixtures(raw_fixtures)
+    ev = (
+        raw_events.sort("source_id", "char_start", "event_type", maintain_order=True)
+        .join(
+            placed.select(*FIXTURE_KEY, "fixture_id"),
+            on=FIXTURE_KEY,
+            how="left",
+            nulls_equal=True,
+            maintain_order="left",
+        )
+        .with_row_index(ROW)
+    )
+    book = bind_people(raw_people, main_fixtures(placed), ev)
+    events, mentions = fuse_events(ev, fixtures, book)
     events.extend(implied_yellows(events))
     for f in fixtures:
         running_score(f, [e for e in events if e["fixture_id"] == f["fixture_id"]])
@@ -448,29 +407,134 @@ def fuse(raw_fixtures: pl.DataFrame, raw_events: pl.DataFrame, raw_people: pl.Da
         "fixtures": frame(fixtures, FIXTURE_SCHEMA),
         "events": frame(sorted(events, key=lambda e: e["event_id"]), EVENT_SCHEMA),
         "players": frame(players, PLAYER_SCHEMA),
-        "event_mentions": frame(
-            sorted(mentions, key=lambda m: (m["event_id"], m["source_id"], m["char_start"])), MENTION_SCHEMA
-        ),
-        "fixture_mentions": frame(
-            sorted(fixture_mentions, key=lambda m: (m["fixture_id"], m["source_id"], m["char_start"])),
-            FIXTURE_MENTION_SCHEMA,
-        ),
+        "event_mentions": mentions,
+        "fixture_mentions": fixture_mentions,
     }
 
 
-def people_by_scope(raw_people: pl.DataFrame, main_fixture: dict[str, str]) -> dict[str, pl.DataFrame]:
-    """Names, roles and teams per scope (an article's main fixture, else the article), in text order.
+def fuse_fixtures(raw_fixtures: pl.DataFrame) -> tuple[list[dict], pl.DataFrame, pl.DataFrame]:
+    """Fixtures, their mentions, and which fixture each article's fixture (source_id, fixture_index) became."""
+    fx = raw_fixtures.sort(*FIXTURE_KEY, maintain_order=True).with_row_index(ROW)
+    fixtures: list[dict] = []
+    ids: list[str] = []
+    rows: list[int] = []
+    for teams, played, mentions in mentions_by_pair(fx):
+        for g in group_pair(teams, played, mentions):
+            f = build_fixture(g)
+            fixtures.append(f)
+            ids += [f["fixture_id"]] * len(g.mentions)
+            rows += [m[ROW] for m in g.mentions]
+    told = gathered(fx, rows).with_columns(pl.Series("fixture_id", ids, dtype=pl.String))
+    mentions = told.select(*FIXTURE_MENTION_SCHEMA).cast(FIXTURE_MENTION_SCHEMA)
+    # a key told twice (never, from the parser) would go to the fixture placed last, as a dict would
+    placed = told.select(*FIXTURE_KEY, "is_main", "fixture_id").unique(FIXTURE_KEY, keep="last", maintain_order=True)
+    return fixtures, mentions.sort("fixture_id", "source_id", "char_start", maintain_order=True), placed
 
-    Kept columnar: the people of a large archive as Python dicts would be most of a run's memory.
+
+def gathered(df: pl.DataFrame, rows: list[int]) -> pl.DataFrame:
+    """The rows of `df` at these positions, in this order."""
+    return df.select(pl.all().gather(pl.Series(rows, dtype=pl.get_index_type())))
+
+
+def main_fixtures(placed: pl.DataFrame) -> dict[str, str]:
+    """Each article's main fixture: the scope its people are bound in."""
+    main = placed.filter(pl.col("is_main")).sort(*FIXTURE_KEY, maintain_order=True)
+    return dict(zip(main["source_id"], main["fixture_id"], strict=True))
+
+
+def bind_people(raw_people: pl.DataFrame, main_fixture: dict[str, str], ev: pl.DataFrame) -> PlayerBook:
+    """Every person named or acting in an event, bound one scope at a time: memory stays flat."""
+    book = PlayerBook()
+    order, named = people_runs(raw_people, main_fixture)
+    acting = actors_by_scope(ev)
+    for scope in sorted(set(named) | set(acting)):
+        found = scope_people(raw_people, order, named[scope]) if scope in named else []
+        acted = acting.pop(scope).to_dicts() if scope in acting else []
+        book.add_scope(scope, found + acted)
+    return book
+
+
+def actors_by_scope(ev: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """Event actors are people too, even when the prose finder missed them: per scope, in event order.
+
+    The actor carries the event's team; the related player (the one fouled, replaced...) only when
+    it is the actor again.
     """
-    scope = pl.col("source_id").replace_strict(main_fixture, default=pl.col("source_id"), return_dtype=pl.String)
-    people = (
-        raw_people.select("source_id", "char_start", "name", "role", "team")
-        .sort("source_id", "char_start", maintain_order=True)
-        .with_columns(scope=scope)
+    scope = pl.coalesce("fixture_id", "source_id").alias("scope")
+    order = pl.col(ROW).cast(pl.Int64) * 2
+    actor = ev.select(scope, order.alias("order"), pl.col("player_name").alias("name"), "team")
+    same = pl.col("related_player_name") == pl.col("player_name")
+    related = ev.select(
+        scope,
+        (order + 1).alias("order"),
+        pl.col("related_player_name").alias("name"),
+        pl.when(same).then("team").alias("team"),
     )
-    parts = people.select("scope", "name", "role", "team").partition_by("scope", as_dict=True, include_key=False)
-    return {key[0]: part for key, part in parts.items()}
+    acting = (
+        pl.concat([actor, related])
+        .filter(pl.col("name").is_not_null() & (pl.col("name") != ""))
+        .sort("order")
+        .select("scope", "name", pl.lit("player").alias("role"), "team")
+    )
+    return {key[0]: part for key, part in acting.partition_by("scope", as_dict=True, include_key=False).items()}
+
+
+def fuse_events(ev: pl.DataFrame, fixtures: list[dict], book: PlayerBook) -> tuple[list[dict], pl.DataFrame]:
+    """One match's raw events at a time to events; their mentions gathered from the columns at the end."""
+    by_id = {f["fixture_id"]: f for f in fixtures}
+    parts = ev.filter(pl.col("fixture_id").is_not_null()).partition_by("fixture_id", as_dict=True)
+    events: list[dict] = []
+    ids: list[str] = []
+    rows: list[int] = []
+    for key in sorted(parts):
+        for event, cluster in fixture_events(by_id[key[0]], parts.pop(key).to_dicts(), book):
+            events.append(event)
+            ids += [event["event_id"]] * len(cluster)
+            rows += [m[ROW] for m in cluster]
+    mentions = gathered(ev, rows).with_columns(pl.Series("event_id", ids, dtype=pl.String))
+    mentions = mentions.select(*MENTION_SCHEMA).cast(MENTION_SCHEMA)
+    return events, mentions.sort("event_id", "source_id", "char_start", maintain_order=True)
+
+
+def fixture_events(fixture: dict, rows: list[dict], book: PlayerBook) -> Iterator[tuple[dict, list[dict]]]:
+    """One match's events, each with the raw events (mentions) it fuses, in id-stable order."""
+    fid = fixture["fixture_id"]
+    by_key: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for e in rows:
+        pid = book.find(fid, e["player_name"])
+        e["clock"] = clock(e["minute"], e["added_time"])
+        e["player_id"] = pid
+        rel = book.find(fid, e["related_player_name"])
+        if rel:
+            e["related_player_name"] = book.rows[rel]["name"]
+        if pid:
+            e["player_name"] = book.rows[pid]["name"]
+            e["team"] = e["team"] or book.rows[pid]["team"]
+        by_key[(family(e["event_type"]), pid or e["player_name"] or "")].append(e)
+    for (_fam, who), ms in sorted(by_key.items()):
+        for k, cluster in enumerate(cluster_events(ms)):
+            yield build_event(fixture, cluster, k, ms[0]["player_id"] if who else None), cluster
+
+
+def people_runs(raw_people: pl.DataFrame, main_fixture: dict[str, str]) -> tuple[pl.Series, dict[str, list[Run]]]:
+    """Where each scope's people are, in text order: the rows' order by article and position, and runs of it.
+
+    A scope is an article's main fixture, else the article. Only positions are made: the people of a
+    large archive copied per scope, or as Python dicts, would be most of the build's memory.
+    """
+    order = raw_people.select(pl.arg_sort_by("source_id", "char_start", maintain_order=True)).to_series()
+    runs: dict[str, list[Run]] = defaultdict(list)
+    start = 0
+    for source_id, n in raw_people["source_id"].value_counts().sort("source_id").iter_rows():
+        runs[main_fixture.get(source_id, source_id)].append((start, n))
+        start += n
+    return order, runs
+
+
+def scope_people(raw_people: pl.DataFrame, order: pl.Series, runs: list[Run]) -> list[dict]:
+    """One scope's names, roles and teams, in text order, as dicts."""
+    rows = pl.concat([order.slice(start, n) for start, n in runs])
+    return raw_people.select(pl.col("name", "role", "team").gather(rows)).to_dicts()
 
 
 def implied_yellows(events: list[dict]) -> list[dict]:
