@@ -19,7 +19,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
-from flows.memory import freeze_long_lived, release_free_memory
+from flows.memory import collector_paused, freeze_long_lived, release_free_memory
 from schemas.models import RAW_MODELS, TABLE_MODELS
 from schemas.validate import split_valid
 from transforms.clean import Article, UnreadableArticle, about_football, read_article
@@ -257,7 +257,8 @@ def parse_stage(batch: ReadBatch) -> ParsedBatch:
     out = ParsedBatch([], [], list(batch.quarantine), batch.refused, batch.known, batch.read_ids)
     if not batch.articles:
         return out  # nothing new: no model to load
-    book, tagger = team_book(), spacy_tagger()
+    with collector_paused():
+        book, tagger = team_book(), spacy_tagger()
     freeze_long_lived()
     for a, rec in zip(batch.articles, parse_articles(batch.articles, book, tagger), strict=True):
         if isinstance(rec, Exception):

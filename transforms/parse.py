@@ -142,7 +142,16 @@ class ArticleReader:
     # ---- the whole article ---------------------------------------------------------------------
     def read(self) -> ArticleRecords:
         self.prepare()
-        return self.finish()
+        try:
+            return self.finish()
+        finally:
+            self.release()
+
+    def release(self) -> None:
+        """Break the reader <-> name finder cycle (the finder's callbacks hold the reader): reference
+        counting then frees a read article at once, not the garbage collector later (~230 objects each)."""
+        self.finder = None  # type: ignore[assignment]
+        self.tagged = {}
 
     def prepare(self) -> list[tuple[int, int]]:
         """Everything up to naming people; returns the text windows the tagger must see to settle names,
@@ -955,6 +964,9 @@ def parse_articles(
             out.append(r if isinstance(r, Exception) else r.finish())
         except Exception as err:
             out.append(err)
+        finally:
+            if not isinstance(r, Exception):
+                r.release()
     return out
 
 
