@@ -96,11 +96,75 @@ threading.Thread(target=_watch, args=(int(sys.argv[2]),), daemon=True).start()
 import uvicorn
 
 sock = socket.socket(fileno=int(sys.argv[1]))
-config = uvicorn.Config(
-    "prefect.server.api.server:create_app", factory=True, log_level="error", lifespan="on"
-)
+config = uvicorn.Config("flows.runtime:server_app", factory=True, log_level="error", lifespan="on")
 uvicorn.Server(config).run(sockets=[sock])
 """
+
+
+def server_app():
+    """Prefect's API app, as our server subprocess runs it: writes that meet SQLite's lock are retried."""
+    from prefect.server.api.server import create_app
+
+    return retry_locked_writes(create_app())
+
+
+def retry_locked_writes(app, pause: float = 0.02, limit: float = 30.0):
+    """The ASGI app, with a write it answered 503 tried again in the server after a short pause.
+
+    Prefect's server writes task-run events in the background. A request that reads and then writes
+    (creating a flow run, setting a state) meanwhile gets "database is locked" at once, as SQLite's busy
+    wait does not apply to a read transaction that wants to write. Prefect answers 503 and its client
+    sleeps 2 s (then 4, 8, ...) before trying again: a flow started right after another one often began
+    2 s late. The lock lasts a fraction of a second, so the write is tried again here after `pause`
+    seconds, doubling up to 0.5 s, for at most `limit` seconds; the client gets the last answer. A 503
+    attempt was rolled back, so trying it again is what the client would do anyway, only sooner.
+    """
+    import asyncio
+
+    async def retrying(scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH", "DELETE"):
+            return await app(scope, receive, send)  # reads do not meet the lock; websockets stream
+        body, more = b"", True
+        while more:
+            message = await receive()
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+        wait, deadline = pause, time.monotonic() + limit
+        while True:
+            answer, raised = await _attempt(app, scope, body, receive)
+            if answer and answer[0].get("status") == 503 and time.monotonic() + wait < deadline:
+                await asyncio.sleep(wait)
+                wait = min(wait * 2, 0.5)
+                continue
+            for message in answer:
+                await send(message)
+            if raised is not None:
+                raise raised
+            return
+
+    return retrying
+
+
+async def _attempt(app, scope: dict, body: bytes, receive) -> tuple[list[dict], Exception | None]:
+    """One try of a request whose body was read already: the app's answer, held back, and what it raised."""
+    given = False
+    answer: list[dict] = []
+
+    async def replay() -> dict:
+        nonlocal given
+        if given:
+            return await receive()  # after the body: the client's disconnect, as usual
+        given = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def hold(message: dict) -> None:
+        answer.append(message)
+
+    try:
+        await app(dict(scope), replay, hold)  # routing rewrites the scope it is given
+    except Exception as exc:  # Starlette raises again after sending its error response
+        return answer, exc
+    return answer, None
 
 
 def default_prefect_home() -> Path:

@@ -1,9 +1,10 @@
-"""Rule gates: a pattern is skipped only where it cannot match."""
+"""Rule gates: a pattern is skipped only where it cannot match; rules compiled to match what re.compile does."""
 
+import random
 import re
 
 from transforms import events
-from transforms.gates import gate_for, opens
+from transforms.gates import compile_rule, gate_for, opens
 
 
 def test_gate_reads_required_words_off_the_pattern() -> None:
@@ -65,3 +66,51 @@ def test_role_after_patterns_are_anchored_so_match_equals_search() -> None:
     from transforms.people import ROLE_AFTER
 
     assert all(rx.pattern.startswith("^") and not rx.flags & re.MULTILINE for rx, _ in ROLE_AFTER)
+
+
+def _matches(rx: re.Pattern[str], texts: list[str]) -> list:
+    return [[(m.span(), m.groups(), m.groupdict()) for m in rx.finditer(t)] for t in texts]
+
+
+def test_compiled_rules_match_exactly_what_re_compile_matches() -> None:
+    """Random alternations of words that share first letters (in either case), prefixes of each other and
+    groups, with and without IGNORECASE, over texts with the letters that fold in surprising ways."""
+    rng = random.Random(5)
+    letters = "abcfkKsSFB"
+    texts = [
+        "".join(rng.choice(letters + " \u212a\u017f\u0130-§1") for _ in range(rng.randint(0, 40))) for _ in range(300)
+    ]
+    texts += ["Fired fires fire Kick kick \u212aick sent off send", "ab abc Abc ABC b bc"]
+
+    def word() -> str:
+        return "".join(rng.choice(letters) for _ in range(rng.randint(1, 4)))
+
+    def alternation(depth: int) -> str:
+        parts = [word() if depth or rng.random() < 0.7 else alternation(depth + 1) for _ in range(rng.randint(2, 7))]
+        parts = [p + rng.choice(["", "", r"\b", "(?! )", f"(?P<g{rng.randint(0, 10**6)}>x)?"]) for p in parts]
+        return "(?:" + "|".join(parts) + ")"
+
+    checked = 0
+    for _ in range(400):
+        pattern = rng.choice([r"\b", "", "§1 ", r"(?:a|b)"]) + alternation(0) + rng.choice(["", r"\b", " s", "(?=k)"])
+        for flags in (0, re.I):
+            try:
+                plain = re.compile(pattern, flags)
+            except re.error:
+                continue
+            fast = compile_rule(pattern, flags)
+            assert fast.pattern == pattern and fast.flags == plain.flags
+            assert _matches(fast, texts) == _matches(plain, texts), (pattern, flags)
+            checked += 1
+    assert checked > 500
+
+
+def test_event_rules_are_compiled_grouped_not_silently_plain() -> None:
+    """The grouping really happened: the rule's program differs from the plain one (not a silent fallback)."""
+    rule = dict((name, rx) for _, name, rx in events._COMPILED)["goal_weak"]
+    plain = re.compile(rule.pattern, re.I)
+    assert rule is not plain and rule.pattern == plain.pattern
+    assert _matches(rule, ["§0 fired home", "§1 headed in from close range", "§2 sent off"]) == _matches(
+        plain, ["§0 fired home", "§1 headed in from close range", "§2 sent off"]
+    )
+    assert rule != plain  # patterns compare by their programs: the same source, a different program

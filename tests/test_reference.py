@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from warehouse.reference import DEFAULT_SPACY_MODEL, SPACY_MODEL_ENV
+from warehouse.reference import DEFAULT_SPACY_MODEL, SPACY_MODEL_ENV, TAGGER_EXCLUDES
 
 TEXTS = [
     "Varga scored in the 12th minute before Initial assessments ruled him out.",
@@ -19,7 +19,9 @@ def test_tagger_through_numpy_gives_spacys_own_tags(tagger) -> None:
     from thinc.api import NumpyOps
 
     model = os.environ.get(SPACY_MODEL_ENV, DEFAULT_SPACY_MODEL)
-    plain = spacy.load(model, exclude=["parser", "ner", "lemmatizer", "senter", "attribute_ruler"])
+    plain = spacy.load(model, exclude=TAGGER_EXCLUDES)
+    # the same rules, patterns and exceptions, though loaded without the default tokenizer built first
+    assert tagger.tokenizer.to_bytes(exclude=["vocab"]) == plain.tokenizer.to_bytes(exclude=["vocab"])
     assert all(not isinstance(n.ops, NumpyOps) or n.ops.use_blis for n in plain.get_pipe("tok2vec").model.walk())
     assert all(isinstance(n.ops, NumpyOps) and not n.ops.use_blis for n in tagger.get_pipe("tok2vec").model.walk())
     ours = [[t.tag_ for t in d] for d in tagger.pipe(TEXTS)]

@@ -132,3 +132,68 @@ def test_command_line_runs_send_no_heartbeats(prefect_home: Path) -> None:
         assert one() == 1
     assert get_current_settings().flows.heartbeat_frequency == before
     assert Settings().flows.heartbeat_frequency is not None  # Prefect's own default, which serve keeps
+
+
+class _LockedThenFine:
+    """An ASGI app whose writes answer 503 (what Prefect's server says on SQLite's lock) `locked` times.
+
+    Like Starlette, it raises again after sending its 500, and routing rewrites the scope it is given.
+    """
+
+    def __init__(self, locked: int, fail: bool = False) -> None:
+        self.locked, self.fail, self.bodies, self.paths = locked, fail, [], []
+
+    async def __call__(self, scope, receive, send) -> None:
+        self.paths.append(scope["path"])
+        scope["path"] = "/rewritten"
+        body = (await receive())["body"]
+        self.bodies.append(body)
+        status = 503 if self.locked else (500 if self.fail else 200)
+        self.locked -= 1
+        await send({"type": "http.response.start", "status": status, "headers": []})
+        await send({"type": "http.response.body", "body": b"echo:" + body})
+        if status == 500:
+            raise RuntimeError("boom")
+
+
+def _request(app, method: str, body: bytes) -> list[dict]:
+    """One HTTP request through the app, its body in two chunks; the messages sent back."""
+    import asyncio
+
+    chunks = [
+        {"type": "http.request", "body": body[:3], "more_body": True},
+        {"type": "http.request", "body": body[3:], "more_body": False},
+    ]
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        return chunks.pop(0) if chunks else {"type": "http.disconnect"}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    asyncio.run(app({"type": "http", "method": method, "path": "/api/flow_runs/"}, receive, send))
+    return sent
+
+
+def test_a_write_that_met_the_database_lock_is_tried_again_in_the_server() -> None:
+    from flows.runtime import retry_locked_writes
+
+    inner = _LockedThenFine(locked=3)
+    sent = _request(retry_locked_writes(inner, pause=0.001), "POST", b'{"flow_id": 1}')
+    assert [m.get("status") for m in sent] == [200, None]  # the client sees only the answer that worked
+    assert sent[1]["body"] == b'echo:{"flow_id": 1}'
+    assert inner.bodies == [b'{"flow_id": 1}'] * 4  # the whole body, every try
+    assert inner.paths == ["/api/flow_runs/"] * 4  # each try routed from the original scope
+
+
+def test_a_lock_that_outlasts_the_limit_reaches_the_client_and_errors_pass_through() -> None:
+    from flows.runtime import retry_locked_writes
+
+    sent = _request(retry_locked_writes(_LockedThenFine(locked=10**6), pause=0.001, limit=0.05), "POST", b"{}")
+    assert sent[0]["status"] == 503  # Prefect's client then backs off as it always did
+    reads = _LockedThenFine(locked=1)
+    assert _request(retry_locked_writes(reads, pause=0.001), "GET", b"{}")[0]["status"] == 503
+    assert len(reads.bodies) == 1  # reads go straight through
+    with pytest.raises(RuntimeError, match="boom"):
+        _request(retry_locked_writes(_LockedThenFine(locked=0, fail=True), pause=0.001), "POST", b"{}")

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from transforms.gates import gate_for, opens
+from transforms.gates import compile_rule, gate_for, opens
 
 MONTHS: dict[str, int] = {
     m: i
@@ -37,8 +37,8 @@ MONTHS: dict[str, int] = {
     for m in names
 }
 
-_HEADER = re.compile(r"\A\s*date[ :]+(\d{4})-(\d{1,2})-(\d{1,2})\b[ \t]*")
-_DATELINE = re.compile(
+_HEADER = compile_rule(r"\A\s*date[ :]+(\d{4})-(\d{1,2})-(\d{1,2})\b[ \t]*")
+_DATELINE = compile_rule(
     r"(?m)^[ \t]*(?P<city>[A-ZÀ-Ý][A-ZÀ-Ý .'\-]{2,40}?)"
     r"(?:,\s*(?P<country>[A-Z][A-Za-z .]{2,30}))?"
     r"(?:,\s*(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}))?"
@@ -54,16 +54,16 @@ _SIGNOFFS: dict[str, str] = {
     "EFE": "EFE",
     "ANSA": "ANSA",
 }
-_SIGNOFF = re.compile(r"\(?\b(?P<tag>" + "|".join(_SIGNOFFS) + r")\b\)?(?:\s*\([^)]{0,60}\))?\s*\Z")
-_BOILERPLATE = re.compile(  # a line holding any of these is clutter: found by its words, then widened to the line
+_SIGNOFF = compile_rule(r"\(?\b(?P<tag>" + "|".join(_SIGNOFFS) + r")\b\)?(?:\s*\([^)]{0,60}\))?\s*\Z")
+_BOILERPLATE = compile_rule(  # a line holding any of these is clutter: found by its words, then widened to the line
     r"(?im)(?:sign up (?:now|here|for)|subscribe (?:now|to)|newsletter|get the biggest sports news"
     r"|follow us on|click here|read more:|also worth reading|advertisement\s*$|download the app"
     r"|\bcookies?\b policy|share this (?:article|story)|image caption|getty images|\| [^|\n]*/(?:afp|reuters|ap|"
     r"getty)[^\n]*)"
 )
-_NOT_NEWLINE = re.compile(r"[^\n]")
+_NOT_NEWLINE = compile_rule(r"[^\n]")
 _BOILERPLATE_GATE = gate_for(_BOILERPLATE)  # most articles have none of its words: one look, no scan
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # category Cc but tab, newlines and form feed
+_CONTROL = compile_rule(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # category Cc but tab, newlines and form feed
 _PUBLISHER_HINTS: tuple[tuple[str, str], ...] = (
     ("reuters", "Reuters"),
     ("(ap)", "AP"),
@@ -227,7 +227,7 @@ def read_article(file_name: str, raw: bytes) -> Article:
     )
 
 
-FOOTBALL_WORDS = re.compile(
+FOOTBALL_WORDS = compile_rule(
     r"\b(?:football|soccer|goals?|scored|striker|midfielder|defender|goalkeeper|keeper|league|cup|match|penalty|"
     r"referee|coach|manager|season|fixtures?|kick-off|transfer|club|squad|stadium|fans|half-time|substitute|"
     r"booked|red card|yellow card|derby|title|relegation|promotion)\b",

@@ -10,13 +10,14 @@ import datetime as dt
 import re
 
 from transforms.clean import MONTHS
+from transforms.gates import compile_rule
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY = re.compile(
+_WEEKDAY = compile_rule(
     r"\b(?:(?:on|last|this|next)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:'s|’s)?\b(?:\s+(?:night|evening|afternoon))?"
 )
-_MONTH_DAY = re.compile(
+_MONTH_DAY = compile_rule(
     r"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<day>\d{1,2})\b"

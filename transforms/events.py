@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.gates import Gate, gate_for, opens
+from transforms.gates import Gate, compile_rule, gate_for, opens
 from transforms.minutes import MinuteMention
 from transforms.records import PersonMention
 
@@ -25,12 +25,12 @@ _GAP = (  # a possessive name ("§2's cross") or an object ("watched by §1", "f
 )
 G = _GAP + r"{0,40}?"  # a short gap inside a clause, no other acting person
 GL = _GAP + r"{0,90}?"
-NEG = re.compile(
+NEG = compile_rule(
     r"\b(?:almost|nearly|should have|could have|would have|went close|came close|disallowed|ruled out|"
     r"chalked off|denied|wasted|missed|failed to|before|if|unless|hoping|hopes|will|would)\b",
     re.I,
 )
-MISS_AFTER = re.compile(
+MISS_AFTER = compile_rule(
     r"^[^.;]{0,25}\b(?:wide|over the bar|over|against the (?:post|bar|crossbar|woodwork)|"
     r"onto the (?:post|bar)|the (?:post|bar|crossbar|woodwork|upright)|straight at|saved|"
     r"blocked|off target)\b",
@@ -87,8 +87,8 @@ class Sentence:
     index: list[int]  # template offset -> text offset, per char of template
 
 
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bSt)(?<!\bMr)(?<!\bvs)[.!?]+[\"”’')]*(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)|\n+")
-_STOP = re.compile(r"[.!?\n]")
+SENTENCE_END = compile_rule(r"(?<!\b[A-Z])(?<!\bSt)(?<!\bMr)(?<!\bvs)[.!?]+[\"”’')]*(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)|\n+")
+_STOP = compile_rule(r"[.!?\n]")
 
 
 def sentence_ends(text: str) -> Iterator[re.Match[str]]:
@@ -381,7 +381,7 @@ FAMILIES: list[tuple[str, str, str]] = [
 ]
 
 
-_COMPILED = [(etype, rule, re.compile(rx, re.I)) for etype, rule, rx in FAMILIES]
+_COMPILED = [(etype, rule, compile_rule(rx, re.I)) for etype, rule, rx in FAMILIES]
 _GATES = [gate_for(rx) for _, _, rx in _COMPILED]
 # Words without which a family cannot fire: a sentence lacking them skips that family's patterns.
 _GOAL_CUES = (
@@ -515,15 +515,15 @@ _CUES: dict[str, tuple[str, ...]] = {
     "chance_missed": ("chance", "header", "opportunit", "sitter"),
     "disallowed_goal": ("disallowed", "ruled out", "chalked off"),
 }
-GOAL_WORD = re.compile(r"(?<![-\w])(?:goals?|scored|scoring|net|equali[sz]er|lead)(?![-\w])", re.I)
-PENALTY_WORDS = re.compile(r"\b(?:penalty|spot[- ]kick|from the spot|pen)\b", re.I)
-ASSISTED = re.compile(
+GOAL_WORD = compile_rule(r"(?<![-\w])(?:goals?|scored|scoring|net|equali[sz]er|lead)(?![-\w])", re.I)
+PENALTY_WORDS = compile_rule(r"\b(?:penalty|spot[- ]kick|from the spot|pen)\b", re.I)
+ASSISTED = compile_rule(
     r"§\d+(?:'s|’s|')\s+(?:\w+\s+)?(?:goal|strike|header|effort|penalty|shot|finish)|\b(?:assist(?:ed|ing)?|set up|"
     r"teed up|laid on|provid(?:ed|ing))\b",
     re.I,
 )
-SHOOTOUT = re.compile(r"\bshoot-?out\b|\bon penalties\b|\bpenalty competition\b|\bsudden[- ]death\b", re.I)
-HYPOTHETICAL = re.compile(
+SHOOTOUT = compile_rule(r"\bshoot-?out\b|\bon penalties\b|\bpenalty competition\b|\bsudden[- ]death\b", re.I)
+HYPOTHETICAL = compile_rule(
     r"\b(?:almost|nearly|should have|could have|would have|came close|went close|if|"
     r"thought (?:he|she) had|appeared to have|seemed to have)\b",
     re.I,
@@ -544,7 +544,7 @@ class Found:
 
 # a family with many cue words is one regex scan; one with a few, a few substring tests (cheaper than a call)
 _CUE_TESTS: list[tuple[str, re.Pattern[str] | None, tuple[str, ...]]] = [
-    (etype, re.compile("|".join(map(re.escape, words))) if len(words) > 12 else None, tuple(words))
+    (etype, compile_rule("|".join(map(re.escape, words))) if len(words) > 12 else None, tuple(words))
     for etype, words in _CUES.items()
 ]
 

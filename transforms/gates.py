@@ -104,3 +104,100 @@ def _best(sets: list[Words]) -> Words | None:
 def _selectivity(words: Words) -> float:
     """Fewer, longer strings rule out more text."""
     return min(map(len, words)) / len(words) ** 0.5
+
+
+def compile_rule(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile`, with each alternation of words grouped by first letter and, case-blind, guarded by them.
+
+    Python's engine tries an alternation's branches one by one, and under IGNORECASE it cannot skip a
+    branch by its first letter: a list of 100 verbs costs 100 tries at every word the rule reaches.
+    Grouping the branches by first letter ('f(?:ired|ires)|d(?:rilled)') and checking the next letter
+    against all of them first ('(?=[fd])') matches the same text: branches that open on different
+    letters cannot both match at one place, so their order never mattered, and within a letter it is
+    kept. Only ASCII first letters are grouped (case folding beyond ASCII has surprises). Any trouble
+    with the engine's internals and the plain compiled pattern is returned.
+    """
+    plain = re.compile(pattern, flags)
+    try:
+        import _sre
+        from re import _compiler, _parser
+        from re import _constants as sre
+
+        tree = _parser.parse(pattern, flags)
+        state = tree.state
+        _group_branches(tree, sre, _parser.SubPattern, bool(state.flags & re.IGNORECASE))
+        index = [None] * state.groups
+        for name, i in state.groupdict.items():
+            index[i] = name
+        # as re._compiler.compile does, but keeping the source: gates and readers look at `.pattern`
+        code = _compiler._code(tree, flags)
+        fast = _sre.compile(pattern, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(index))
+    except Exception:
+        return plain
+    same_groups = (fast.groupindex, fast.groups, fast.flags) == (plain.groupindex, plain.groups, plain.flags)
+    return fast if same_groups else plain
+
+
+def _group_branches(tree, sre: ModuleType, node: type, fold: bool) -> None:
+    """Regroup every alternation in the parsed pattern, innermost first, in place; `fold` under IGNORECASE."""
+    items = tree.data
+    out = []
+    for op, av in items:
+        if op is sre.BRANCH:
+            for alt in av[1]:
+                _group_branches(alt, sre, node, fold)
+            out += _by_first_letter(av[1], tree.state, sre, node, fold)
+            continue
+        if op is sre.SUBPATTERN:
+            if av[1] or av[2]:
+                raise ValueError("scoped flags: letters may fold in one part and not another")
+            _group_branches(av[3], sre, node, fold)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            _group_branches(av[2], sre, node, fold)
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            _group_branches(av[1], sre, node, fold)
+        elif op is sre.ATOMIC_GROUP:
+            _group_branches(av, sre, node, fold)
+        out.append((op, av))
+    tree.data = out
+
+
+def _by_first_letter(alternatives: list, state: object, sre: ModuleType, node: type, fold: bool) -> list:
+    """One alternation as items: grouped by ASCII first letter, behind a look-ahead on those letters."""
+    firsts = [_first_letters(alt.data, sre, fold) for alt in alternatives]
+    if any(f is None for f in firsts):
+        return [(sre.BRANCH, (None, alternatives))]
+    letters = node(state, [(sre.IN, [(sre.LITERAL, ord(c)) for c in sorted(set().union(*firsts))])])
+    # case-blind only: a case-sensitive branch already skips on its first letter, and a search for a
+    # pattern that opens with it skips ahead to those letters, which a look-ahead in front would stop
+    guard = [(sre.ASSERT, (1, letters))] if fold else []
+    if not all(alt.data[0][0] is sre.LITERAL for alt in alternatives):  # a group first: only the look-ahead
+        return [*guard, (sre.BRANCH, (None, alternatives))]
+    groups: dict[str, list] = {}
+    for alt in alternatives:
+        letter = chr(alt.data[0][1])
+        groups.setdefault(letter.lower() if fold else letter, []).append(alt)
+    merged = []
+    for same in groups.values():
+        if len(same) == 1:
+            merged.append(same[0])
+        else:
+            rest = [node(state, alt.data[1:]) for alt in same]
+            merged.append(node(state, [same[0].data[0], (sre.BRANCH, (None, rest))]))
+    return [*guard, (sre.BRANCH, (None, merged))]
+
+
+def _first_letters(items: Sequence, sre: ModuleType, fold: bool) -> set[str] | None:
+    """The ASCII letters (lowercased if `fold`) a match of these items opens with; None when it may open
+    with something else."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is sre.LITERAL:
+        return {chr(av).lower() if fold else chr(av)} if av < 128 and chr(av).isalpha() else None
+    if op is sre.SUBPATTERN:
+        return _first_letters(av[3], sre, fold)
+    if op is sre.BRANCH:
+        firsts = [_first_letters(alt.data, sre, fold) for alt in av[1]]
+        return None if any(f is None for f in firsts) else set().union(*firsts)
+    return None

@@ -18,6 +18,7 @@ import polars as pl
 from transforms.clean import Article
 from transforms.dates import month_day_date, resolve_match_date
 from transforms.events import Found, Sentence, nearest_minute, read_sentence, split_sentences, template
+from transforms.gates import compile_rule
 from transforms.minutes import find_minutes
 from transforms.people import NameFinder, bind_surnames, fold_name
 from transforms.records import EventMention, FixtureMention, PersonMention, TeamSheet
@@ -33,30 +34,30 @@ ROLE_NOUNS = (
 
 
 ROLE_GAP = rf"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:{ROLE_NOUNS}\s+)?"  # "Rayo goalkeeper ", "Madrid's "
-ROLE_GAP_RX = re.compile(ROLE_GAP, re.I)
-FORMER = re.compile(r"\b(?:former|ex|one-time|old)[- ]$", re.I)
-TEAM_CUE = re.compile(
+ROLE_GAP_RX = compile_rule(ROLE_GAP, re.I)
+FORMER = compile_rule(r"\b(?:former|ex|one-time|old)[- ]$", re.I)
+TEAM_CUE = compile_rule(
     r"\b(?:gave|put|fired|shot|handed|earned|sent|drew|pulled|brought|got|for|\w+ed)\s+((?:[A-Z][\w'’.-]+ ?){1,3})"
     r"(?=\s+(?:the lead|ahead|in front|level|back|a \w+ lead|hope|victory|the win|all three|\d-\d)|[,.;]|\s+in\b)"
 )
-ABANDONED = re.compile(r"\b(?:was|were|been|being|had to be) abandoned\b|\babandonment\b", re.I)
-TEAM_GOAL = re.compile(
+ABANDONED = compile_rule(r"\b(?:was|were|been|being|had to be) abandoned\b|\babandonment\b", re.I)
+TEAM_GOAL = compile_rule(
     r"¤(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:doubled|extended|scored|equali[sz]ed|levelled|took the lead|went ahead|"
     r"went in front|hit back|pulled one back|pulled a goal back|reduced the deficit|restored|grabbed|got)\b",
     re.I,
 )
 
-PENALTY_WORDS = re.compile(r"penalty|spot[- ]kick|from the spot", re.I)
-PENALTY_IN_CLAUSE = re.compile(r"\b(?:penalty|spot[- ]kick|from the spot|spot)\b", re.I)
-WORD_OR_DASH = re.compile(r"[\w-]")
-CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
-PUT_AHEAD = re.compile(
+PENALTY_WORDS = compile_rule(r"penalty|spot[- ]kick|from the spot", re.I)
+PENALTY_IN_CLAUSE = compile_rule(r"\b(?:penalty|spot[- ]kick|from the spot|spot)\b", re.I)
+WORD_OR_DASH = compile_rule(r"[\w-]")
+CAPITAL_NEXT = compile_rule(r"\s+[A-Z]")
+PUT_AHEAD = compile_rule(
     r"\s+(?:almost\s+|nearly\s+)?\w+\s+([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})\s+"
     r"(?:ahead|in front|level|into the lead)\b"
 )  # "X volleyed Liverpool ahead"
-TEAM_IN_BRACKETS = re.compile(r"\s*\(([^)]{2,30})\)")
-PLAYS_FOR = re.compile(r"\bfor\s+([A-Z][\w' .-]{2,30}?)(?=[\s,.;]|$)")
-OBJECT_BEFORE = re.compile(r"(?:by|from|for|to|on|past|over)\s+$")  # "fouled by X": X is not the subject
+TEAM_IN_BRACKETS = compile_rule(r"\s*\(([^)]{2,30})\)")
+PLAYS_FOR = compile_rule(r"\bfor\s+([A-Z][\w' .-]{2,30}?)(?=[\s,.;]|$)")
+OBJECT_BEFORE = compile_rule(r"(?:by|from|for|to|on|past|over)\s+$")  # "fouled by X": X is not the subject
 
 
 @lru_cache(maxsize=4096)

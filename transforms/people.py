@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from transforms.gates import gate_for, opens
+from transforms.gates import compile_rule, gate_for, opens
 from transforms.records import PersonMention
 
 PARTICLES = {
@@ -611,26 +611,26 @@ OPENERS = {
     "Across",
 }
 ROLE_BEFORE = [
-    (re.compile(r"(?:head\s+coach|coach|manager|boss|gaffer|tactician|trainer)\s*$", re.I), "coach"),
-    (re.compile(r"(?:coached\s+by|managed\s+by|under)\s*$", re.I), "coach"),
-    (re.compile(r"(?:referee|ref|official|linesman|assistant\s+referee|VAR\s+official)\s*$", re.I), "referee"),
+    (compile_rule(r"(?:head\s+coach|coach|manager|boss|gaffer|tactician|trainer)\s*$", re.I), "coach"),
+    (compile_rule(r"(?:coached\s+by|managed\s+by|under)\s*$", re.I), "coach"),
+    (compile_rule(r"(?:referee|ref|official|linesman|assistant\s+referee|VAR\s+official)\s*$", re.I), "referee"),
     (
-        re.compile(
+        compile_rule(
             r"(?:president|chairman|owner|director|chief\s+executive|ceo|spokesman|spokeswoman|pundit|"
             r"commentator|journalist|reporter|photographer|correspondent|presenter|agent|chief)\s*$",
             re.I,
         ),
         "other",
     ),
-    (re.compile(r"(?:told|speaking\s+to|said\s+to|in\s+an\s+interview\s+with)\s*$", re.I), "other"),
-    (re.compile(r"(?:\bat|\bin|inside|outside|to|from|near|towards?)\s+(?:the\s+)?$", re.I), "place?"),
+    (compile_rule(r"(?:told|speaking\s+to|said\s+to|in\s+an\s+interview\s+with)\s*$", re.I), "other"),
+    (compile_rule(r"(?:\bat|\bin|inside|outside|to|from|near|towards?)\s+(?:the\s+)?$", re.I), "place?"),
 ]
 ROLE_AFTER = [
-    (re.compile(r"^(?:'s|’s|')\s+(?:side|team|men|charges|squad|outfit|troops|players)\b", re.I), "coach"),
-    (re.compile(r"^,?\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3}(?:coach|manager|boss)\b", re.I), "coach"),
-    (re.compile(r"^\s+(?:Stadium|Park|Arena|Ground|Road|Lane|Village|Field|Stadion)\b"), "place"),
-    (re.compile(r"^\s+(?:crowd|faithful|pitch|turf|stands|stadium|fans|supporters|atmosphere)\b"), "place"),
-    (re.compile(r"^/[A-Z]"), "other"),  # photo credit "Name/AFP/Getty"
+    (compile_rule(r"^(?:'s|’s|')\s+(?:side|team|men|charges|squad|outfit|troops|players)\b", re.I), "coach"),
+    (compile_rule(r"^,?\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3}(?:coach|manager|boss)\b", re.I), "coach"),
+    (compile_rule(r"^\s+(?:Stadium|Park|Arena|Ground|Road|Lane|Village|Field|Stadion)\b"), "place"),
+    (compile_rule(r"^\s+(?:crowd|faithful|pitch|turf|stands|stadium|fans|supporters|atmosphere)\b"), "place"),
+    (compile_rule(r"^/[A-Z]"), "other"),  # photo credit "Name/AFP/Getty"
 ]
 PLACE_ENDINGS = (
     "Stadium",
@@ -653,10 +653,10 @@ PLACE_ENDINGS = (
 _ROLE_BEFORE_GATES = [gate_for(rx) for rx, _ in ROLE_BEFORE]
 _LEADERS = TITLES | OPENERS  # words a name never starts with
 _NEVER_ALONE = NOT_NAMES | OPENERS | TITLES  # a run of only these words is nobody
-_NONBLANK = re.compile(r"\S+")
-_OPENS_SENTENCE = re.compile(r"(?:[.!?\"“”:]\s*|\n\s*|^\s*|-\s)$")
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
-_WORD = re.compile(r"[^\W\d_][\w'’\-.]*", re.UNICODE)
+_NONBLANK = compile_rule(r"\S+")
+_OPENS_SENTENCE = compile_rule(r"(?:[.!?\"“”:]\s*|\n\s*|^\s*|-\s)$")
+_THE_BEFORE = compile_rule(r"\bthe\s+$", re.I)
+_WORD = compile_rule(r"[^\W\d_][\w'’\-.]*", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -670,9 +670,9 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() and not (len(tok) > 1 and tok.isupper() and tok not in SUFFIXES)
 
 
-_INITIAL = re.compile(r"[A-Z]\.")
+_INITIAL = compile_rule(r"[A-Z]\.")
 # not a-z first: a lower-case word is never a capital, and no match can start inside one (a space precedes)
-_AFTER_LOWER = re.compile(r"(?<=[a-z,;:)] )([^\W\d_a-z][\w'’\-]+)")
+_AFTER_LOWER = compile_rule(r"(?<=[a-z,;:)] )([^\W\d_a-z][\w'’\-]+)")
 
 
 def _strip_token(tok: str) -> str:

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from transforms.gates import compile_rule
 from transforms.records import FixtureMention
 
 DASH = r"\s?[-\u2013\u2014]\s?"
@@ -31,12 +32,12 @@ LOSE_VERBS = (
     r"(?:lost|lose|loses|fell|went down|were beaten|was beaten|were defeated|was defeated|slumped|"
     r"crashed|were thrashed|were hammered)"
 )
-NOT_FINAL = re.compile(
+NOT_FINAL = compile_rule(
     r"^\s*(?:up|down|lead|advantage|ahead|deficit|on aggregate|agg|on penalties|pens|in the (?:penalty )?shoot-?out|"
     r"at (?:half-?time|the break|the interval)|half-?time|(?:penalty )?shoot-?out)",
     re.I,
 )
-RUNNING = re.compile(
+RUNNING = compile_rule(
     r"(?:made it|make it|to make it|level(?:led)? at|levelled at|it was|went|go|going|"
     r"leading|led|trailing|trailed|from|came back from|recovered from|at)\s+$",
     re.I,
@@ -76,14 +77,14 @@ def _other_than(teams: list[TeamSpan], lo: int, hi: int, not_team: str | None) -
 _SCORE_LINES = [  # headline, live-text and no-dash score lines
     (
         "headline",
-        re.compile(
+        compile_rule(
             rf"(?m)(?:^|:[ \t]|\.[ \t]|ends,[ \t])(?P<a>{TEAM_RUN})[ \t]+{SCORE}[ \t]+(?P<b>{TEAM_RUN})"
             rf"(?=\s*(?:$|[:.,;(\n]|\s-\s|\s[a-z]))"
         ),
     ),
     (
         "live",
-        re.compile(
+        compile_rule(
             rf"(?:Match ends|Full[- ]time|FT|Final score|Result)[,:.!]?\s+"
             rf"(?P<a>{TEAM_RUN}),?[ \t]+(?P<s1>\d{{1,2}}),[ \t]+(?P<b>{TEAM_RUN}),?[ \t]+"
             rf"(?P<s2>\d{{1,2}})\b",
@@ -92,7 +93,7 @@ _SCORE_LINES = [  # headline, live-text and no-dash score lines
     ),
     (
         "headline_nodash",
-        re.compile(
+        compile_rule(
             rf"(?m)^(?:Report:[ \t]+)?(?P<a>{TEAM_RUN})[ \t]+(?P<s1>\d{{1,2}})[ \t]+"
             rf"(?P<b>{TEAM_RUN})[ \t]+(?P<s2>\d{{1,2}})[ \t]*$"
         ),
@@ -101,7 +102,7 @@ _SCORE_LINES = [  # headline, live-text and no-dash score lines
 
 
 # the live-text line ("Match ends, A 2, B 1") is case-blind and tried everywhere: most texts lack its "2, "
-_SCORE_LINE_NEEDS = {"live": re.compile(r"\d,[ \t]")}
+_SCORE_LINE_NEEDS = {"live": compile_rule(r"\d,[ \t]")}
 
 
 def score_lines(text: str, teams: list[TeamSpan], resolve: callable) -> list[FixtureMention]:  # type: ignore[valid-type]
@@ -289,7 +290,7 @@ def _read_result(
     return None
 
 
-ADJECTIVAL = re.compile(
+ADJECTIVAL = compile_rule(
     r"\s+(?:[\w-]+\s+)?(?:midfielder|defender|striker|forward|winger|goalkeeper|keeper|international|star|captain|"
     r"boss|coach|manager|fans|supporters|player|players|squad|camp|setup|set-up|legend|youngster|full-back|"
     r"centre-back|teenager|skipper|talisman|academy|graduate|side's|team-mate|teammate)\b",
@@ -331,7 +332,7 @@ MEETING = (
     r"(?:game|match|clash|meeting|tie|fixture|encounter|derby|showdown|contest|trip|visit|outing|draw|loss|"
     r"defeat|win|victory)"
 )
-FUTURE = re.compile(
+FUTURE = compile_rule(
     r"\b(?:next|upcoming|will|later this|this weekend|is set|are set|scheduled|ahead of|before "
     r"facing|travel to|host|face)\b",
     re.I,
@@ -374,7 +375,7 @@ def pairings(
     return out
 
 
-DATE_AFTER = re.compile(
+DATE_AFTER = compile_rule(
     # bounded blanks only: a run of masked (blanked) text after a team name must not make this backtrack
     r"[ \t]{0,3}(?:\((?P<ha>[HAN])\)[ \t]{0,3})?(?P<comp_gap>[^()\n]{0,40}?)[ \t]{0,3}(?:on[ \t]+)?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
@@ -383,7 +384,7 @@ DATE_AFTER = re.compile(
 )
 
 
-_MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # every month DATE_AFTER reads
+_MONTH_START = compile_rule(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # every month DATE_AFTER reads
 
 
 def _month_on_line(text: str, months: list[int], pos: int) -> bool:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from transforms.gates import compile_rule
 from transforms.records import EventMention, PersonMention, TeamSheet
 
 __all__ = ["read_team_sheets"]
@@ -80,13 +81,13 @@ _BBC_KEYWORDS = frozenset({"booked", "sent off", "goals", "goal"})  # those that
 _KEYWORDS = _BENCH | _BOOKED | _SENT_OFF | _SECOND_YELLOW | _GOALS | _SUBS_USED | _ATTENDANCE | _REFEREE
 
 _WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-])*"
-_NAME_TOKEN = re.compile(_WORD + r"\Z")
+_NAME_TOKEN = compile_rule(_WORD + r"\Z")
 _MINUTE = r"(?P<min>\d{1,3})\s*'?\s*(?:\+\s*(?P<add>\d{1,2})\s*'?)?"
 _FLAG = r"(?:own goal|o\.g\.|og|pen\.?|p)"
 
 # "Dunne 75 og", "Chiellini (og) 57'", "Houssem Aouar - 28' Pen", "Adeyemi 90+2pen", "Bergkamp (35)",
 # "Ortiz 74 (Baptiste)", "Moreno (Lyon) 65", "Rooney": the item shapes of goal, card and subs lists.
-_EVENT_ITEM = re.compile(
+_EVENT_ITEM = compile_rule(
     r"(?P<name>[^\W\d_][^\d(),;:]*?)\s*"
     r"(?:\((?P<tag>[^()\d]{1,40})\)\s*)?"
     r"(?:[-–]\s*)?"
@@ -95,17 +96,17 @@ _EVENT_ITEM = re.compile(
     r"\s*(?:\((?P<tag2>[^()\d]{1,40})\))?",
     re.IGNORECASE,
 )
-_BARE_MINUTE = re.compile(_MINUTE + r"\s*(?:\(?(?P<flag>" + _FLAG + r")\)?)?", re.IGNORECASE)
-_RATED = re.compile(r"(?P<name>[^\W\d_][^\d()]*?)\s*\((?P<score>\d{1,2}(?:[.,]\d)?)\)")
-_SUB_ON = re.compile(r"(?P<on>[^\W\d_][^\d(),]*?)\s*" + _MINUTE)
-_SUB_FOR = re.compile(
+_BARE_MINUTE = compile_rule(_MINUTE + r"\s*(?:\(?(?P<flag>" + _FLAG + r")\)?)?", re.IGNORECASE)
+_RATED = compile_rule(r"(?P<name>[^\W\d_][^\d()]*?)\s*\((?P<score>\d{1,2}(?:[.,]\d)?)\)")
+_SUB_ON = compile_rule(r"(?P<on>[^\W\d_][^\d(),]*?)\s*" + _MINUTE)
+_SUB_FOR = compile_rule(
     r"(?P<on>[^\W\d_][^\d(),]*?)\s+(?:on\s+)?for\s+(?P<off>[^\W\d_][^\d(),]*?)\s*\(?" + _MINUTE + r"\)?"
 )
-_ATTENDANCE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d{4,6}")
-_REFEREE_SHAPE = re.compile(r"(?:[A-Z]\.?\s+){1,2}[^\W\d_][\w'’\-]+(?:\s+[^\W\d_][\w'’\-]+)?(?:\s*\([^()]{1,40}\))?")
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?[ \t]+")
-_INLINE_KEYWORD = re.compile(r"(?:Att|Attendance|Ref|Referee|Venue)\s*:")  # after a blank: see _inline_keywords
-_FORMATION = re.compile(r"\s*\(\s*\d(?:\s*-\s*\d){2,4}\s*\)\s*$")
+_ATTENDANCE_NUMBER = compile_rule(r"\d{1,3}(?:,\d{3})+|\d{4,6}")
+_REFEREE_SHAPE = compile_rule(r"(?:[A-Z]\.?\s+){1,2}[^\W\d_][\w'’\-]+(?:\s+[^\W\d_][\w'’\-]+)?(?:\s*\([^()]{1,40}\))?")
+_SENTENCE_END = compile_rule(r"[.!?][\"”’']?[ \t]+")
+_INLINE_KEYWORD = compile_rule(r"(?:Att|Attendance|Ref|Referee|Venue)\s*:")  # after a blank: see _inline_keywords
+_FORMATION = compile_rule(r"\s*\(\s*\d(?:\s*-\s*\d){2,4}\s*\)\s*$")
 
 
 # --------------------------------------------------------------------------- small shared helpers
@@ -888,11 +889,11 @@ def _read_printed_sheets(text: str) -> list[TeamSheet]:
 
 # --------------------------------------------------------------------------- BBC web line-ups
 
-_LIVE_PLAYER = re.compile(r"[ \t]*[-•*]?[ \t]*(?P<num>\d{1,2})[ \t]*(?P<rest>.*?)[ \t]*\r?")
-_LIVE_NOTE = re.compile(r"Booked at|Substituted for|Sent off at|Dismissed at", re.IGNORECASE)
-_LIVE_BOOKED = re.compile(r"Booked at\s*" + _MINUTE + r"\s*mins?", re.IGNORECASE)
-_LIVE_SUBBED = re.compile(r"Substituted for\s*(?P<on>\S.*?)\s*at\s*" + _MINUTE + r"\s*min", re.IGNORECASE)
-_LIVE_OFF = re.compile(r"(?:Sent off|Dismissed) at\s*" + _MINUTE, re.IGNORECASE)
+_LIVE_PLAYER = compile_rule(r"[ \t]*[-•*]?[ \t]*(?P<num>\d{1,2})[ \t]*(?P<rest>.*?)[ \t]*\r?")
+_LIVE_NOTE = compile_rule(r"Booked at|Substituted for|Sent off at|Dismissed at", re.IGNORECASE)
+_LIVE_BOOKED = compile_rule(r"Booked at\s*" + _MINUTE + r"\s*mins?", re.IGNORECASE)
+_LIVE_SUBBED = compile_rule(r"Substituted for\s*(?P<on>\S.*?)\s*at\s*" + _MINUTE + r"\s*min", re.IGNORECASE)
+_LIVE_OFF = compile_rule(r"(?:Sent off|Dismissed) at\s*" + _MINUTE, re.IGNORECASE)
 _BENCH_HEADERS = frozenset({"substitutes", "subs", "bench", "substitutes:", "subs:"})
 _LINEUP_HEADERS = frozenset({"line-ups", "lineups", "line-up", "lineup", "teams", "line ups"})
 
@@ -1002,7 +1003,7 @@ def _read_live_player_line(text: str, line: tuple[int, int], sheet: TeamSheet) -
 
 # --------------------------------------------------------------------------- scorer headers
 
-_HEADER_ITEM = re.compile(
+_HEADER_ITEM = compile_rule(
     r"[ \t]*[-•*–][ \t]*(?P<name>[^\W\d_][^\d\n]*?)[ \t]*[-–][ \t]*" + _MINUTE
     + r"[ \t]*(?P<flag>\(?(?:pen|og|o\.g\.|own goal|p)\)?)?[ \t]*\r?",
     re.IGNORECASE,
@@ -1079,33 +1080,33 @@ def _said_sent_off(text: str, player: str) -> bool:
 
 _LT_NAME = r"[^\W\d_][\w'’.\-]*(?:[ ][^\W\d_][\w'’.\-]*){0,5}?"
 _LT_TEAM = r"[^()\n]{1,40}"
-_LT_SCORE = re.compile(
+_LT_SCORE = compile_rule(
     r"(?:Goal!|Own Goal by[^.\n]*\.|Match ends,|First Half ends,|Second Half ends,|Penalty (?:missed|saved)!"
     r"(?:\s*Still)?)\s*(?P<home>[^,\n\d]{1,40}?)\s+\d{1,2},\s*(?P<away>[^,\n\d]{1,40}?)\s+\d{1,2}\.",
     re.IGNORECASE,
 )
-_LT_GOAL = re.compile(
+_LT_GOAL = compile_rule(
     r"Goal!\s+[^\n]{1,90}?\d{1,2}\.\s+(?P<name>" + _LT_NAME + r")\s*\((?P<team>" + _LT_TEAM + r")\)"
     r"(?P<rest>[^\n]*)"
 )
-_LT_OWN_GOAL = re.compile(r"Own Goal by\s+(?P<name>" + _LT_NAME + r"),\s*(?P<team>[^.,\n]{1,40})\.")
-_LT_CARD = re.compile(
+_LT_OWN_GOAL = compile_rule(r"Own Goal by\s+(?P<name>" + _LT_NAME + r"),\s*(?P<team>[^.,\n]{1,40})\.")
+_LT_CARD = compile_rule(
     r"(?P<second>Second yellow card to\s+)?(?:(?:Booking|Dismissal)\s+)?(?P<name>" + _LT_NAME
     + r")\s*\((?P<team>" + _LT_TEAM + r")\)(?:\s+is shown the (?P<colour>yellow|red) card)?"
 )  # fmt: skip
-_LT_SUB = re.compile(
+_LT_SUB = compile_rule(
     r"Substitution,\s*(?P<team>[^.\n]{1,40})\.\s+(?P<on>" + _LT_NAME + r")\s+replaces\s+(?P<off>"
     + _LT_NAME + r")(?=\s+because\b|\s*[.\n]|\s*$)(?P<rest>[^\n]*)"
 )  # fmt: skip
-_LT_PEN_MISS = re.compile(
+_LT_PEN_MISS = compile_rule(
     r"Penalty (?:missed|saved)!(?:[^\n]{0,90}?\d{1,2}\.)?\s+(?P<name>" + _LT_NAME + r")\s*\((?P<team>"
     + _LT_TEAM + r")\)"
 )  # fmt: skip
-_LT_PEN_WON = re.compile(
+_LT_PEN_WON = compile_rule(
     r"Penalty\s+(?P<team>[^.!\n]{1,40})\.\s+(?P<name>" + _LT_NAME + r")\s+draws a foul in the penalty area"
 )
 _LIVE_MARKERS = ("Goal!", "Own Goal by", "Substitution,", "is shown the", "Second yellow card", "Penalty ")
-_LT_MINUTE = re.compile(r"(?<![\d\w])(?P<min>\d{1,3})'\s*(?:\+\s*(?P<add>\d{1,2})'?)?")
+_LT_MINUTE = compile_rule(r"(?<![\d\w])(?P<min>\d{1,3})'\s*(?:\+\s*(?P<add>\d{1,2})'?)?")
 
 
 @dataclass(slots=True)

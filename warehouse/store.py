@@ -160,9 +160,11 @@ def fill_duckdb(path: Path, files: dict[str, Path], views_sql: str, config: dict
     with duckdb.connect(str(path), config=config) as con:
         for name, file in files.items():
             con.execute(f'create table "{name}" as select * from read_parquet($file)', {"file": str(file)})
+        con.begin()  # views and ~200 comments in one transaction: one commit, not one per statement
         if views_sql:
             con.execute(views_sql)
         apply_comments(con)  # the data dictionary travels with the warehouse
+        con.commit()
         con.execute("checkpoint")
 
 
