@@ -61,6 +61,11 @@ be switched off from the environment). Prefect 3.0 dropped the in-process ASGI
 API of Prefect 2 (PrefectHQ/prefect#14722), so (c) needs a hand-run uvicorn
 thread. Two processes sharing one PREFECT_HOME at the same time share one
 SQLite file, which can give "database is locked" errors (as Prefect itself does).
+Within one server too: a flow started while the server still writes the last
+run's task events got "database is locked" on creating its run, and Prefect's
+client slept 2 s before asking again (half of the flows started back to back).
+Our server tries such a write again itself after a few milliseconds
+(``retry_locked_writes``).
 """
 
 from __future__ import annotations

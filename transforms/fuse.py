@@ -127,12 +127,16 @@ def _agrees(a: dict, b: dict) -> bool:
 def split_undated(mentions: list[dict]) -> list[list[dict]]:
     """A first match and its replay (1-1 at Arsenal, 0-0 at Sheffield) stay two fixtures."""
     clusters: list[list[dict]] = []
+    kinds: list[dict[tuple, dict]] = []  # per cluster, one mention per distinct (home, score): all _agrees reads
     for m in sorted(mentions, key=lambda m: (m["home_score"] is None, not m["home_known"], m["source_id"])):
-        home = next((c for c in clusters if all(_agrees(m, o) for o in c)), None)
+        home = next((i for i, seen in enumerate(kinds) if all(_agrees(m, o) for o in seen.values())), None)
         if home is None:
             clusters.append([m])
+            kinds.append({})
+            home = -1
         else:
-            home.append(m)
+            clusters[home].append(m)
+        kinds[home].setdefault((m["home_known"], m["home_team"], m["home_score"], m["away_score"]), m)
     return clusters
 
 
@@ -283,28 +287,31 @@ def cluster_events(mentions: list[dict]) -> list[list[dict]]:
         key=lambda m: (m["clock"], m["source_id"]),
     )
     clusters: list[list[dict]] = []
+    sources: list[set[str]] = []  # each cluster's articles: one article says an event once
+    latest = 0  # the last cluster's highest clock (the mentions come in clock order)
     for m in timed:
-        if (
-            clusters
-            and m["clock"] - max(x["clock"] for x in clusters[-1]) <= 3
-            and m["source_id"] not in {x["source_id"] for x in clusters[-1]}
-        ):
+        if clusters and m["clock"] - latest <= 3 and m["source_id"] not in sources[-1]:
             clusters[-1].append(m)
+            sources[-1].add(m["source_id"])
         else:
             clusters.append([m])
+            sources.append({m["source_id"]})
+        latest = m["clock"]
     rest = sorted(
         (m for m in mentions if m["clock"] is None or _open_ended(m)),
         key=lambda m: (m["clock"] is None, m["clock"] or 0, m["source_id"]),
     )
     for m in rest:
-        free = [c for c in clusters if m["source_id"] not in {x["source_id"] for x in c}]
+        free = [c for c, ids in zip(clusters, sources, strict=True) if m["source_id"] not in ids]
         if m["clock"] is not None:
             fits = [c for c in free if any(x["clock"] is not None and 0 <= x["clock"] - m["clock"] <= 15 for x in c)]
             free = fits or [c for c in free if all(x["clock"] is None for x in c)]
         if free:
             free[0].append(m)
+            sources[next(i for i, c in enumerate(clusters) if c is free[0])].add(m["source_id"])
         else:
             clusters.append([m])
+            sources.append({m["source_id"]})
     return clusters
 
 
