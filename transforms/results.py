@@ -339,12 +339,17 @@ FUTURE = compile_rule(
 )
 
 
+MEETING_BEFORE = compile_rule(  # "home game against " right before a team's name
+    rf"(?P<where>home|away)?\s*{MEETING}\s+(?P<prep>against|with|at|versus|v|vs\.?|to|over)\s+$", re.I
+)
+
+
 def pairings(
     text: str, sentences: list[tuple[int, int]], teams: list[TeamSpan], subject_of: callable
 ) -> list[FixtureMention]:  # type: ignore[valid-type]
     """Matches named without a score: "Madrid's home game against Rayo", "a tough away trip to Valencia"."""
     out: list[FixtureMention] = []
-    rx = re.compile(rf"(?P<where>home|away)?\s*{MEETING}\s+(?P<prep>against|with|at|versus|v|vs\.?|to|over)\s+$", re.I)
+    rx = MEETING_BEFORE
     for s0, s1 in sentences:
         for t in (t for t in teams if s0 <= t.start < s1):
             m = rx.search(text[max(s0, t.start - 45) : t.start])
