@@ -4,7 +4,7 @@ import random
 import re
 
 from transforms import events
-from transforms.gates import compile_rule, gate_for, opens
+from transforms.gates import any_word_test, compile_rule, gate_for, gate_test, opens
 
 
 def test_gate_reads_required_words_off_the_pattern() -> None:
@@ -114,3 +114,14 @@ def test_event_rules_are_compiled_grouped_not_silently_plain() -> None:
         plain, ["§0 fired home", "§1 headed in from close range", "§2 sent off"]
     )
     assert rule != plain  # patterns compare by their programs: the same source, a different program
+
+
+def test_gate_tests_answer_as_opens_does() -> None:
+    """The unrolled gates say what `opens` says, for every rule's gate, on sentences that hold some of its words."""
+    rng = random.Random(3)
+    words = sorted({w for g in events._GATES for c in g if isinstance(c, frozenset) for w in c})
+    texts = [" ".join(rng.sample(words, rng.randint(0, 12))) for _ in range(400)] + [s.lower() for s in SENTENCES]
+    answers = [[opens(g, t) for t in texts] for g in events._GATES]
+    assert [[gate_test(g)(t) for t in texts] for g in events._GATES] == answers
+    assert sum(map(sum, answers)) > 100  # texts that open gates, not only ones that close them
+    assert gate_test(())("anything") and any_word_test(["kick", "'s"])("a free-kick") and not any_word_test(["x"])("")

@@ -8,11 +8,11 @@ so one small set of patterns per event family reads "§3 was sent off", "§1 rep
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.gates import Gate, compile_rule, gate_for, opens
+from transforms.gates import any_word_test, compile_rule, gate_for, gate_test
 from transforms.minutes import MinuteMention
 from transforms.records import PersonMention
 
@@ -542,26 +542,26 @@ class Found:
     extra: str = ""
 
 
-# a family with many cue words is one regex scan; one with a few, a few substring tests (cheaper than a call)
-_CUE_TESTS: list[tuple[str, re.Pattern[str] | None, tuple[str, ...]]] = [
-    (etype, compile_rule("|".join(map(re.escape, words))) if len(words) > 12 else None, tuple(words))
+# a family with many cue words is one regex scan; one with a few, a few substring tests
+_CUE_TESTS: list[tuple[str, Callable[[str], object]]] = [
+    (etype, compile_rule("|".join(map(re.escape, words))).search if len(words) > 12 else any_word_test(words))
     for etype, words in _CUES.items()
 ]
+_GATE_TESTS = [gate_test(gate) for gate in _GATES]
 
 
 def _cued_families(lowered: str) -> frozenset[str]:
     """The event families with a cue word in the (lowercased) sentence."""
-    return frozenset(
-        etype
-        for etype, rx, words in _CUE_TESTS
-        if (rx.search(lowered) is not None if rx is not None else any(w in lowered for w in words))
-    )
+    return frozenset(etype for etype, test in _CUE_TESTS if test(lowered))
 
 
 @cache  # a few dozen combinations of families occur
-def _cued_rules(cued: frozenset[str]) -> list[tuple[str, str, re.Pattern[str], Gate]]:
-    """The rules of the cued families, in rule order (the order decides which reading claims an actor)."""
-    return [(etype, rule, rx, gate) for (etype, rule, rx), gate in zip(_COMPILED, _GATES, strict=True) if etype in cued]
+def _cued_rules(cued: frozenset[str]) -> list[tuple[str, str, re.Pattern[str], Callable[[str], bool]]]:
+    """The rules of the cued families, in rule order (the order decides which reading claims an actor),
+    each with its gate's test."""
+    return [
+        (etype, rule, rx, test) for (etype, rule, rx), test in zip(_COMPILED, _GATE_TESTS, strict=True) if etype in cued
+    ]
 
 
 def read_sentence(sent: Sentence) -> list[Found]:
@@ -571,8 +571,8 @@ def read_sentence(sent: Sentence) -> list[Found]:
     if "§" not in sent.template:  # every event has an actor: no person, nothing to read
         return found
     lowered = sent.template.lower()
-    for etype, rule, rx, gate in _cued_rules(_cued_families(lowered)):
-        if not opens(gate, lowered):
+    for etype, rule, rx, gate_opens in _cued_rules(_cued_families(lowered)):
+        if not gate_opens(lowered):
             continue
         for m in rx.finditer(sent.template):
             actor = int(m["p"]) if m.groupdict().get("p") else None

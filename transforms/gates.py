@@ -8,7 +8,7 @@ is derived from the pattern's syntax tree, so it cannot drift from the pattern a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from types import ModuleType
 
 Words = frozenset[str]  # one of these must be in the text
@@ -47,6 +47,30 @@ def opens(gate: Gate, lowered: str) -> bool:
         elif not any(opens(alternative, lowered) for alternative in clause):  # type: ignore[arg-type]
             return False
     return True
+
+
+def gate_test(gate: Gate) -> Callable[[str], bool]:
+    """The gate as one function of the lowercased text, `opens` unrolled: ('a' in s or 'b' in s) and ...
+
+    Asked for every rule of every sentence with a cue word, where `opens`'s loops and type checks cost
+    more than the substring tests themselves. The words are the patterns' literals, quoted by `repr`.
+    """
+    return eval(f"lambda s: {_test_source(gate)}")  # the source holds only repr()-quoted literals
+
+
+def any_word_test(words: Iterable[str]) -> Callable[[str], bool]:
+    """Whether the text holds any of the words, as one function (see `gate_test`)."""
+    return gate_test((frozenset(words),))
+
+
+def _test_source(gate: Gate) -> str:
+    parts = []
+    for clause in gate:
+        if isinstance(clause, frozenset):
+            parts.append("(" + " or ".join(f"{w!r} in s" for w in sorted(clause, key=lambda w: (-len(w), w))) + ")")
+        else:
+            parts.append("(" + " or ".join(f"({_test_source(alt)})" for alt in clause) + ")")  # type: ignore[arg-type]
+    return " and ".join(parts) if parts else "True"
 
 
 def _required(items: Sequence, sre: ModuleType) -> list[Words | Either]:

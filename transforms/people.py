@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from transforms.gates import compile_rule, gate_for, opens
+from transforms.gates import compile_rule, gate_for, gate_test
 from transforms.records import PersonMention
 
 PARTICLES = {
@@ -650,7 +650,7 @@ PLACE_ENDINGS = (
     "Bowl",
 )
 
-_ROLE_BEFORE_GATES = [gate_for(rx) for rx, _ in ROLE_BEFORE]
+_ROLE_BEFORE_GATES = [gate_test(gate_for(rx)) for rx, _ in ROLE_BEFORE]
 _LEADERS = TITLES | OPENERS  # words a name never starts with
 _NEVER_ALONE = NOT_NAMES | OPENERS | TITLES  # a run of only these words is nobody
 _NONBLANK = compile_rule(r"\S+")
@@ -870,8 +870,8 @@ class NameFinder:
             if rx.match(after):
                 return role
         before_low = before.lower()
-        for (rx, role), gate in zip(ROLE_BEFORE, _ROLE_BEFORE_GATES, strict=True):
-            if opens(gate, before_low) and rx.search(before):
+        for (rx, role), gate_opens in zip(ROLE_BEFORE, _ROLE_BEFORE_GATES, strict=True):
+            if gate_opens(before_low) and rx.search(before):
                 if role == "place?":
                     return "place" if self._looks_like_place(span, before) else "player"
                 return role
