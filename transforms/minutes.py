@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.gates import any_word_test
 from transforms.teams import trie_pattern
 
 _UNITS = [
@@ -200,6 +201,9 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
+_SCANS = [(name, rx, any_word_test(_NEEDS.get(name, ("",)))) for name, rx in _COMPILED]
+
+
 def _resolve(name: str, m: re.Match[str], extra_time: bool) -> tuple[int | None, int | None, int | None]:
     """One matched phrase to (minute, added, relative)."""
     n = read_number(m.group("n")) if "n" in m.re.groupindex and m.group("n") else None
@@ -252,8 +256,8 @@ def find_minutes(text: str, start: int = 0, end: int | None = None, extra_time: 
     found: list[MinuteMention] = []
     taken: list[tuple[int, int]] = []
     lowered = text[start:end].lower()
-    for name, rx in _COMPILED:
-        if not any(word in lowered for word in _NEEDS.get(name, ("",))):
+    for name, rx, needed in _SCANS:
+        if not needed(lowered):
             continue
         for m in rx.finditer(text, start, end):
             if any(m.start() < e and s < m.end() for s, e in taken):
