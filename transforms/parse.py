@@ -275,8 +275,9 @@ class ArticleReader:
         text, headlines = self.headlines()
         found = [replace(f) for f in headlines]  # copies: merging changes mentions in place
         if teams:
-            found += prose_results(text, prose, teams, self.subject_team(teams))
-            found += pairings(text, prose, teams, self.subject_team(teams))
+            subject = self.subject_team(teams)
+            found += prose_results(text, prose, teams, subject)
+            found += pairings(text, prose, teams, subject)
             found += self.scheduled(text, teams)
         found += self.sheet_fixture(found)
         return merge_fixture_mentions(found)
