@@ -224,8 +224,14 @@ class PlayerBook:
             key = name_key(m["name"])
             (full if len(key.split()) >= 2 else short)[key].append(m)
         # a two-word key that is the tail of a longer one ("de frutos") is a short form too
+        heads_tails: dict[str, list[str]] = defaultdict(list)  # a key's first or last words -> the keys
+        for k in full:
+            words = k.split(" ")
+            for i in range(1, len(words)):
+                heads_tails[" ".join(words[i:])].append(k)
+                heads_tails[" ".join(words[:i])].append(k)
         for key in list(full):
-            longer = [k for k in full if k != key and (k.endswith(" " + key) or k.startswith(key + " "))]
+            longer = list(dict.fromkeys(k for k in heads_tails.get(key, ()) if k != key and k in full))
             if len(longer) == 1:
                 full[longer[0]].extend(full.pop(key))
         owners: dict[str, set[str]] = defaultdict(set)
@@ -410,8 +416,11 @@ def fuse(raw_fixtures: pl.DataFrame, raw_events: pl.DataFrame, raw_people: pl.Da
     book = bind_people(raw_people, main_fixtures(placed), ev)
     events, mentions = fuse_events(ev, fixtures, book)
     events.extend(implied_yellows(events))
+    by_fixture: dict[str, list[dict]] = defaultdict(list)
+    for e in events:
+        by_fixture[e["fixture_id"]].append(e)
     for f in fixtures:
-        running_score(f, [e for e in events if e["fixture_id"] == f["fixture_id"]])
+        running_score(f, by_fixture.get(f["fixture_id"], []))
     players = sorted(({**r, "aliases": sorted(r["aliases"])} for r in book.rows.values()), key=lambda r: r["player_id"])
     return {
         "fixtures": frame(fixtures, FIXTURE_SCHEMA),
@@ -550,16 +559,11 @@ def scope_people(raw_people: pl.DataFrame, order: pl.Series, runs: list[Run]) ->
 def implied_yellows(events: list[dict]) -> list[dict]:
     """A second yellow means a first one: add it (minute unknown) when no source reported it."""
     extra = []
+    booked = {(o["fixture_id"], o["player_id"], o["player_name"]) for o in events if o["event_type"] == "yellow_card"}
     for e in events:
         if e["event_type"] != "second_yellow":
             continue
-        if any(
-            o["event_type"] == "yellow_card"
-            and o["fixture_id"] == e["fixture_id"]
-            and o["player_id"] == e["player_id"]
-            and o["player_name"] == e["player_name"]
-            for o in events
-        ):
+        if (e["fixture_id"], e["player_id"], e["player_name"]) in booked:
             continue
         extra.append(
             {
