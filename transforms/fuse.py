@@ -41,6 +41,7 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 16)
 def accents(name: str) -> int:
     return sum(1 for c in unicodedata.normalize("NFD", name) if unicodedata.combining(c))
 
