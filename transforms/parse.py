@@ -21,7 +21,7 @@ from transforms.events import Found, Sentence, nearest_minute, read_sentence, sp
 from transforms.gates import compile_rule
 from transforms.minutes import find_minutes
 from transforms.people import NameFinder, bind_surnames, fold_name
-from transforms.records import EventMention, FixtureMention, PersonMention, TeamSheet
+from transforms.records import ArticleRecords, EventMention, FixtureMention, PersonMention, TeamSheet
 from transforms.results import TeamSpan, fixture_list, headline_pairing, pairings, prose_results, score_lines
 from transforms.team_sheets import read_team_sheets
 from transforms.teams import TeamBook, word_start_matches
@@ -70,17 +70,6 @@ def whole_word(word: str) -> re.Pattern[str]:
 def penalty_after(name: str) -> re.Pattern[str]:
     """'Kane ... from the spot': asked only of sentences that mention a penalty at all."""
     return re.compile(rf"{re.escape(name)}\W+(?:\w+\W+){{0,6}}?(?:penalty|spot[- ]kick|from the spot)", re.I)
-
-
-@dataclass(slots=True)
-class ArticleRecords:
-    """Everything one article states, before fusion with other articles."""
-
-    source_id: str
-    fixtures: list[FixtureMention] = field(default_factory=list)
-    events: list[EventMention] = field(default_factory=list)
-    people: list[PersonMention] = field(default_factory=list)
-    teams: list[str] = field(default_factory=list)
 
 
 class ArticleReader:
@@ -947,6 +936,12 @@ def parse_articles(
     articles: list[Article], book: TeamBook, tagger: Callable | None = None
 ) -> list[ArticleRecords | Exception]:
     """The parse stage for a batch: one result per article, an article the parser chokes on gives its error."""
+    import os
+
+    if os.environ.get("MATCHWIRE_OLD_READER") != "1":
+        from transforms.reader import read_batch
+
+        return read_batch(articles, book, tagger)
     readers: list[ArticleReader | Exception] = []
     asks: list[tuple[ArticleReader, tuple[int, int]]] = []
     for a in articles:

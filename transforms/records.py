@@ -72,3 +72,14 @@ class TeamSheet:
     char_end: int
     players: list[PersonMention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ArticleRecords:
+    """Everything one article states, before fusion with other articles."""
+
+    source_id: str
+    fixtures: list[FixtureMention] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    people: list[PersonMention] = field(default_factory=list)
+    teams: list[str] = field(default_factory=list)

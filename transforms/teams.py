@@ -276,6 +276,9 @@ class _Matcher:
         self._seen[name] = found
         return found
 
+    def exact(self, name: str) -> str | None:
+        return self._by_key.get(name_key(name))
+
     def find(self, text: str) -> list[TeamHit]:
         folded, idx = _fold_with_offsets(text)
         hits: list[TeamHit] = []
@@ -318,6 +321,18 @@ class TeamBook:
         self._countries = countries
         self._venues = _Matcher([])
         self._venue_home: dict[str, str] = {}
+        self.clubs = ClubIndex([])
+        self.lexicon: object | None = None  # transforms.reader.lexicon.Lexicon, set by the I/O layer
+
+    def with_clubs(self, clubs: ClubIndex) -> TeamBook:
+        """Add the large club list (aliases, cities, grounds) used to canonicalise clubs the text names."""
+        self.clubs = clubs
+        return self
+
+    def with_lexicon(self, lexicon: object) -> TeamBook:
+        """Add the football vocabulary (result words, nicknames, event phrases...)."""
+        self.lexicon = lexicon
+        return self
 
     def with_venues(self, rows: Iterable[tuple[str, str, str]]) -> TeamBook:
         """Add stadiums (venue, alias, home team): they are places, never people, and say who was at home."""
@@ -356,6 +371,10 @@ class TeamBook:
         """The canonical team for an alias (case/accent-insensitive, 'the' and 'FC'/'CF' ignored), or None."""
         return self._teams.lookup(name)
 
+    def canonical_exact(self, name: str) -> str | None:
+        """The canonical team for exactly this alias (no 'FC'/'SC' stripped): 'Barcelona SC' is not Barcelona."""
+        return self._teams.exact(name)
+
     def competition(self, name: str) -> str | None:
         """The canonical competition for an alias, or None."""
         return self._competitions.lookup(name)
@@ -389,3 +408,95 @@ def rows_from_csv_text(
     teams = [(r["canonical"], r["alias"], r["country"], r["kind"]) for r in csv.DictReader(io.StringIO(teams_csv))]
     competitions = [(r["canonical"], r["alias"]) for r in csv.DictReader(io.StringIO(competitions_csv))]
     return teams, competitions
+
+
+@dataclass(frozen=True, slots=True)
+class Club:
+    """One club of the large public reference list: where it plays, for home and away cues."""
+
+    canonical: str
+    country: str
+    city: str
+    ground: str
+
+
+class ClubIndex:
+    """The large club list (openfootball): alias lookup only, never searched for in running text.
+
+    It is a lexicon, not a gate: it gives a name the text already treats as a team its canonical
+    spelling, country, city and ground. An alias several clubs share gives all of them; the caller
+    decides with what else the article says.
+    """
+
+    def __init__(self, rows: Iterable[tuple[str, str, str, str, str]]) -> None:
+        by_key: dict[str, list[str]] = {}
+        clubs: dict[str, Club] = {}
+        by_city: dict[str, list[str]] = {}
+        aliases: dict[str, list[str]] = {}
+        for canonical, alias, country, city, ground in rows:
+            canonical = canonical.strip()
+            if not canonical:
+                continue
+            aliases.setdefault(canonical, []).append(alias.strip())
+            if canonical not in clubs:
+                clubs[canonical] = Club(canonical, country.strip(), city.strip(), ground.strip())
+                if city.strip():
+                    by_city.setdefault(name_key(city), []).append(canonical)
+            for name in (alias, canonical):
+                for k in _key_candidates(name_key(name)):
+                    owners = by_key.setdefault(k, [])
+                    if canonical not in owners:
+                        owners.append(canonical)
+        self._by_key = {k: tuple(v) for k, v in by_key.items()}
+        self._clubs = clubs
+        self._by_city = {k: tuple(v) for k, v in by_city.items()}
+        self._display = self._display_names(aliases)
+
+    def _display_names(self, aliases: dict[str, list[str]]) -> dict[str, str]:
+        """The name a club is shown by: the list's name without a founding year or a legal tag that its
+        aliases also drop ('PAS Lamia 1964' -> 'Lamia', 'Flamengo RJ' -> 'Flamengo'), so the warehouse
+        spells it the way reports do."""
+        out = {}
+        for canonical in aliases:
+            words = canonical.split()
+            if len(words) > 1 and re.fullmatch(r"(?:18|19|20)\d\d", words[-1]):
+                words = words[:-1]
+            for cut in (words[1:], words[:-1]):
+                if (
+                    len(words) > 1
+                    and cut
+                    and (words[0] if cut is not words[:-1] else words[-1]).isupper()
+                    and len(words[0] if cut is not words[:-1] else words[-1]) <= 4
+                    and self._by_key.get(name_key(" ".join(cut))) == (canonical,)
+                ):
+                    words = cut
+                    break
+            out[canonical] = " ".join(words)
+        return out
+
+    def display(self, canonical: str) -> str:
+        return self._display.get(canonical, canonical)
+
+    def owners(self, name: str, exact_only: bool = False) -> tuple[str, ...]:
+        """Every club this name may be ('Barcelona' -> the Spanish and the Ecuadorian one)."""
+        key = name_key(name)
+        if exact_only:
+            return self._by_key.get(key, ())
+        for k in _key_candidates(key):
+            if k in self._by_key:
+                return self._by_key[k]
+        return ()
+
+    def club(self, canonical: str) -> Club | None:
+        return self._clubs.get(canonical)
+
+    def in_city(self, city: str) -> tuple[str, ...]:
+        return self._by_city.get(name_key(city), ())
+
+
+def club_rows_from_csv_text(clubs_csv: str) -> list[tuple[str, str, str, str, str]]:
+    """Parse `clubs.csv` (canonical, alias, country, city, ground)."""
+    return [
+        (r["canonical"], r["alias"], r["country"], r.get("city") or "", r.get("ground") or "")
+        for r in csv.DictReader(io.StringIO(clubs_csv))
+    ]

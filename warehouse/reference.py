@@ -7,17 +7,35 @@ import threading
 from functools import cache
 from importlib import resources
 
-from transforms.teams import TeamBook, rows_from_csv_text, venue_rows_from_csv_text
+from transforms.reader.lexicon import TABLES, Lexicon
+from transforms.teams import ClubIndex, TeamBook, club_rows_from_csv_text, rows_from_csv_text, venue_rows_from_csv_text
 
 
 @cache
 def team_book() -> TeamBook:
-    """The team book from transforms/data (read once per process)."""
+    """The reference book from transforms/data (read once per process): teams, competitions, grounds,
+    the large club list and the football vocabulary."""
     data = resources.files("transforms") / "data"
-    teams = (data / "teams.csv").read_text(encoding="utf-8")
-    comps = (data / "competitions.csv").read_text(encoding="utf-8")
-    venues = (data / "venues.csv").read_text(encoding="utf-8")
-    return TeamBook.from_rows(*rows_from_csv_text(teams, comps)).with_venues(venue_rows_from_csv_text(venues))
+
+    def read(name: str) -> str:
+        entry = data / name
+        return entry.read_text(encoding="utf-8") if entry.is_file() else ""
+
+    book = TeamBook.from_rows(*rows_from_csv_text(read("teams.csv"), read("competitions.csv")))
+    book.with_venues(venue_rows_from_csv_text(read("venues.csv")))
+    book.with_clubs(ClubIndex(club_rows_from_csv_text(read("clubs.csv")) if read("clubs.csv") else []))
+    return book.with_lexicon(lexicon())
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The vocabulary tables of transforms/data (result words, team words, nicknames, event words...)."""
+    data = resources.files("transforms") / "data"
+    texts = {}
+    for name in TABLES:
+        entry = data / f"{name}.csv"
+        texts[name] = entry.read_text(encoding="utf-8") if entry.is_file() else ""
+    return Lexicon.from_csv_texts(texts)
 
 
 SPACY_MODEL_ENV = "MATCHWIRE_SPACY_MODEL"
@@ -92,9 +110,10 @@ def parser_fingerprint() -> str:
 
     digest = hashlib.sha256()
     root = resources.files("transforms")
-    for entry in sorted(root.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".py"):
-            digest.update(entry.name.encode() + entry.read_bytes())
+    for folder in (root, root / "reader"):
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".py"):
+                digest.update(entry.name.encode() + entry.read_bytes())
     for entry in sorted((root / "data").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".csv"):
             digest.update(entry.name.encode() + entry.read_bytes())

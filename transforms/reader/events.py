@@ -1,0 +1,562 @@
+"""Events pass: goals, cards, substitutions, injuries and penalties, in any outlet's words.
+
+Each prose sentence is templated: a person becomes `§k` (doc.people[k]; a pronoun or epithet that
+stands for a player becomes that player's `§k`, 'his' becomes `§k's`), a coach or referee `¶`,
+a team `¤k`. The phrases of `event_words.csv` then fire through a handful of structural rules, one
+per `form` of the table:
+
+    subject          §a ... scored             the actor stands before the words
+    object           a goal from §a            the actor stands after them
+    possessive       §a's header gave ...      the actor owns the noun
+    team             ¤t took the lead          a team's goal, scorer not named here
+    team_object      ¤t ... through §a         a team's goal and its scorer
+    pair_subject     §a replaced §r            substitutions: on, then off
+    pair_object      §r made way for §a        substitutions: off, then on
+    saved_penalty    saved §a's penalty
+
+`implies` adds what the words say beyond the event (penalty, own_goal, header, brace, hat_trick)
+or what they need to count (needs_target: 'fired' only with 'into the net' or 'past the keeper').
+Clocks come from the same stretch of the sentence, a live-text line's stamp, or "six minutes
+later" after the previous event.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from transforms.minutes import MinuteMention
+from transforms.people import fold_name
+from transforms.reader.doc import Doc, Template, template
+from transforms.reader.lexicon import Lexicon, alternation
+from transforms.records import EventMention
+
+# between the actor and the words: no other acting person, no clause break; a possessive person
+# ("§2's cross") or an object ("fouled by §1", "for ¤3") may stand there
+GAP = (
+    r"(?:[^§¶.;!?]|§\d+(?:'s|’s|')(?=\s)|(?<=by |of |to |on |at )§\d+|(?<=from |with |past |over )§\d+"
+    r"|(?<= a )§\d+(?= \w)|¶)"
+)
+GAP_SHORT = GAP + r"{0,50}?"
+GAP_LONG = GAP + r"{0,100}?"
+OBJECT_FILL = r"(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'’-]+\s+){0,3}?"
+TARGET = re.compile(
+    r"^[^.;§]{0,70}?(?:\b(?:into|in)\s+(?:the|an|his|her|a)\s+(?:[\w-]+\s+){0,3}?(?:net|goal|corner|roof|top|bottom)"
+    r"|\bpast\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:§\d+|keeper|goalkeeper)|\bbeyond\s+(?:the\s+)?(?:§\d+|keeper|goalkeeper)"
+    r"|\b(?:home|in)\b(?!\s+(?:the\s+)?(?:box|area|air|first|second|\d|a\s+cross))|\binside\s+the\s+(?:far|near|left|right)"
+    r"|\bthe\s+(?:winner|equali[sz]er|opener|go-ahead)|\binto\s+(?:an\s+)?empty\s+net|\bthe\s+(?:bottom|top)\s+(?:left\s+|right\s+)?corner"
+    r"|\bthe\s+back\s+of\s+the\s+net|\bover\s+the\s+line|\bunder\s+[^.]{0,20}hands)",
+    re.I,
+)
+SUCCESS_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:gave|give|put|earned|secured|sealed|won|made it|levelled|restored|handed|proved|was enough|"
+    r"rescued|snatched|clinched|cancelled out|drew|broke|went in|flew in|crept in|found the net|deflected in|"
+    r"was the difference|settled|decided|came in|came after|doubled|halved|pulled|hit the net|nestled)\b",
+    re.I,
+)
+INJURY_WORDS = re.compile(r"^[^.;]{0,40}?\b(?:injury|knock|strain|problem|fracture|broken|tear|hamstring|ankle|knee)\b", re.I)
+CARD_WORDS = re.compile(r"\b(?:yellow|red|card|booking|caution|sent off)\b", re.I)
+PENALTY_CLAUSE = re.compile(r"\b(?:penalty|spot[- ]kick|from the spot|pen)\b(?!\s+(?:area|box))", re.I)
+SECOND_YELLOW = re.compile(r"\bsecond (?:yellow|booking|caution|bookable)|\btwo yellow cards|\bdouble warning", re.I)
+SCORE_NEXT = re.compile(r"^\s*\d{1,2}\s?[-–]\s?\d{1,2}")
+PAIRED = re.compile(r"§(\d+)\s+(?:and|&)\s+§(\d+)")
+
+
+@dataclass(slots=True)
+class Rule:
+    """One (event, form) family of phrases, compiled."""
+
+    name: str
+    event: str
+    form: str
+    regex: re.Pattern[str]
+    implies: dict[str, frozenset[str]]  # phrase (lower) -> implied tags
+
+
+@lru_cache(maxsize=4)
+def rules(lex: Lexicon) -> list[Rule]:
+    """The event rules: for each event and form, one pattern over every phrase of that form."""
+    groups: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for r in lex.rows("event_words"):
+        if r["event"] in ("negation", "shootout"):
+            continue
+        groups.setdefault((r["event"], r["form"]), []).append(r)
+    order = ["substitution", "second_yellow", "red_card", "yellow_card", "injury", "penalty_miss", "goal", "assist"]
+    out = []
+    for event in order:
+        for form in ("pair_subject", "pair_object", "pair_object_into", "subject", "object", "possessive",
+                     "team_object", "team", "saved_penalty"):  # fmt: skip
+            rows = groups.get((event, form))
+            if not rows:
+                continue
+            phrases = [r["phrase"].removeprefix("'s ").strip() for r in rows]
+            implies = {
+                _phrase_key(r["phrase"].removeprefix("'s ")): frozenset(r["implies"].split()) for r in rows
+            }
+            out.append(Rule(f"{event}/{form}", event, form, re.compile(_pattern(form, alternation(phrases)), re.I), implies))
+    return out
+
+
+def _phrase_key(phrase: str) -> str:
+    return re.sub(r"\s+", " ", phrase.lower().replace("’", "'")).strip()
+
+
+def _pattern(form: str, words: str) -> str:
+    a, r = r"§(?P<a>\d+)", r"§(?P<r>\d+)"
+    w = rf"(?P<w>{words})"
+    if form == "subject":
+        return rf"{a}(?!\d|'s|’s){GAP_SHORT}(?<![\w-]){w}(?![\w-])"
+    if form == "object":
+        return rf"(?<![\w-]){w}\s+{OBJECT_FILL}{a}(?!'s|’s)"
+    if form == "possessive":
+        return rf"{a}(?:'s|’s|')\s+(?:[\w-]+\s+){{0,3}}?{w}(?![\w-])"
+    if form == "team":
+        return rf"¤(?P<t>\d+)(?:\s+[^§¶¤.;!?]{{0,40}}?)?\s+{w}(?![\w-])"
+    if form == "team_object":
+        return rf"¤(?P<t>\d+)[^§¶.;!?]{{0,80}}?(?<![\w-]){w}\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?{a}(?!'s|’s)"
+    if form == "pair_subject":
+        return rf"{a}(?!\d|'s|’s){GAP_LONG}(?<![\w-]){w}\s+(?:the\s+)?(?:(?P<hurt>injured|stricken|limping|hobbling)\s+)?(?:[\w'’-]+\s+){{0,2}}?{r}"
+    if form == "pair_object":
+        return rf"{r}(?!\d|'s|’s){GAP_LONG}(?<![\w-]){w}\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?{a}"
+    if form == "pair_object_into":
+        return rf"{r}(?!\d|'s|’s){GAP_LONG}(?<![\w-]){w}\s+{a}\s+(?:into the (?:fray|game|action)|on)\b"
+    if form == "saved_penalty":
+        return rf"\b{w}\s+{a}(?:'s|’s|')\s+(?:[\w-]+\s+)?(?:penalty|spot[- ]kick)"
+    raise ValueError(form)
+
+
+@lru_cache(maxsize=4)
+def negations(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    before = alternation(lex.phrases("event_words", event="negation", form="before"))
+    after = alternation(lex.phrases("event_words", event="negation", form="after"))
+    shootout = alternation(lex.phrases("event_words", event="shootout"))
+    return (
+        re.compile(rf"(?<![\w-])(?:{before})(?![\w-])", re.I),
+        re.compile(rf"^[^.;]{{0,30}}?(?<![\w-])(?:{after})(?![\w-])", re.I),
+        re.compile(rf"(?<![\w-])(?:{shootout})(?![\w-])", re.I),
+    )
+
+
+# ---- the pass ------------------------------------------------------------------------------------
+
+
+def read(doc: Doc) -> None:
+    """Fill doc.events from prose and line-ups, each tied to a fixture of the article."""
+    if not doc.matches:
+        doc.events = []
+        return
+    reader = SentenceReader(doc)
+    events: list[EventMention] = []
+    for k, (s0, s1) in enumerate(doc.sentences):
+        events += reader.read(k, s0, s1)
+    events += reader.heading_scorers()
+    events += sheet_events(doc)
+    doc.events = events
+
+
+class SentenceReader:
+    """The per-article state events need: the clock of the last event, the fixture being told."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.rules = rules(doc.lex)
+        self.neg_before, self.neg_after, self.shootout = negations(doc.lex)
+        self.last_minute: int | None = None
+        self.current = 0
+        self.minute_starts = [m.start for m in doc.minutes]
+        self.ref_starts = sorted(doc.pronouns)
+
+    def read(self, k: int, s0: int, s1: int) -> list[EventMention]:
+        doc = self.doc
+        people = [i for i, p in enumerate(doc.people) if s0 <= p.char_start and p.char_end <= s1]
+        refs = [r for r in self.ref_starts if s0 <= r[0] and r[1] <= s1]
+        teams = doc.teams_in(s0, s1)
+        self.current = self.fixture_for(s0, s1, teams)
+        if not people and not refs and not teams:
+            return []
+        marks = []
+        for i in people:
+            p = doc.people[i]
+            marks.append((p.char_start, p.char_end, f"§{i}" if p.role == "player" else "¶"))
+        for s, e, i, poss in refs:
+            marks.append((s, e, f"§{i}'s" if poss else f"§{i}"))
+        for t in teams:
+            marks.append((t.start, t.end, f"¤{doc.teams.index(t)}"))
+        tpl = template(doc.text, s0, s1, marks)
+        if "§" not in tpl.text and "¤" not in tpl.text:
+            return []
+        found = self.fire(tpl)
+        out = []
+        for f in found:
+            ev = self.to_event(tpl, f, s0, s1)
+            if ev is not None:
+                out.append(ev)
+                out += extra_goals(ev, f)
+        return out
+
+    def fire(self, tpl: Template) -> list[Found]:
+        """Every rule's matches in one templated sentence; an actor is claimed once per event family."""
+        found: list[Found] = []
+        claimed: set[tuple[str, int | str]] = set()
+        shootout = bool(self.shootout.search(tpl.text))
+        for rule in self.rules:
+            for m in rule.regex.finditer(tpl.text):
+                f = self.check(tpl, rule, m, shootout)
+                if f is None:
+                    continue
+                key = (family(rule.event), f.actor if f.actor is not None else f"t{f.team_ref}")
+                if key in claimed and rule.event != "goal":
+                    continue
+                if rule.event == "goal" and key in claimed and "brace" not in f.tags and "hat_trick" not in f.tags:
+                    continue
+                found.append(f)
+                claimed.add(key)
+                if rule.event == "goal" and f.actor is not None and f.team_ref is None:
+                    pass
+                for partner in coordinated(tpl.text, f.actor, m, rule.form):
+                    pkey = (family(rule.event), partner)
+                    if pkey not in claimed:
+                        found.append(Found(rule, partner, f.related, f.team_ref, f.start, f.end, f.phrase, f.tags, False, f.words))
+                        claimed.add(pkey)
+                if f.hurt and f.related is not None and (("injury", f.related) not in claimed):
+                    found.append(Found(self._injury_rule(), f.related, None, None, f.start, f.end, "injured", frozenset(), False, f.words))
+                    claimed.add(("injury", f.related))
+        # a team's goal told in the same sentence as a named scorer's is that scorer's goal
+        named_goal = any(f.rule.event == "goal" and f.actor is not None for f in found)
+        return [f for f in found if not (f.rule.form == "team" and named_goal)]
+
+    def _injury_rule(self) -> Rule:
+        return next(r for r in self.rules if r.event == "injury")
+
+    def check(self, tpl: Template, rule: Rule, m: re.Match[str], shootout: bool) -> Found | None:
+        """One match to a Found, or None when the words around say it did not happen."""
+        phrase = _phrase_key(m["w"])
+        tags = rule.implies.get(phrase) or next((t for p, t in rule.implies.items() if _loose(p, phrase)), frozenset())
+        text = tpl.text
+        after = text[m.end() :]
+        if rule.event in ("goal", "penalty_miss") and shootout:
+            return None
+        if "needs_target" in tags and not TARGET.match(after):
+            return None
+        if "needs_score" in tags and not SCORE_NEXT.match(after):
+            return None
+        if "needs_injury" in tags and not INJURY_WORDS.match(after):
+            return None
+        if "needs_card_context" in tags and not CARD_WORDS.search(text):
+            return None
+        if "needs_success" in tags and not SUCCESS_AFTER.match(after):
+            return None
+        if rule.event in ("goal", "yellow_card", "red_card", "second_yellow", "substitution", "injury"):
+            clause_start = max(text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start()), text.rfind(" but ", 0, m.start()), 0)
+            if self.neg_before.search(text, clause_start, m.start("w")):
+                return None
+            if rule.event == "goal" and (self.neg_after.match(after) or re.match(r"^[^.;]{0,40}\bbut\b[^.;]{0,40}\b(?:disallowed|ruled out|offside|chalked off)", after)):
+                return None
+            if rule.event == "goal" and re.search(r"\bnot\s+(?:\w+\s+)?$", text[max(0, m.start("w") - 12) : m.start("w")]):
+                return None
+        actor = int(m["a"]) if m.groupdict().get("a") else None
+        related = int(m["r"]) if m.groupdict().get("r") else None
+        team = int(m["t"]) if m.groupdict().get("t") else None
+        if actor is not None and self.doc.people[actor].role != "player":
+            return None
+        return Found(rule, actor, related, team, m.start(), m.end(), phrase, tags, bool(m.groupdict().get("hurt")), m.span("w"))
+
+    # ---- one found event to a record ----------------------------------------------------------
+    def to_event(self, tpl: Template, f: Found, s0: int, s1: int) -> EventMention | None:
+        doc = self.doc
+        rule = f.rule
+        if f.actor is None and rule.form != "team":
+            return None
+        t0, t1 = tpl.span(f.start, f.end)
+        if f.actor is not None:
+            actor = doc.people[f.actor]
+            a_start, a_end = _actor_span(tpl, f)
+        else:
+            actor = None
+            a_start, a_end = t0, t1
+        minute, added = self.minute_of(tpl, f, s0, s1, t0, t1)
+        clause = doc.text[t0:t1]
+        etype = rule.event
+        is_pen = "penalty" in f.tags or (etype == "goal" and bool(PENALTY_CLAUSE.search(clause)))
+        if etype == "red_card" and SECOND_YELLOW.search(doc.text[s0:s1]):
+            etype = "second_yellow"
+        if etype == "assist":
+            return None  # assists are read into goals by the settle pass
+        team = self.team_of_event(tpl, f)
+        ev = EventMention(
+            event_type=etype,
+            char_start=a_start,
+            char_end=a_end,
+            player_name=actor.name if actor else None,
+            team=team,
+            related_player_name=doc.people[f.related].name if f.related is not None else None,
+            minute=minute,
+            added_time=added,
+            is_penalty=is_pen and etype == "goal",
+            is_own_goal="own_goal" in f.tags,
+            rule=f"{rule.name}/{f.phrase}",
+            fixture_index=self.current,
+        )
+        if minute is not None:
+            self.last_minute = minute + (added or 0)
+        return ev
+
+    def minute_of(self, tpl: Template, f: Found, s0: int, s1: int, t0: int, t1: int) -> tuple[int | None, int | None]:
+        """The clock of an event: a time phrase in its stretch of the sentence (nearest the words), the
+        scene-setting minute before any name, the live-text line's stamp, or 'N minutes later'."""
+        doc = self.doc
+        lo = min(t0, doc.people[f.actor].char_start) if f.actor is not None else t0
+        hi = self.zone_end(tpl, f, s1, t1)
+        inside = [m for m in doc.minutes[bisect_left(self.minute_starts, s0) :] if m.start < s1 and m.end <= s1]
+        zone = [m for m in inside if lo - 40 <= m.start and m.end <= hi]
+        mm: MinuteMention | None = None
+        if zone:
+            mm = min(zone, key=lambda m: abs(m.start - t0) + (0 if m.start >= t0 else 15))
+        else:
+            first_person = min((p.char_start for p in doc.people if s0 <= p.char_start < s1), default=s1)
+            scene = [m for m in inside if m.end <= first_person]
+            if len(scene) == 1:
+                mm = scene[0]
+        if mm is None:
+            stamp = doc.line_minutes.get(doc.line_at(s0)[0])
+            if stamp is not None:
+                return stamp.minute, stamp.added
+            return None, None
+        if mm.relative is not None:
+            if self.last_minute is None:
+                return None, None
+            total = self.last_minute + mm.relative
+            if total > 90 and not doc.extra_time:
+                return 90, total - 90
+            return total, None
+        return mm.minute, mm.added
+
+    def zone_end(self, tpl: Template, f: Found, s1: int, t1: int) -> int:
+        """Where this event's stretch of the sentence ends: at the next acting person after it."""
+        doc = self.doc
+        for i, p in enumerate(doc.people):
+            if p.char_start >= t1 and p.char_start < s1 and i not in (f.actor, f.related):
+                before = doc.text[max(0, p.char_start - 12) : p.char_start]
+                if not re.search(r"(?:\b(?:on|for|by|from|past|over|with|against|to|of|beat|beyond|round)\s+|(?:'s|’s)\s+)$", before):
+                    return p.char_start
+        return s1
+
+    def team_of_event(self, tpl: Template, f: Found) -> str | None:
+        """The actor's team when the words say it: 'for ¤', '¤ took the lead through §', '(¤)' after the name."""
+        doc = self.doc
+        if f.team_ref is not None:
+            return doc.teams[f.team_ref].team
+        text = tpl.text
+        m = re.search(r"¤(\d+)", f.phrase_text(text)) if f.rule.event == "goal" else None
+        if m:
+            return doc.teams[int(m[1])].team
+        after = text[f.end : f.end + 50]
+        m = re.match(r"^[^§.;]{0,30}?\bfor\s+(?:the\s+)?(?:host\s+|hosts\s+)?¤(\d+)", after)
+        if m and f.rule.event in ("goal", "substitution"):
+            return doc.teams[int(m[1])].team
+        if f.actor is not None:
+            a = text.find(f"§{f.actor}")
+            m = re.match(r"§\d+\s*\(¤(\d+)\)", text[a:]) if a >= 0 else None
+            if m:
+                return doc.teams[int(m[1])].team
+        return None
+
+    # ---- which fixture a sentence tells -------------------------------------------------------
+    def fixture_for(self, s0: int, s1: int, teams) -> int:
+        """A round-up's section, else the match whose teams this sentence names, else the one being told."""
+        doc = self.doc
+        for sc in doc.scopes:
+            if sc.start <= s0 < sc.end:
+                return sc.match
+        named = {t.team for t in teams if t.team}
+        if named and len(doc.matches) > 1:
+            hits = [k for k, m in enumerate(doc.matches) if {m.home_team, m.away_team} & named]
+            if self.current in hits:
+                return self.current
+            if hits:
+                told = [k for k in hits if s0 <= doc.matches[k].char_start < s1]
+                return told[0] if told else hits[0]
+        return self.current
+
+    # ---- structured blocks ----------------------------------------------------------------------
+    def heading_scorers(self) -> list[EventMention]:
+        """Scorer lists printed with a score heading: 'Liverpool (2) 3 (Owen 32, 51, Riise 39)'."""
+        doc = self.doc
+        out: list[EventMention] = []
+        for h in doc.headings:
+            k = next((i for i, m in enumerate(doc.matches) if doc.text[h.first[0] : h.first[1]] and
+                      {m.home_team, m.away_team} >= {_team_at(doc, h.first[0]), _team_at(doc, h.second[0])}), None)  # fmt: skip
+            if k is None:
+                continue
+            for side, span in zip((h.first, h.second), h.scorers, strict=True):
+                if span is None:
+                    continue
+                team = _team_at(doc, side[0])
+                out += scorer_list(doc.text, span, team, k)
+        return out
+
+
+@dataclass(slots=True)
+class Found:
+    rule: Rule
+    actor: int | None
+    related: int | None
+    team_ref: int | None
+    start: int
+    end: int
+    phrase: str
+    tags: frozenset[str]
+    hurt: bool = False
+    words: tuple[int, int] = (0, 0)  # template span of the lexicon phrase itself
+
+    def phrase_text(self, text: str) -> str:
+        return text[self.words[0] : self.words[1]]
+
+
+def _loose(a: str, b: str) -> bool:
+    return a.replace(" ", "") == b.replace(" ", "")
+
+
+def _actor_span(tpl: Template, f: Found) -> tuple[int, int]:
+    """The actor's words in the article: the name, or the pronoun or epithet standing for it."""
+    token = f"§{f.actor}"
+    k = tpl.text.find(token, f.start, f.end + 1)
+    if k < 0:
+        k = tpl.text.find(token)
+    if k < 0:
+        return tpl.span(f.start, f.end)
+    return tpl.span(k, k + len(token))
+
+
+def family(event: str) -> str:
+    if event in ("yellow_card", "second_yellow", "red_card"):
+        return "card"
+    return event
+
+
+def coordinated(tpl: str, actor: int | None, m: re.Match[str], form: str) -> list[int]:
+    """'§1 and §2 scored', 'goals from §1, §2 and §3': the others who share the words."""
+    if actor is None or form in ("pair_subject", "pair_object", "possessive", "team"):
+        return []
+    out = []
+    if form == "subject":
+        for p in PAIRED.finditer(tpl, 0, m.start() + len(str(actor)) + 1):
+            if int(p[2]) == actor:
+                out.append(int(p[1]))
+        lst = re.search(rf"((?:§\d+,\s+)+)§\d+,?\s+and\s+§{actor}(?!\d)", tpl)
+        if lst:
+            out += [int(x) for x in re.findall(r"§(\d+)", lst[1])]
+            first = re.search(r"§(\d+),?\s+and\s+§" + str(actor), tpl)
+            if first:
+                out.append(int(first[1]))
+    elif form in ("object", "team_object"):
+        tail = tpl[m.end() :]
+        for x in re.finditer(r"^(?:,\s*|\s+and\s+|,\s+and\s+)§(\d+)(?!'s)", tail):
+            out.append(int(x[1]))
+        chain = re.match(r"((?:(?:,\s*|\s+and\s+|,\s+and\s+)§\d+(?!'s))+)", tail)
+        if chain:
+            out = [int(x) for x in re.findall(r"§(\d+)", chain[1])]
+    return [p for p in dict.fromkeys(out) if p != actor]
+
+
+def extra_goals(ev: EventMention, f: Found) -> list[EventMention]:
+    """A brace is two goals, a hat-trick three: the others untimed, unless told apart elsewhere."""
+    n = 1 if "brace" in f.tags else 2 if "hat_trick" in f.tags else 0
+    out = []
+    for _ in range(n):
+        out.append(
+            EventMention(
+                "goal", ev.char_start, ev.char_end, ev.player_name, ev.team, None, None, None,
+                False, False, ev.rule + "/more", ev.fixture_index,
+            )  # fmt: skip
+        )
+    return out
+
+
+def _team_at(doc: Doc, pos: int) -> str | None:
+    for t in doc.teams:
+        if t.start == pos:
+            return t.team
+    return None
+
+
+_SCORER_ITEM = re.compile(
+    r"(?P<name>[^\W\d_][^\d(),;]*?)\s*(?P<mins>(?:\(?(?:pen|og|p)\)?\s*)?\d{1,3}\s*(?:\+\s*\d{1,2})?\s*['’′]?"
+    r"(?:\s*\(?(?:pen|og|p)\)?)?(?:\s*,\s*(?:\(?(?:pen|og|p)\)?\s*)?\d{1,3}\s*(?:\+\s*\d{1,2})?\s*['’′]?(?:\s*\(?(?:pen|og|p)\)?)?)*)",
+    re.I,
+)
+_ONE_MINUTE = re.compile(r"(?P<pre>\(?(?:pen|og|p)\)?\s*)?(?P<min>\d{1,3})\s*(?:\+\s*(?P<add>\d{1,2}))?\s*['’′]?(?P<post>\s*\(?(?:pen|og|p)\)?)?", re.I)
+
+
+def scorer_list(text: str, span: tuple[int, int], team: str | None, fixture: int) -> list[EventMention]:
+    """'Owen 32, 51, Riise 39', 'Henry 6, (pen) 60', 'OG 24′, Rojas 72′', 'Wright (og) 42'."""
+    out = []
+    for m in _SCORER_ITEM.finditer(text, *span):
+        name = m["name"].strip().rstrip("(").strip()
+        if not name:
+            continue
+        own = name.upper() in ("OG", "O.G.")
+        if re.search(r"\((?:og|o\.g\.)\)\s*$", name, re.I):
+            own, name = True, re.sub(r"\s*\((?:og|o\.g\.)\)\s*$", "", name, flags=re.I)
+        for mm in _ONE_MINUTE.finditer(m["mins"]):
+            flags = ((mm["pre"] or "") + (mm["post"] or "")).lower()
+            minute, added = int(mm["min"]), int(mm["add"]) if mm["add"] else None
+            if minute > 90 and added is None and minute <= 130:
+                pass
+            s = m.start("name")
+            out.append(
+                EventMention(
+                    "goal", s, s + len(name), None if own and name.upper() in ("OG", "O.G.") else name,
+                    None if own else team, None, minute, added,
+                    "pen" in flags or re.search(r"\bp\b", flags) is not None, own or "og" in flags,
+                    "sheet_heading_scorers", fixture,
+                )  # fmt: skip
+            )
+    return out
+
+
+def sheet_events(doc: Doc) -> list[EventMention]:
+    """Events the line-ups and summaries list, tied to the main match (home/away from the sheet's side)."""
+    out: list[EventMention] = []
+    main = doc.matches[0]
+    for sheet in doc.sheets:
+        for e in sheet.events:
+            if e.team == "home":
+                e.team = main.home_team
+            elif e.team == "away":
+                e.team = main.away_team
+            elif e.team:
+                from transforms.reader.teams import canonical_name
+
+                e.team = canonical_name(doc.book, e.team, doc) or e.team
+            e.fixture_index = 0
+            out.append(e)
+    return out
+
+
+def player_votes(doc: Doc) -> dict[str, Counter[str]]:
+    """Which team each player plays for, from the words: '¤ goalkeeper §', '§ (¤)', '¤'s §', '§ ... for ¤'."""
+    text = doc.text
+    votes: dict[str, Counter[str]] = {}
+    for p in doc.people:
+        if p.role != "player":
+            continue
+        key = fold_name(doc.binding.get(p.name, p.name))
+        before = [t for t in doc.teams if t.team and 0 <= p.char_start - t.end <= 60 and t.end <= p.char_start]
+        for t in before[-1:]:
+            gap = text[t.end : p.char_start]
+            if re.fullmatch(r"(?:'s|’s|')?\s+(?:[\w-]+\s+){0,2}?(?:(?:[\w-]+)\s+)?", gap) and not re.search(
+                r"\b(?:former|ex|old|against|v|vs|beat|beating|over|to|from|past|and)\b", gap + text[max(0, t.start - 10) : t.start]
+            ):
+                votes.setdefault(key, Counter())[t.team] += 2
+        m = re.match(r"\s*\(([^)]{2,30})\)", text[p.char_end : p.char_end + 40])
+        if m:
+            from transforms.reader.teams import canonical_name
+
+            team = canonical_name(doc.book, m[1], doc)
+            if team and any(t.team == team for t in doc.teams):
+                votes.setdefault(key, Counter())[team] += 2
+    return votes

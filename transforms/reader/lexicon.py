@@ -1,0 +1,89 @@
+"""Football language as data: the words the passes look for and what each implies.
+
+The vocabulary lives in CSV files beside `teams.csv` (`transforms/data/`): result words
+(`result_words.csv`), team words such as "the hosts" (`team_words.csv`), nicknames
+(`nicknames.csv`), demonyms (`demonyms.csv`), score contexts (`score_words.csv`) and event
+phrases (`event_words.csv`). Every row carries an `example`: an invented sentence the tests read
+to prove the row does what it says. The I/O layer reads the files and hands their text in.
+
+A phrase is written as plain words; `*` stands for one optional word ("a * win" reads "a 2-1
+win" and "a win"), and the engines build their patterns from the phrases, longest first.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from functools import cached_property
+
+TABLES = ("result_words", "team_words", "nicknames", "demonyms", "score_words", "event_words")
+
+
+class Lexicon:
+    """The vocabulary tables, each a list of rows (dicts of column -> text)."""
+
+    def __init__(self, tables: dict[str, list[dict[str, str]]]) -> None:
+        self.tables = {name: [dict(r) for r in rows] for name, rows in tables.items()}
+
+    @classmethod
+    def from_csv_texts(cls, texts: dict[str, str]) -> Lexicon:
+        """Build from each table's CSV text (read by the I/O layer); a missing table is empty."""
+        tables = {}
+        for name in TABLES:
+            text = texts.get(name, "")
+            rows = [
+                {k: (v or "").strip() for k, v in r.items()}
+                for r in csv.DictReader(io.StringIO(text))
+                if any((v or "").strip() for v in r.values())
+            ]
+            tables[name] = rows
+        return cls(tables)
+
+    def rows(self, table: str, **where: str) -> list[dict[str, str]]:
+        """Rows of a table whose columns equal the given values."""
+        return [r for r in self.tables.get(table, []) if all(r.get(k) == v for k, v in where.items())]
+
+    def phrases(self, table: str, column: str = "phrase", **where: str) -> list[str]:
+        return [r[column] for r in self.rows(table, **where) if r.get(column)]
+
+    @cached_property
+    def nickname_owners(self) -> dict[str, tuple[str, ...]]:
+        """Nickname (folded, without 'the') -> every team it may stand for."""
+        out: dict[str, list[str]] = {}
+        for r in self.rows("nicknames"):
+            out.setdefault(fold_phrase(r["nickname"]), []).append(r["team"])
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def demonym_countries(self) -> dict[str, str]:
+        """'dutch' -> 'Netherlands', 'ivorians' -> 'Ivory Coast'."""
+        return {fold_phrase(r["demonym"]): r["country"] for r in self.rows("demonyms")}
+
+
+def fold_phrase(phrase: str) -> str:
+    """Lower case, curly quotes straightened, 'the ' dropped: the key nicknames are looked up by."""
+    s = phrase.lower().replace("’", "'").strip()
+    s = re.sub(r"^the\s+", "", s)
+    return re.sub(r"\s+", " ", s)
+
+
+def phrase_pattern(phrase: str) -> str:
+    """One phrase as a regex: words separated by any blanks, `*` for one optional word, a trailing
+    `-` for any ending ('equalis-' reads equalised, equaliser, equalising)."""
+    parts = []
+    for word in phrase.split():
+        if word == "*":
+            parts.append(r"(?:[\w'’-]+\s+)?")
+            continue
+        stem = word.endswith("-") and len(word) > 2
+        w = re.escape(word[:-1] if stem else word).replace("'", "['’]")
+        parts.append(w + (r"[\w-]*" if stem else "") + r"\s+")
+    return "".join(parts)[: -len(r"\s+")] if parts and parts[-1].endswith(r"\s+") else "".join(parts)
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """Phrases as one alternation, longest first (so 'drew level' wins over 'drew')."""
+    uniq = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(phrase_pattern(p) for p in uniq) + ")" if uniq else "(?!x)x"

@@ -1,0 +1,310 @@
+"""Match decision: which matches the article states, which one it is about, and who was at home.
+
+Claims (score headings, results in prose, results without a score) are grouped by team pair and
+score into fixtures. The article's main match is a decision over all the evidence, not the first
+pattern that fired: where its claims stand (a heading at the top, the headline, the first
+sentences), how strong they are, how often its teams are named, whether the line-ups are theirs,
+and whether the words tell it as an earlier match ("last week's defeat", "the first leg"). Each
+fixture's home side comes from what the text says plainly (a score heading or line-up order, "at
+<ground>", "away to", "the hosts", the dateline city); when nothing says it, the order the text
+gives is kept and `home_known` is False. Every step leaves a line in `doc.evidence`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from transforms.dates import resolve_match_date
+from transforms.reader.doc import Claim, Doc, Scope
+from transforms.records import FixtureMention
+from transforms.teams import name_key
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One fixture being decided: its claims and what they add up to."""
+
+    pair: frozenset[str]
+    claims: list[Claim] = field(default_factory=list)
+    goals: dict[str, int] | None = None  # team -> goals
+    home: str | None = None
+    home_why: str = ""
+    note: str | None = None
+
+    @property
+    def start(self) -> int:
+        return min(c.start for c in self.claims)
+
+    @property
+    def end(self) -> int:
+        return max(c.end for c in self.claims)
+
+
+def decide(doc: Doc) -> None:
+    """Fill doc.matches (main first) and doc.scopes from doc.claims."""
+    cands = candidates(doc)
+    if not cands:
+        doc.matches = []
+        return
+    mentions = Counter(r.team for r in doc.teams if r.team)
+    weights = {id(c): weight(doc, c, mentions) for c in cands}
+    cands.sort(key=lambda c: (-weights[id(c)], c.start))
+    for c in cands:
+        doc.note(f"candidate {' v '.join(sorted(c.pair))} goals={c.goals} weight={weights[id(c)]:.1f} "
+                 f"claims={[cl.rule for cl in c.claims]}")  # fmt: skip
+    main = cands[0]
+    fill_scoreless(doc, main)
+    for c in cands:
+        orient(doc, c, is_main=c is main)
+    doc.matches = [to_fixture(doc, c, is_main=c is main) for c in cands if c is main or c.goals is not None]
+    doc.scopes = scopes(doc, cands)
+    describe(doc)
+
+
+def candidates(doc: Doc) -> list[Candidate]:
+    """Claims grouped by team pair, then by score: a two-legged tie is two fixtures."""
+    by_pair: dict[frozenset[str], list[Claim]] = {}
+    for c in doc.claims:
+        if c.first and c.second and c.first != c.second:
+            by_pair.setdefault(frozenset((c.first, c.second)), []).append(c)
+    out: list[Candidate] = []
+    for pair, claims in by_pair.items():
+        scored: dict[tuple, Candidate] = {}
+        for c in sorted(claims, key=lambda c: (-c.weight, c.start)):
+            if c.goals is None:
+                continue
+            key = tuple(sorted(((c.first, c.goals[0]), (c.second, c.goals[1]))))
+            cand = scored.setdefault(key, Candidate(pair, goals={c.first: c.goals[0], c.second: c.goals[1]}))
+            cand.claims.append(c)
+        unscored = [c for c in claims if c.goals is None]
+        if not scored:
+            out.append(Candidate(pair, claims=unscored))
+            continue
+        ranked = sorted(scored.values(), key=lambda k: (all(c.earlier for c in k.claims), -max(c.weight for c in k.claims)))
+        ranked[0].claims += unscored  # results without a score back the told match, not an earlier leg
+        out += ranked
+    for cand in out:
+        notes = [c.note for c in cand.claims if c.note]
+        cand.note = notes[0] if notes else None
+    return out
+
+
+def weight(doc: Doc, c: Candidate, mentions: Counter) -> float:
+    """How much the article is about this fixture."""
+    lead_end = doc.sentences[min(1, len(doc.sentences) - 1)][1] if doc.sentences else 0
+    head_end = doc.headline[1]
+    w = max(cl.weight for cl in c.claims)
+    if any(cl.start <= max(lead_end, head_end) for cl in c.claims):
+        w += 4
+    if c.goals is not None:
+        w += 2
+    w += min(8.0, 0.5 * sum(mentions.get(t, 0) for t in c.pair))
+    if sheet_teams(doc) and set(sheet_teams(doc)) == set(c.pair):
+        w += 6
+    if all(cl.earlier for cl in c.claims):
+        w -= 10
+    return w
+
+
+def sheet_teams(doc: Doc) -> list[str]:
+    """The teams the line-ups are labelled with, in order (home first)."""
+    from transforms.reader.teams import canonical_name
+
+    out = []
+    for s in doc.sheets:
+        if s.team:
+            name = canonical_name(doc.book, s.team, doc)
+            if name and name not in out:
+                out.append(name)
+    return out
+
+
+def fill_scoreless(doc: Doc, main: Candidate) -> None:
+    """'The final scoreline was 2-1' with no team named: the main match's score, the winner from a
+    result told without one ('X defeated Y')."""
+    if main.goals is not None:
+        return
+    neutral = [c for c in doc.claims if c.rule == "prose_scoreline" or (c.goals and not c.second)]
+    if not neutral:
+        return
+    hi, lo = max(neutral[0].goals or (0, 0)), min(neutral[0].goals or (0, 0))
+    told = [c for c in main.claims if c.outcome in ("win", "lose", "draw")]
+    if hi == lo:
+        a, b = sorted(main.pair)
+        main.goals = {a: hi, b: lo}
+    elif told:
+        c = told[0]
+        winner = c.first if c.outcome == "win" else c.second
+        loser = c.second if winner == c.first else c.first
+        main.goals = {winner: hi, loser: lo}
+    if main.goals is not None:
+        main.claims.append(neutral[0])
+        doc.note(f"score {hi}-{lo} from a sentence naming no team, given to the main match")
+
+
+# ---- who was at home ---------------------------------------------------------------------------------
+
+
+def orient(doc: Doc, c: Candidate, is_main: bool) -> None:
+    """Home side and why, strongest evidence first."""
+    pair = c.pair
+    for cl in sorted(c.claims, key=lambda cl: (not cl.heading, -cl.weight)):
+        if cl.home in pair:
+            c.home, c.home_why = cl.home, f"{cl.rule} words"
+            if cl.heading:
+                c.home_why = "score heading (home first)"
+            break
+    if c.home is None:
+        sheets = sheet_teams(doc)
+        if len(sheets) >= 2 and set(sheets[:2]) == set(pair):
+            c.home, c.home_why = sheets[0], "line-up order"
+    if c.home is None:
+        for finder in (ground_home, dateline_home, side_word_home):
+            home, why = finder(doc, c, is_main)
+            if home in pair:
+                c.home, c.home_why = home, why
+                break
+    doc.note(f"home of {' v '.join(sorted(pair))}: {c.home or 'not told'} ({c.home_why or 'first named'})")
+
+
+def ground_home(doc: Doc, c: Candidate, is_main: bool) -> tuple[str | None, str]:
+    """'at St James' Park', 'at the Emirates': the ground's club is at home."""
+    window = _match_window(doc, c, is_main)
+    for hit in doc.book.find_venues(window[1]):
+        owner = doc.book.venue_home(hit.canonical)
+        if owner in c.pair:
+            return owner, f"ground {hit.canonical}"
+    for team in c.pair:
+        club = doc.book.clubs.club(team)
+        if club and club.ground and len(club.ground) > 4 and _said_at(window[1], club.ground):
+            return team, f"ground {club.ground}"
+    return None, ""
+
+
+def _said_at(text: str, ground: str) -> bool:
+    return re.search(rf"\b(?:at|inside)\s+(?:the\s+)?{re.escape(ground)}\b", text, re.I) is not None
+
+
+def _match_window(doc: Doc, c: Candidate, is_main: bool) -> tuple[int, str]:
+    """The text that tells this fixture: the whole article for the main match, else its sentences."""
+    if is_main:
+        return 0, doc.text
+    spans = [doc.sentence_at(cl.start) for cl in c.claims]
+    a, b = min(s for s, _ in spans), max(e for _, e in spans)
+    return a, doc.text[a:b]
+
+
+_DATELINE = re.compile(
+    r"(?P<city>[A-ZÀ-Ý][A-Za-zÀ-ÿ .'’-]{2,30}?)(?:\s*[\[(][A-Za-z .]+[\])])?(?:,\s*(?P<land>[A-Z][A-Za-z .]{2,30}?))?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?,?\s*(?:\((?:AP|Reuters|AFP|IANS|ANI|dpa|EFE|Xinhua|PA)\)\s*)?[-–—:]"
+)
+
+
+def dateline_home(doc: Doc, c: Candidate, is_main: bool) -> tuple[str | None, str]:
+    """'NEWCASTLE, England (AP) —', 'SEATTLE -': a wire story filed from one side's city, for its main match."""
+    if not is_main:
+        return None, ""
+    spots = []
+    if doc.article.dateline:
+        spots.append(doc.article.text[doc.article.dateline[0] : doc.article.dateline[1]])
+    for a, _ in doc.paragraphs[:3]:
+        spots.append(doc.article.text[a : a + 80].lstrip())
+    for spot in spots:
+        m = _DATELINE.match(spot)
+        if not m:
+            continue
+        places = {name_key(m["city"])} | ({name_key(m["land"])} if m["land"] else set())
+        owners = [t for t in c.pair if _home_of_place(doc, t) & places]
+        if len(owners) == 1:
+            return owners[0], f"dateline {m['city'].strip()}"
+    return None, ""
+
+
+def _home_of_place(doc: Doc, team: str) -> set[str]:
+    """The places a team is at home in: its city, the words of its name, its country for a national team."""
+    keys = {name_key(w) for w in team.split() if len(w) > 3}
+    club = doc.book.clubs.club(team)
+    if club and club.city:
+        keys.add(name_key(club.city))
+    if doc.book.is_national(team):
+        keys.add(name_key(team))
+    return keys
+
+
+def side_word_home(doc: Doc, c: Candidate, is_main: bool) -> tuple[str | None, str]:
+    """'host Ivory Coast', 'X, the visitors,', and 'the home side' opening the sentence after one about X."""
+    votes: Counter[str] = Counter()
+    sides = [r for r in doc.teams if r.how == "side"]
+    for r in sides:
+        nxt = next((t for t in doc.teams if t.start >= r.end and t.team), None)
+        prev = next((t for t in reversed(doc.teams) if t.end <= r.start and t.team), None)
+        team = None
+        if nxt and nxt.team in c.pair and re.fullmatch(r"[\s,]*", doc.text[r.end : nxt.start]):
+            team = nxt.team  # "host Ivory Coast", "the hosts, Lyon"
+        elif prev and prev.team in c.pair and re.fullmatch(r",\s*", doc.text[prev.end : r.start]):
+            team = prev.team  # "Lyon, the hosts"
+        elif is_main and re.match(r"\s*$", doc.text[doc.sentence_at(r.start)[0] : r.start]):
+            k = next((i for i, (a, _) in enumerate(doc.sentences) if a <= r.start < doc.sentences[i][1]), None)
+            if k:
+                first = [t for t in doc.teams_in(*doc.sentences[k - 1]) if t.team in c.pair]
+                team = first[0].team if first else None
+        if team:
+            votes[team if r.side == "home" else _other(c.pair, team)] += 1
+    if len(votes) == 1 or (len(votes) == 2 and votes.most_common(2)[0][1] > votes.most_common(2)[1][1]):
+        return votes.most_common(1)[0][0], "side words (hosts/visitors)"
+    return None, ""
+
+
+def _other(pair: frozenset[str], team: str) -> str:
+    return next((t for t in pair if t != team), team)
+
+
+# ---- fixtures and scopes -----------------------------------------------------------------------------
+
+
+def to_fixture(doc: Doc, c: Candidate, is_main: bool) -> FixtureMention:
+    first = min(c.claims, key=lambda cl: (not cl.heading, cl.start))
+    home = c.home or first.first
+    away = _other(c.pair, home)
+    hs = c.goals.get(home) if c.goals else None
+    as_ = c.goals.get(away) if c.goals else None
+    rule = first.rule
+    return FixtureMention(
+        home, away, c.start, c.end, hs, as_, status="played", home_known=c.home is not None,
+        score_note=c.note, rule=rule, is_main=is_main,
+    )  # fmt: skip
+
+
+def scopes(doc: Doc, cands: list[Candidate]) -> list[Scope]:
+    """The text each fixture's events are read in: a heading's section runs to the next heading."""
+    index = {frozenset((m.home_team, m.away_team)): k for k, m in enumerate(doc.matches)}
+    heads = sorted(
+        (cl.start, index[c.pair]) for c in cands for cl in c.claims if cl.heading and c.pair in index
+    )
+    out: list[Scope] = []
+    distinct = {k for _, k in heads}
+    if len(distinct) >= 2:
+        for j, (start, k) in enumerate(heads):
+            end = next((s for s, kk in heads[j + 1 :] if kk != k), len(doc.text))
+            out.append(Scope(start, end, k))
+    return out
+
+
+def describe(doc: Doc) -> None:
+    """Date, competition and venue from the words around each fixture (the lead for the main one)."""
+    text, anchor = doc.text, doc.article.published_date
+    lead_end = doc.sentences[min(2, len(doc.sentences) - 1)][1] if doc.sentences else min(len(text), 600)
+    for f in doc.matches:
+        s0 = doc.sentence_at(f.char_start)[0] if doc.sentences else 0
+        s1 = doc.sentence_at(max(f.char_start, f.char_end - 1))[1] or len(text)
+        window = text[s0:max(s1, f.char_end)]
+        if f.is_main:
+            window += " " + text[:lead_end]
+        f.match_date = resolve_match_date(window, anchor, played=f.status != "scheduled")
+        comps = doc.book.find_competitions(window)
+        f.competition = comps[0].canonical if comps else None
+        grounds = doc.book.find_venues(window)
+        if grounds and f.is_main:
+            f.venue = grounds[0].canonical

@@ -1,0 +1,193 @@
+"""People pass: who the article names, with a provisional role, and which full name a surname is.
+
+The name finder (`transforms.people`) works on capitalised runs; it is told where the teams,
+competitions, grounds, sheets and headline-style lines are, so none of those becomes a person.
+spaCy's tagger is asked only about a capitalised word opening a sentence ('Varga scored'), and a
+batch of articles asks in one call: `prepare` returns the text windows, `read` uses the answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from transforms.people import NameFinder, bind_surnames
+from transforms.reader.doc import Doc
+from transforms.records import PersonMention
+
+
+def prepare(doc: Doc) -> list[tuple[int, int]]:
+    """Set up the name finder; return the windows the tagger must see (empty without a tagger)."""
+    text, book = doc.text, doc.book
+    blocked = [(s.char_start, s.char_end) for s in doc.sheets]
+    blocked += [(t.start, t.end) for t in doc.teams]
+    blocked += [(c.start, c.end) for c in book.find_competitions(text)]
+    blocked += [(v.start, v.end) for v in book.find_venues(text)]
+    blocked += title_lines(text)
+    learned = set(doc.learned) | set(doc.learned.values())
+    doc.finder = NameFinder(
+        text, blocked, lambda s: book.canonical(s) is not None or s in learned, proper_noun(doc)
+    )
+    if doc.tagger is None:
+        return []
+    return sorted({tagger_window(doc, s, e) for s, e in doc.finder.questions()})  # type: ignore[attr-defined]
+
+
+def read(doc: Doc) -> None:
+    """Fill doc.people and doc.binding (sheet players included)."""
+    people: list[PersonMention] = doc.finder.find()  # type: ignore[attr-defined]
+    coach_successions(doc.text, people)
+    sheet_people = [p for s in doc.sheets for p in s.players]
+    doc.binding = bind_surnames([p.name for p in people if p.role == "player"] + [p.name for p in sheet_people])
+    doc.people = people
+    doc.sheet_people = sheet_people
+    references(doc)
+
+
+def proper_noun(doc: Doc) -> Callable[[int, int], bool] | None:
+    """Ask the language model, only for a capitalised word that opens a sentence ('Varga scored')."""
+    if doc.tagger is None:
+        return None
+    cache = doc.tagged
+
+    def is_proper(start: int, end: int) -> bool:
+        a, b = tagger_window(doc, start, end)
+        tagged = cache.get((a, b))
+        if tagged is None:
+            tagged = cache[a, b] = doc.tagger(doc.text[a:b])  # type: ignore[misc]
+        tok = tagged.char_span(start - a, end - a, alignment_mode="expand")  # type: ignore[attr-defined]
+        return bool(tok) and all(t.tag_ in ("NNP", "NNPS") for t in tok)
+
+    return is_proper
+
+
+def tagger_window(doc: Doc, start: int, end: int, words: int = 4) -> tuple[int, int]:
+    """The stretch of the sentence the tagger needs to tag text[start:end] as in the whole sentence.
+
+    Its tok2vec sees four tokens either side (window 1, depth 4) and every space-separated word is at
+    least one token, so four words either side give the same tag at a fraction of the sentence's cost.
+    """
+    text = doc.text
+    s0, s1 = doc.sentence_at(start)
+    if s0 == s1:
+        s0, s1 = start, min(len(text), end + 80)
+    a, b = start, end
+    for _ in range(words):
+        a = text.rfind(" ", s0, a)
+        if a < 0:
+            a = s0
+            break
+    for _ in range(words):
+        b = text.find(" ", b + 1, s1)
+        if b < 0:
+            b = s1
+            break
+    return a, b
+
+
+def coach_successions(text: str, people: list[PersonMention]) -> None:
+    """'Coach X, who replaced Y last month': whom a coach replaced was a coach too."""
+    for p in people:
+        if p.role != "coach":
+            continue
+        m = re.match(r",?\s+who\s+(?:replaced|succeeded|took over from)\s+", text[p.char_end : p.char_end + 40])
+        if not m:
+            continue
+        nxt = next((q for q in people if q.char_start == p.char_end + m.end()), None)
+        if nxt is not None:
+            nxt.role = "coach"
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LINE = re.compile(r"(?m)^.+$")
+
+
+def title_lines(text: str) -> list[tuple[int, int]]:
+    """Headline-style lines ('The Games A Star Could Miss'): capitals there say nothing about names."""
+    out = []
+    for m in _LINE.finditer(text):
+        words = _TITLE_WORD.findall(m.group())
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+            out.append((m.start(), m.end()))
+    return out
+
+
+# ---- who 'he', 'his' and 'the Brazilian winger' are ----------------------------------------------
+
+ROLE_NOUNS = (
+    r"striker|forward|midfielder|defender|winger|goalkeeper|keeper|shot-stopper|captain|skipper|substitute|sub|"
+    r"youngster|teenager|international|man|veteran|debutant|centre-back|center-back|centre-half|full-back|"
+    r"fullback|left-back|right-back|wing-back|playmaker|attacker|frontman|loanee|forward|marksman|"
+    r"Dutchman|Frenchman|Englishman|Welshman|Irishman|Scotsman|Spaniard|Brazilian|Argentine|Argentinian|"
+    r"Uruguayan|Colombian|Chilean|Mexican|American|Italian|German|Portuguese|Belgian|Croatian|Croat|Serbian|"
+    r"Serb|Dane|Swede|Norwegian|Pole|Czech|Slovak|Austrian|Greek|Turk|Russian|Ukrainian|Nigerian|Ghanaian|"
+    r"Ivorian|Senegalese|Cameroonian|Egyptian|Moroccan|Algerian|Tunisian|Malian|Japanese|Korean|Australian|"
+    r"Montenegrin|Bosnian|Albanian|Icelander|Finn|Scot|Canadian|Jamaican|Ecuadorian|Peruvian|Venezuelan|"
+    r"Paraguayan|Swiss|Hungarian|Romanian|Bulgarian|Slovenian|Georgian|Israeli|Iranian|Chinese|Frenchwoman|"
+    r"Dutchwoman|Englishwoman|Spaniard"
+)
+_MODIFIER = (
+    r"(?:\d{1,2}-year-old|[A-Z][a-z]+(?:-[A-Z][a-z]+)?|former\s+[A-Z][\w'’-]+|ex-[A-Z][\w'’-]+|young|veteran|"
+    r"experienced|teenage|in-form|prolific|impressive|tireless|diminutive|towering|lively|livewire|stand-in|"
+    r"on-loan|new|star|home|visiting|opposing|rival|second-half|half-time|late|unmarked|grateful|ageing)"
+)
+EPITHET = re.compile(
+    rf"\b[Tt]he\s+(?:{_MODIFIER}\s+){{0,3}}(?:{ROLE_NOUNS})\b(?!\s+[A-Z][a-z])|\b[Tt]he\s+\d{{1,2}}-year-old\b(?!\s+[A-Z])"
+)
+PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b(?!['’-])")
+_SKIPPED_BEFORE = re.compile(r"\b(?:past|beyond|over|beat|beating|beats|round|around|rounded|by|to|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+
+
+def references(doc: Doc) -> None:
+    """Pronouns and epithets that stand for a player: (start, end, person index, possessive) in doc.pronouns.
+
+    'he'/'his' is the latest player named before it who is not the one beaten or fouled ('past X');
+    'the Brazilian winger' is the latest player before it, and two epithets in one sentence are two
+    different players ('X was fouled by Y. The defender was sent off while the forward scored').
+    """
+    text = doc.text
+    players = [(p.char_start, k) for k, p in enumerate(doc.people) if p.role == "player"]
+    if not players:
+        doc.pronouns = []
+        return
+    out: list[tuple[int, int, int, bool]] = []
+    taken = [(p.char_start, p.char_end) for p in doc.people]
+    spans = []
+    for rx, kind in ((EPITHET, "epithet"), (PRONOUN, "pronoun")):
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            spans.append((m.start(), m.end(), kind))
+    used_in_sentence: dict[tuple[int, int], set[int]] = {}
+    for s, e, kind in sorted(spans):
+        sent = doc.sentence_at(s)
+        if sent[0] == sent[1]:
+            continue
+        word = text[s:e].lower()
+        if kind == "pronoun" and word in ("him", "her") and not re.match(r"\s+(?:off|on|with|in|to)\b", text[e : e + 5]):
+            if word == "him":
+                continue  # an object: 'replaced him' is read by the substitution rules
+        named_here = {k for (ps, k) in players if sent[0] <= ps < s}
+        used = used_in_sentence.setdefault(sent, set())
+        ref = _antecedent(doc, players, s, kind, used | (named_here if kind == "epithet" else set()))
+        if ref is None:
+            continue
+        possessive = word in ("his",) or (word == "her" and not re.match(r"\s+(?:off|on|up)\b", text[e : e + 5]))
+        out.append((s, e, ref, possessive))
+        used.add(ref)
+        taken.append((s, e))
+    doc.pronouns = out
+
+
+def _antecedent(doc: Doc, players: list[tuple[int, int]], pos: int, kind: str, exclude: set[int]) -> int | None:
+    text = doc.text
+    earlier = [(ps, k) for ps, k in players if ps < pos]
+    for ps, k in reversed(earlier[-8:]):
+        if k in exclude:
+            continue
+        if pos - ps > 600:
+            return None
+        if kind == "pronoun" and _SKIPPED_BEFORE.search(text[max(0, ps - 30) : ps]):
+            continue
+        return k
+    return None

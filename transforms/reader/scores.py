@@ -1,0 +1,316 @@
+"""Scores pass: every scoreline in the text, what kind of score it is, and the results it states.
+
+"2-1" is many things: a final score ("beat Eastwick 2-1"), a running one ("made it 2-1", "went
+2-0 up"), a half-time score, an aggregate, a shoot-out ("won 4-2 on penalties"), a record
+("improving to 6-2 in finals"). The words around it say which (`score_words.csv`). A final score
+becomes a claim when the words say who played: the subject and object of a result verb ("beat",
+"drew 1-1 with"), or of a result noun ("a 2-1 win over", "a 3-0 defeat at"), with who was at home
+when the words tell it ("at", "away to", "a home defeat", "in Freiburg"). Words are in
+`result_words.csv`; the patterns here only say where the teams stand.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from transforms.reader.doc import Claim, Doc, Score, template
+from transforms.reader.lexicon import Lexicon, alternation
+
+SCORE_RX = re.compile(r"(?<![\w.:/+-])(\d{1,2})\s?[-–—]\s?(\d{1,2})(?![\w:/]|[-–]\d|\.\d)")
+WORD_SCORES = (  # scores told in words: (pattern, goals for the subject, goals for the other)
+    (re.compile(r"\b(?:a\s+)?(?:goalless|scoreless)\s+(?:draw|stalemate|tie)\b", re.I), (0, 0)),
+    (re.compile(r"\b(?:a\s+)?nil[- ]all\s+(?:draw)?\b", re.I), (0, 0)),
+)
+EARLIER = re.compile(
+    r"\b(?:last|previous)\s+(?:week|weekend|season|month|year|round|meeting|time|Saturday|Sunday|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday)\b|\bfirst[- ]leg\b|\bearlier (?:this|in the) (?:season|month|year|campaign)\b|"
+    r"\b(?:in|at) the (?:19|20)\d\d\b|\b(?:19|20)\d\d (?:World Cup|final|European Championship)\b|\bback in\b|"
+    r"\bin (?:19|20)\d\d\b|\bthe reverse fixture\b|\bwhen the (?:sides|teams) last met\b",
+    re.I,
+)
+
+
+def read(doc: Doc) -> None:
+    """Fill doc.scores (every scoreline, classified) and doc.claims (headings and prose results)."""
+    lex: Lexicon = doc.lex
+    text = doc.text
+    heading_spans = [(h.start, h.end) for h in doc.headings]
+    doc.scores = []
+    for s0, s1 in doc.sentences:
+        for m in SCORE_RX.finditer(text, s0, s1):
+            if any(a <= m.start() < b for a, b in heading_spans):
+                continue
+            doc.scores.append(Score(m.start(), m.end(), int(m[1]), int(m[2]), score_kind(text, m.start(), m.end(), lex)))
+    doc.claims = heading_claims(doc) + prose_claims(doc) + unscored_claims(doc)
+
+
+# ---- what kind of score ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _context_regexes(lex: Lexicon) -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]]]:
+    before, after = [], []
+    for kind in ("running", "half_time", "aggregate", "shootout", "record"):
+        b = [r["phrase"] for r in lex.rows("score_words", position="before", kind=kind)]
+        a = [r["phrase"] for r in lex.rows("score_words", position="after", kind=kind)]
+        if b:
+            before.append((re.compile(rf"(?<![\w-]){alternation(b)}\s*(?:\(|\s)*$", re.I), kind))
+        if a:
+            after.append((re.compile(rf"^\s*\)?\s*,?\s*{alternation(a)}(?![\w-])", re.I), kind))
+    return before, after
+
+
+def score_kind(text: str, start: int, end: int, lex: Lexicon) -> str:
+    """final, running, half_time, aggregate, shootout or record, from the words either side."""
+    pre = text[max(0, start - 30) : start]
+    post = text[end : end + 45]
+    if re.match(r"\s*[-–]\s?\d", post) or re.match(r"\s*,\s*\d{1,2}-\d{1,2}-\d{1,2}", post):
+        return "record"  # "2-5-4": a season record, a formation
+    before, after = _context_regexes(lex)
+    for rx, kind in after:
+        if rx.search(post):
+            return kind
+    for rx, kind in before:
+        if rx.search(pre):
+            return kind
+    if re.search(r"\(\s*$", pre) and re.match(r"\s*(?:,|\))", post) and re.search(r"\d+\s*[-–]\s*\d+\s*[-–]", text[start:end + 6]):
+        return "record"
+    return "final"
+
+
+# ---- claims from score headings -----------------------------------------------------------------------
+
+
+def heading_claims(doc: Doc) -> list[Claim]:
+    """A score line printed as a heading: home team first, the strongest statement of a result."""
+    out = []
+    by_start = {}
+    for r in doc.teams:
+        by_start.setdefault(r.start, r)
+    for h in doc.headings:
+        if h.kind != "final":
+            continue
+        a, b = by_start.get(h.first[0]), by_start.get(h.second[0])
+        if not (a and b and a.team and b.team) or a.team == b.team:
+            continue
+        note = shootout_note(doc.text, h.end, a.team, b.team)
+        top = h.start <= (doc.lines[min(3, len(doc.lines) - 1)][1] if doc.lines else 0)
+        out.append(
+            Claim(a.team, b.team, h.start, h.end, h.rule, h.goals, home=a.team, note=note,
+                  weight=6.0 + (4.0 if top else 0.0), heading=True)  # fmt: skip
+        )
+    return out
+
+
+_SHOOTOUT_NOTE = re.compile(
+    r"(?P<who>[A-Z][\w'’ .-]{1,40}?)\s+(?:win|won|wins|triumph|prevail)\w*\s+(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})\s+"
+    r"(?:on penalties|on pens|in (?:a|the) (?:penalty )?shoot-?out)"
+)
+
+
+def shootout_note(text: str, end: int, first: str, second: str) -> str | None:
+    """'Braga win 4-2 on penalties' printed under a score line: kept apart from the score."""
+    m = _SHOOTOUT_NOTE.search(text, end, end + 200)
+    if m:
+        return f"{m['who'].strip()} won {m['a']}-{m['b']} on penalties"
+    return None
+
+
+# ---- claims from prose -----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def prose_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
+    """Where subject (s) and object (o) stand around the score (#) in a templated sentence."""
+    rows = lex.rows("result_words")
+    verbs = alternation(r["phrase"] for r in rows if r["kind"] == "verb")
+    nouns = alternation(r["phrase"] for r in rows if r["kind"] == "noun")
+    preps = alternation(r["phrase"] for r in rows if r["kind"] == "prep")
+    mods = alternation(r["phrase"] for r in rows if r["kind"] == "modifier")
+    trails = alternation(r["phrase"] for r in rows if r["kind"] == "trail")
+    gap = r"(?:[^\s¤#.,;:!?]+\s+){0,3}?"
+    s, o = (r"(?:the\s+)?" + gap + rf"¤(?P<{g}>\d+)" for g in ("s", "o"))
+    aux = (
+        r"(?:,\s*who\s+|\s+who\s+)?(?:\s+(?:have|has|had|were|was|are|is|would|will|could|to))?"
+        r"(?:\s+(?:then|also|eventually|finally|comfortably|narrowly|only))?"
+    )
+    verb = rf"(?P<verb>{verbs})"
+    noun = rf"(?:(?P<mod>{mods})\s+)?{gap}(?P<noun>{nouns})"
+    prep = rf"(?P<prep>{preps})"
+    return [
+        ("verb_object", re.compile(rf"¤(?P<s>\d+){aux}\s+{verb}\s+{o}\s+#(?:\s+(?P<trail>{trails}))?")),
+        ("verb_prep", re.compile(rf"¤(?P<s>\d+){aux}\s+{verb}\s+(?:the\s+game\s+|the\s+match\s+)?#(?:\s+(?P<trail>{trails}))?(?:\s+{prep}\s+{o})?")),
+        ("gave_noun", re.compile(rf"\b(?:gave|give|gives|giving|handed|hand|earned|earn|earning|secured|sealed|clinched|helped|inspired|saved)\s+{s}\s+(?:to\s+)?(?:a|an|the)\s+#\s+{noun}(?:\s+{prep}\s+{o})?")),
+        ("noun_for", re.compile(rf"#\s+{noun}\s+for\s+{s}(?:\s+{prep}\s+{o})?")),
+        ("possessive_noun", re.compile(rf"¤(?P<s>\d+)(?:'s|’s|')\s+(?:\w+\s+){{0,2}}?#\s+{noun}(?:\s+{prep}\s+{o})?")),
+        ("noun", re.compile(rf"#\s+{noun}(?:\s+{prep}\s+{o})?")),
+        ("winners", re.compile(rf"¤(?P<s>\d+){aux}\s+(?:ran out|came out|emerged|were|finished)\s+(?:as\s+)?#\s+(?P<noun>winners)(?:\s+{prep}\s+{o})?")),
+        ("victors", re.compile(rf"¤(?P<s>\d+){aux}\s+(?:were|was|are|is|emerged as)\s+the\s+(?P<noun>victors|winners)\s+(?:by\s+)?(?:a\s+)?#")),
+        ("verb_late", re.compile(rf"¤(?P<s>\d+){aux}\s+{verb}\s+(?:[^#¤.;]{{0,60}}?)#")),
+        ("scoreline", re.compile(rf"(?P<noun>scoreline|score|result|match|game|tie)\s+(?:was|ended|finished|of)?\s*#|#\s+(?P<noun2>scoreline|result)")),
+    ]
+
+
+def prose_claims(doc: Doc) -> list[Claim]:
+    """Results told in sentences: who beat whom, by what score, and where when the words say so."""
+    text, lex = doc.text, doc.lex
+    out: list[Claim] = []
+    rows = {r["phrase"]: r for r in lex.rows("result_words")}
+    for sc in doc.scores:
+        if sc.kind not in ("final", "shootout"):
+            continue
+        s0, s1 = doc.sentence_at(sc.start)
+        refs = doc.teams_in(s0, s1)
+        marks = [(r.start, r.end, f"¤{doc.teams.index(r)}") for r in refs] + [(sc.start, sc.end, "#")]
+        tpl = template(text, s0, s1, marks)
+        claim = None
+        for rule, rx in prose_patterns(lex):
+            for m in rx.finditer(tpl.text):
+                claim = _claim_from(doc, tpl, m, rule, sc, rows)
+                if claim:
+                    break
+            if claim:
+                break
+        if claim is None:
+            continue
+        if sc.kind == "shootout":
+            if claim.goals:
+                hi, lo = max(claim.goals), min(claim.goals)
+                claim.note = f"{claim.first if claim.goals[0] > claim.goals[1] else claim.second} won {hi}-{lo} on penalties"
+            claim.goals = None
+        claim.earlier = bool(EARLIER.search(text, max(s0, sc.start - 120), min(s1, sc.end + 80)))
+        out.append(claim)
+    return out
+
+
+def _team(doc: Doc, m: re.Match[str], group: str) -> str | None:
+    k = m.groupdict().get(group)
+    if k is None:
+        return None
+    ref = doc.teams[int(k)]
+    return ref.team
+
+
+def _claim_from(doc: Doc, tpl, m: re.Match[str], rule: str, sc: Score, rows: dict[str, dict[str, str]]) -> Claim | None:
+    """One matched pattern to a claim: outcome from the verb or noun, home from the preposition."""
+    word = (m.groupdict().get("verb") or m.groupdict().get("noun") or m.groupdict().get("noun2") or "").lower()
+    word = re.sub(r"\s+", " ", word)
+    row = rows.get(word) or next((r for p, r in rows.items() if p.lower() == word), None)
+    outcome = row["outcome"] if row else ("win" if word == "winners" else "score")
+    subject = _team(doc, m, "s")
+    other = _team(doc, m, "o")
+    start, end = tpl.span(m.start(), m.end())
+    if subject is None:
+        subject = subject_before(doc, tpl, m.start())
+    if subject is None or subject == other:
+        return None
+    hi, lo = max(sc.first, sc.second), min(sc.first, sc.second)
+    if outcome == "win":
+        goals = (hi, lo)
+    elif outcome == "lose":
+        goals = (lo, hi)
+    elif outcome == "draw":
+        goals = (sc.first, sc.second) if sc.first == sc.second else None
+    else:
+        goals = (sc.first, sc.second)
+    if goals is None:
+        return None
+    home = _home_from_words(doc, m, subject, other, rows)
+    weight = 3.0 if rule in ("verb_object", "verb_prep", "gave_noun", "possessive_noun", "winners") else 2.0
+    return Claim(subject, other or "", start, end, f"prose_{rule}", goals, home=home, weight=weight)
+
+
+def _home_from_words(doc: Doc, m: re.Match[str], subject: str, other: str | None, rows) -> str | None:
+    """'at Eastwick', 'away to Eastwick', 'a home defeat', 'at home to', 'in Eastwick', '... away'."""
+    for group in ("prep", "mod", "trail"):
+        word = (m.groupdict().get(group) or "").lower()
+        word = re.sub(r"\s+", " ", word)
+        row = rows.get(word)
+        if not row or not row.get("home"):
+            continue
+        if row["home"] == "subject":
+            return subject
+        if row["home"] == "object" and other:
+            return other
+        if row["home"] == "place" and other:
+            return other  # "won 2-1 in Freiburg": the town named is the home side's
+    return None
+
+
+_OBJECT_PREP = re.compile(r"(?:\b(?:of|for|against|to|by|at|over|with|from|beat|past|on|in|than|and)\s+(?:the\s+)?|(?:'s|’s)\s+)$")
+
+
+def subject_before(doc: Doc, tpl, pos: int) -> str | None:
+    """The team a result noun or verb belongs to when the pattern did not name it: the sentence's
+    subject team before it (not the object of a preposition), else the previous sentence's."""
+    body = tpl.text[:pos]
+    for m in re.finditer(r"¤(\d+)", body):
+        before = body[max(0, m.start() - 14) : m.start()]
+        after = body[m.end() : m.end() + 3]
+        if _OBJECT_PREP.search(before) and not after.startswith(("'s", "’s")):
+            continue
+        return doc.teams[int(m[1])].team
+    return _previous_subject(doc, tpl.start)
+
+
+def _previous_subject(doc: Doc, s0: int) -> str | None:
+    """'They won 4-1 at Fulham': the team the previous sentences were about (their first team word)."""
+    pronoun = re.match(r"\s*(?:They|They've|It|Their|His (?:team|side)|Her (?:team|side)|The (?:team|side))\b",
+                       doc.text[s0 : s0 + 20])  # fmt: skip
+    k = next((i for i, (a, _) in enumerate(doc.sentences) if a == s0), None)
+    if k is None:
+        return None
+    for j in range(k - 1, max(-1, k - 4), -1):
+        refs = [r for r in doc.teams_in(*doc.sentences[j]) if r.team]
+        if refs:
+            return refs[0].team if pronoun or j == k - 1 else None
+    return None
+
+
+@lru_cache(maxsize=4)
+def unscored_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
+    """Results told without a score: 'X defeated Y in the final', "X's win at Y", 'a shock defeat to Y'."""
+    rows = lex.rows("result_words")
+    verbs = alternation(r["phrase"] for r in rows if r["kind"] == "verb" and r["outcome"] in ("win", "lose", "draw")
+                        and r["phrase"] not in ("won", "win", "wins", "lost", "lose", "loses", "drew", "draw", "draws",
+                                                "drawn", "tied", "fell", "went down", "losing"))  # fmt: skip
+    nouns = alternation(r["phrase"] for r in rows if r["kind"] == "noun" and r["outcome"] in ("win", "lose", "draw"))
+    preps = alternation(r["phrase"] for r in rows if r["kind"] == "prep")
+    gap = r"(?:[^\s¤#.,;:!?]+\s+){0,3}?"
+    o = r"(?:the\s+)?" + gap + r"¤(?P<o>\d+)"
+    return [
+        ("unscored_verb", re.compile(rf"¤(?P<s>\d+)(?:\s+(?:have|has|had|to))?\s+(?P<verb>{verbs})\s+{o}")),
+        ("unscored_noun", re.compile(rf"(?:¤(?P<s>\d+)(?:'s|’s|')\s+{gap})?(?P<noun>{nouns})\s+(?P<prep>{preps})\s+{o}")),
+    ]
+
+
+def unscored_claims(doc: Doc) -> list[Claim]:
+    """Who beat whom (and where) in sentences that give no score: evidence for the match decision."""
+    text, lex = doc.text, doc.lex
+    rows = {r["phrase"]: r for r in lex.rows("result_words")}
+    scored = {doc.sentence_at(c.start) for c in doc.claims} if doc.claims else set()
+    out = []
+    for s0, s1 in doc.sentences:
+        refs = doc.teams_in(s0, s1)
+        if not refs or (s0, s1) in scored or SCORE_RX.search(text, s0, s1):
+            continue
+        tpl = template(text, s0, s1, [(r.start, r.end, f"¤{doc.teams.index(r)}") for r in refs])
+        for rule, rx in unscored_patterns(lex):
+            m = rx.search(tpl.text)
+            if not m:
+                continue
+            word = re.sub(r"\s+", " ", (m.groupdict().get("verb") or m["noun"] or "").lower())
+            row = rows.get(word, {})
+            subject = _team(doc, m, "s") or subject_before(doc, tpl, m.start())
+            other = _team(doc, m, "o")
+            if not subject or not other or subject == other:
+                continue
+            start, end = tpl.span(m.start(), m.end())
+            home = _home_from_words(doc, m, subject, other, rows)
+            claim = Claim(subject, other, start, end, rule, None, home=home, weight=1.0)
+            claim.outcome = row.get("outcome")
+            claim.earlier = bool(EARLIER.search(text, s0, s1))
+            out.append(claim)
+            break
+    return out

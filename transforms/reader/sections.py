@@ -1,0 +1,286 @@
+"""Sections pass: lines, paragraphs, prose sentences, team sheets, score headings and live-text clocks.
+
+A report is not one flow of prose. It opens with a headline, often a score line standing as a
+heading ("Raith Rovers 3-1 Motherwell", "Liverpool (2) 3 (Owen 32, 51)", "Match ends, Ajax 3, PSV
+1."), carries line-ups and summaries in lists, and in live text every line starts with its own clock
+("83' Substitution, ..."). This pass finds those shapes; later passes read the prose between them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms.events import split_sentences
+from transforms.minutes import MinuteMention, clock
+from transforms.reader.doc import Doc, line_spans, mask
+from transforms.team_sheets import read_team_sheets
+
+
+@dataclass(slots=True)
+class Heading:
+    """A score printed as a line of its own: two team names as written and their goals, home first."""
+
+    start: int
+    end: int
+    first: tuple[int, int]  # span of the first team's name
+    second: tuple[int, int]
+    goals: tuple[int, int]
+    rule: str
+    kind: str = "final"  # final | running | half_time
+    scorers: tuple[tuple[int, int] | None, tuple[int, int] | None] = (None, None)  # bracketed scorer lists
+
+
+def read(doc: Doc) -> None:
+    """Fill the document's lines, sheets, sentences, paragraphs, headline, headings and line clocks."""
+    text = doc.text
+    doc.lines = line_spans(text)
+    doc.sheets = read_team_sheets(text)
+    sheet_spans = [(s.char_start, s.char_end) for s in doc.sheets]
+    doc.headings = score_headings(text, doc.lines)
+    heading_spans = [(h.start, h.end) for h in doc.headings]
+    prose = split_sentences(mask(text, heading_spans)) if heading_spans else split_sentences(text)
+    doc.sentences = [(a, b) for a, b in prose if not any(sa <= a < se for sa, se in sheet_spans)]
+    doc.paragraphs = paragraphs(text)
+    doc.headline = doc.lines[0] if doc.lines else (0, 0)
+    doc.extra_time = bool(EXTRA_TIME.search(text))
+    doc.line_minutes = line_clocks(text, doc.lines, doc.extra_time)
+
+
+EXTRA_TIME = re.compile(r"\bextra[- ]time\b|\ba\.e\.t\b|\bovertime\b|\bgolden goal\b", re.I)
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Blocks between blank lines (a wire story's paragraphs; a line each where there are no blanks)."""
+    out, pos = [], 0
+    for m in _PARAGRAPH.finditer(text):
+        if text[pos : m.start()].strip():
+            out.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        out.append((pos, len(text)))
+    return out
+
+
+# ---- score headings -------------------------------------------------------------------------------
+
+_WORD = r"[A-ZÀ-Ý0-9][\w'’.&\-]*"
+_LINK = r"(?:de|del|da|do|dos|of|and|&|y|la|le|van|am|upon|on|the|F\.)"
+TEAM_LIKE = re.compile(rf"(?:The\s+)?{_WORD}(?:[ \t]+(?:{_WORD}|{_LINK}))*")
+_CODE = re.compile(r"\s*\((?:[A-Z]{2,3}|\d{1,2}|[HAN])\)\s*$")  # "Barcelona (ESP)", "Liverpool (2)"
+_PREFIX = re.compile(
+    r"(?:(?:FT|HT|AET|FULL[- ]TIME|Full[- ]time(?: score| result)?|Final(?: score| result)?|Result|Report|"
+    r"Half[- ]time(?: score)?|Match ends|Second Half ends|First Half ends|GOAL!*|Goal!*|Live)\b[:,.!\-–]*\s*)+"
+    r"|\d{1,2}/\d{1,2}\s+|\d{4}:\s*(?:(?:FT|FULL[- ]TIME|Full[- ]time)\b[:,.!\-–]*\s*)?"
+    r"|\d{1,3}(?:\s*\+\s*\d{1,2})?['’′]\s*",
+)
+_KIND_OF_PREFIX = (
+    (re.compile(r"(?:GOAL|Goal)\b"), "running"),
+    (re.compile(r"(?:HT|Half[- ]time|First Half ends)\b", re.I), "half_time"),
+)
+_SUFFIX = re.compile(r"\s*(?::\s|\s[-–—|]\s|\s*\||\s+(?:[A-Z]{2,}\b[\s:]*){2,}|\s+(?:as it happened|live)\b).*$")
+_DASH_SCORE = re.compile(r"(?<![\d.:/])(\d{1,2})\s?[-–—]\s?(\d{1,2})(?![\d.:/-])")
+_SPACED_SCORES = re.compile(r"^(?P<a>.+?)\s*(?<![\d-])(?P<s1>\d{1,2})(?:\s+|(?=[A-Z]))(?P<b>\D.*?)\s*(?<![\d-])(?P<s2>\d{1,2})(?P<rest>\b.*)?$")
+_LIVE_SCORES = re.compile(r"(?P<a>[^,]+?),?\s+(?P<s1>\d{1,2}),\s+(?P<b>[^,.]+?),?\s+(?P<s2>\d{1,2})\b\.?")
+_BRACKETED = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)")
+_TWO_LINE = re.compile(
+    r"(?P<t>.+?)\s*(?:\((?P<ht>\d{1,2})\)\s*)?(?<![\d-])(?P<n>\d{1,2})\s*(?P<sc>\((?:[^()]|\([^()]*\))*\))?\s*$"
+)
+_NOT_TEAMS = frozenset(
+    {"FT", "HT", "Finished", "Full time", "Full-time", "Half time", "Report", "Live", "Preview", "Result", "Results"}
+)
+
+
+def team_like(s: str) -> bool:
+    """A short capitalised run that could be a team's name ('Mainz 05', 'The New Saints', 'Inverness CT')."""
+    s = s.strip()
+    if not 2 <= len(s) <= 45 or s in _NOT_TEAMS or not s[0].isupper():
+        return False
+    if not TEAM_LIKE.fullmatch(s):
+        return False
+    words = s.split()
+    return len(words) <= 5 and not all(w.isdigit() for w in words) and not words[-1].isdigit() or _club_number(words)
+
+
+def _club_number(words: list[str]) -> bool:
+    """'Mainz 05', 'Schalke 04', 'Hannover 96': a club's founding year in its name."""
+    return len(words) >= 2 and len(words[-1]) == 2 and words[-1].isdigit() and not words[-2].isdigit()
+
+
+def _trim_side(text: str, start: int, end: int, left: bool) -> tuple[int, int] | None:
+    """A heading side stripped of prefixes, suffixes and country codes; None unless it looks like a team."""
+    side = text[start:end]
+    if left:
+        m = _PREFIX.match(side)
+        if m:
+            start += m.end()
+            side = side[m.end() :]
+    else:
+        m = _SUFFIX.search(side)
+        if m:
+            end -= len(side) - m.start()
+            side = side[: m.start()]
+    m = _CODE.search(side)
+    if m:
+        end -= len(side) - m.start()
+        side = side[: m.start()]
+    lead = len(side) - len(side.lstrip())
+    start, end = start + lead, end - (len(side.rstrip()) and len(side) - len(side.rstrip()))
+    return (start, end) if team_like(text[start:end]) else None
+
+
+def _prefix_kind(text: str, start: int) -> str:
+    for rx, kind in _KIND_OF_PREFIX:
+        if rx.match(text, start):
+            return kind
+    return "final"
+
+
+def score_headings(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
+    """Every score line standing alone, in four shapes: 'A 2-1 B', 'A 2 B 1', 'Match ends, A 2, B 1.',
+    two lines 'A (1) 2 (Scorer 10)' / 'B (0) 1', and a score box (team lines around a lone '2 - 1')."""
+    out: list[Heading] = []
+    taken: set[int] = set()
+    for k, (s, e) in enumerate(lines):
+        if e - s > 300:
+            continue
+        h = _dash_heading(text, s, e) or _live_heading(text, s, e) or _spaced_heading(text, s, e)
+        if h is None and k + 1 < len(lines):
+            h = _two_line_heading(text, (s, e), lines[k + 1])
+        if h is not None and h.start not in taken:
+            out.append(h)
+            taken.add(h.start)
+    out += [h for h in _score_boxes(text, lines) if h.start not in taken]
+    return sorted(out, key=lambda h: h.start)
+
+
+def _dash_heading(text: str, s: int, e: int) -> Heading | None:
+    line = text[s:e]
+    for m in _DASH_SCORE.finditer(line):
+        a = _trim_side(text, s, s + m.start(), left=True)
+        b = _trim_side(text, s + m.end(), e, left=False)
+        if a and b:
+            return Heading(s, e, a, b, (int(m[1]), int(m[2])), "heading_dash", _prefix_kind(text, s))
+    return None
+
+
+def _live_heading(text: str, s: int, e: int) -> Heading | None:
+    """'Match ends, Guadalajara 1, América 0.' and 'Goal! Lyon 1, Nantes 2.'"""
+    pre = _PREFIX.match(text, s, e)
+    if not pre or "," not in text[s:e]:
+        return None
+    m = _LIVE_SCORES.match(text, pre.end(), e)
+    if not m:
+        return None
+    a = _trim_side(text, *m.span("a"), left=False)
+    b = _trim_side(text, *m.span("b"), left=False)
+    if not (a and b):
+        return None
+    return Heading(s, e, a, b, (int(m["s1"]), int(m["s2"])), "heading_live", _prefix_kind(text, s))
+
+
+def _spaced_heading(text: str, s: int, e: int) -> Heading | None:
+    """'The New Saints 2 Bala Town 0 - Report', 'Barcelona (ESP) 0 Juventus (ITA) 0', 'Wimbledon1Scunthorpe1'."""
+    pre = _PREFIX.match(text, s, e)
+    start = pre.end() if pre else s
+    m = _SPACED_SCORES.match(text[start:e])
+    if not m:
+        return None
+    rest = (m["rest"] or "").strip()
+    if rest and not re.match(r"^(?:[-–—|:(]|[A-Z])", rest):
+        return None
+    a = _trim_side(text, start + m.start("a"), start + m.end("a"), left=False)
+    b = _trim_side(text, start + m.start("b"), start + m.end("b"), left=False)
+    if not (a and b):
+        return None
+    return Heading(s, e, a, b, (int(m["s1"]), int(m["s2"])), "heading_spaced", _prefix_kind(text, s))
+
+
+def _two_line_heading(text: str, first: tuple[int, int], second: tuple[int, int]) -> Heading | None:
+    """'Liverpool (2) 3 (Owen 32, 51)' over 'Man United (0) 1 (Beckham 50)': home above away."""
+    m1 = _TWO_LINE.match(text, *first)
+    m2 = _TWO_LINE.match(text, *second)
+    if not (m1 and m2) or not (m1["ht"] or m1["sc"] or m2["sc"]):
+        return None
+    a = _trim_side(text, *m1.span("t"), left=False)
+    b = _trim_side(text, *m2.span("t"), left=False)
+    if not (a and b):
+        return None
+    scorers = tuple((m.start("sc") + 1, m.end("sc") - 1) if m["sc"] else None for m in (m1, m2))
+    return Heading(first[0], second[1], a, b, (int(m1["n"]), int(m2["n"])), "heading_two_line", "final", scorers)  # type: ignore[arg-type]
+
+
+_BOX_SCORE = re.compile(r"^(?:FT\s*)?(\d{1,2})\s*[-–]\s*(\d{1,2})$")
+
+
+def _score_boxes(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
+    """A match-centre box near the top: team names on lines of their own around a lone '2 - 1'."""
+    out = []
+    for k, (s, e) in enumerate(lines[:30]):
+        m = _BOX_SCORE.match(text[s:e])
+        if not m:
+            continue
+        before = _team_lines(text, reversed(lines[max(0, k - 6) : k]))
+        after = _team_lines(text, lines[k + 1 : k + 7])
+        if before and after:
+            a, b = before[0], after[0]
+        elif len(before) >= 2:
+            b, a = before[0], before[1]
+        elif len(after) >= 2:
+            a, b = after[0], after[1]
+        else:
+            continue
+        out.append(Heading(min(a[0], s), max(b[1], e), a, b, (int(m[1]), int(m[2])), "heading_box"))
+    return out
+
+
+def _team_lines(text: str, lines) -> list[tuple[int, int]]:
+    """Lines that are only a team-like name, distinct names, nearest first."""
+    out: list[tuple[int, int]] = []
+    for s, e in lines:
+        name = text[s:e]
+        if team_like(name) and not any(text[a:b] == name for a, b in out):
+            out.append((s, e))
+    return out
+
+
+# ---- live-text clocks ------------------------------------------------------------------------------
+
+_CLOCK = re.compile(
+    r"^(?:[-–•*]\s*)?(?P<a>\d{1,3})\s*(?:(?:'|’|′)\s*)?(?:\+\s*(?P<b>\d{1,2})\s*(?:'|’|′)?)?"
+    r"(?:\s*(?:st|nd|rd|th)?\s*min(?:ute)?s?\b)?\s*(?:[:.\-–]\s*|\s+(?=\D))"
+)
+_CLOCK_ALONE = re.compile(r"^(?:[-–•*]\s*)?(\d{1,3})\s*(?:'|’|′)?\s*(?:\+\s*(\d{1,2})\s*(?:'|’|′)?)?$")
+
+
+def line_clocks(text: str, lines: list[tuple[int, int]], extra_time: bool = False) -> dict[int, MinuteMention]:
+    """Live text: '83' Substitution, ...', '87th minute: ...', '– 90+5′ Jali ...', or a clock alone on
+    its line ('90' + 3'') that stamps the line after it. Keyed by the stamped line's start."""
+    out: dict[int, MinuteMention] = {}
+    pending: MinuteMention | None = None
+    for s, e in lines:
+        line = text[s:e]
+        alone = _CLOCK_ALONE.match(line)
+        if alone and ("'" in line or "’" in line or "′" in line):
+            pending = _clock_mention(s, e, int(alone[1]), alone[2], extra_time)
+            continue
+        m = _CLOCK.match(line)
+        marked = m and (
+            m.group().rstrip().endswith((":", "'", "’", "′"))
+            or "min" in m.group()
+            or re.search(r"['’′]", m.group())
+        )
+        if m and marked and int(m["a"]) <= 130:
+            out[s] = _clock_mention(s, s + m.end(), int(m["a"]), m["b"], extra_time)
+        elif pending is not None:
+            out[s] = pending
+        pending = None
+    return out
+
+
+def _clock_mention(s: int, e: int, n: int, added: str | None, extra_time: bool) -> MinuteMention:
+    if added:
+        return MinuteMention(s, e, n, int(added))
+    minute, extra = clock(n, extra_time)
+    return MinuteMention(s, e, minute, extra)

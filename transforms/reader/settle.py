@@ -1,0 +1,165 @@
+"""Settle pass: what the score and the line-ups imply about the events read.
+
+One article telling a goal twice is one goal; a 2-1 has three goals, so readings beyond the score
+go, weakest first; a match whose score no sentence gave is scored from its goals when every goal's
+side is known; a goal's team comes from the line-ups, the words about its scorer, or the score
+itself when only one side can still have scored; an assist told beside a goal goes onto it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from transforms.people import fold_name
+from transforms.reader.doc import Doc
+from transforms.reader.events import player_votes
+from transforms.records import EventMention
+
+
+def read(doc: Doc) -> None:
+    if not doc.matches:
+        return
+    bind_names(doc)
+    team_of = player_teams(doc)
+    for e in doc.events:
+        if e.team is None and e.player_name:
+            e.team = team_of.get(fold_name(e.player_name))
+    doc.events = dedupe(doc.events)
+    doc.events = within_score(doc, doc.events)
+    for k, m in enumerate(doc.matches):
+        if m.home_score is None and m.is_main:
+            score_from_goals(doc, k)
+    teams_from_score(doc)
+    for p in doc.people + doc.sheet_people:
+        p.name = doc.binding.get(p.name, p.name)
+        p.team = p.team or team_of.get(fold_name(p.name))
+
+
+def bind_names(doc: Doc) -> None:
+    """'Varga' is 'Tomas Varga' when the article names him in full."""
+    for e in doc.events:
+        if e.player_name:
+            e.player_name = doc.binding.get(e.player_name, e.player_name)
+        if e.related_player_name:
+            e.related_player_name = doc.binding.get(e.related_player_name, e.related_player_name)
+
+
+def player_teams(doc: Doc) -> dict[str, str]:
+    """Player -> team: line-up labels (or the main match's sides), then the words of the prose."""
+    from transforms.reader.teams import canonical_name
+
+    votes = player_votes(doc)
+    for e in doc.events:
+        if e.team and e.player_name and not e.is_own_goal:
+            votes.setdefault(fold_name(doc.binding.get(e.player_name, e.player_name)), Counter())[e.team] += 2
+    out = {k: v.most_common(1)[0][0] for k, v in votes.items() if v}
+    main = doc.matches[0]
+    for sheet in doc.sheets:
+        label = canonical_name(doc.book, sheet.team, doc) if sheet.team else None
+        if label is None and sheet.side in ("home", "away"):
+            label = main.home_team if sheet.side == "home" else main.away_team
+        if label:
+            for p in sheet.players:
+                out[fold_name(doc.binding.get(p.name, p.name))] = label
+    return out
+
+
+def dedupe(events: list[EventMention]) -> list[EventMention]:
+    """Same type, same player, same minute (or one untimed) in one article: one mention, the best kept."""
+    out: list[EventMention] = []
+    extra = [e for e in events if e.rule.endswith("/more")]
+    for e in sorted((e for e in events if not e.rule.endswith("/more")), key=_strength):
+        twin = next((o for o in out if _same(o, e)), None)
+        if twin is None:
+            out.append(e)
+            continue
+        if twin.minute is None and e.minute is not None:
+            twin.minute, twin.added_time = e.minute, e.added_time
+        twin.is_penalty |= e.is_penalty
+        twin.is_own_goal |= e.is_own_goal
+        twin.related_player_name = twin.related_player_name or e.related_player_name
+        twin.team = twin.team or e.team
+    for e in extra:  # a brace promises a second goal: kept unless the article times two goals for him
+        same = [o for o in out if o.event_type == "goal" and o.player_name and e.player_name and fold_name(o.player_name) == fold_name(e.player_name)]
+        promised = 1 + sum(1 for x in extra if x.player_name == e.player_name and x.char_start == e.char_start)
+        if len(same) < promised:
+            out.append(e)
+    return sorted(out, key=lambda e: e.char_start)
+
+
+def _strength(e: EventMention) -> tuple:
+    return (not e.rule.startswith("sheet"), e.minute is None, e.player_name is None, e.char_start)
+
+
+def _same(a: EventMention, b: EventMention) -> bool:
+    if a.event_type != b.event_type or a.fixture_index != b.fixture_index:
+        return False
+    if a.player_name is None or b.player_name is None:
+        return False
+    if fold_name(a.player_name) != fold_name(b.player_name) and not _surname_of(a.player_name, b.player_name):
+        return False
+    if a.event_type == "substitution" and a.related_player_name and b.related_player_name:
+        if not _surname_of(a.related_player_name, b.related_player_name) and fold_name(a.related_player_name) != fold_name(b.related_player_name):
+            return False
+    if a.minute is None or b.minute is None:
+        return True
+    return abs(a.minute + (a.added_time or 0) - b.minute - (b.added_time or 0)) <= 2
+
+
+def _surname_of(a: str, b: str) -> bool:
+    fa, fb = fold_name(a).split(), fold_name(b).split()
+    return bool(fa and fb) and (fa[-1] == fb[-1]) and (len(fa) == 1 or len(fb) == 1)
+
+
+def within_score(doc: Doc, events: list[EventMention]) -> list[EventMention]:
+    """A 2-1 has three goals: the weakest prose readings beyond that go (unnamed team goals first)."""
+    out = list(events)
+    for k, m in enumerate(doc.matches):
+        if m.home_score is None or m.away_score is None:
+            continue
+        goals = [e for e in out if e.event_type == "goal" and e.fixture_index == k]
+        total = m.home_score + m.away_score
+        if len(goals) <= total:
+            continue
+        ranked = sorted(goals, key=lambda e: (not e.rule.startswith("sheet"), e.player_name is None,
+                                              e.rule.endswith("/more"), e.minute is None, e.char_start))  # fmt: skip
+        drop = {id(e) for e in ranked[total:]}
+        out = [e for e in out if id(e) not in drop]
+    return out
+
+
+def score_from_goals(doc: Doc, k: int) -> None:
+    """No sentence gave the score, but every goal's side is known: count them."""
+    m = doc.matches[k]
+    goals = [e for e in doc.events if e.event_type == "goal" and e.fixture_index == k]
+    if not goals or any(e.team not in (m.home_team, m.away_team) for e in goals):
+        return
+    home = sum(1 for e in goals if (e.team == m.home_team) != e.is_own_goal)
+    m.home_score, m.away_score = home, len(goals) - home
+    m.score_note = m.score_note or "score counted from the goals reported"
+
+
+def teams_from_score(doc: Doc) -> None:
+    """When one side already has all the goals the score gives it, the others are the other side's."""
+    for k, m in enumerate(doc.matches):
+        if m.home_score is None or m.away_score is None:
+            continue
+        goals = [e for e in doc.events if e.event_type == "goal" and e.fixture_index == k]
+        for_side = Counter()
+        for e in goals:
+            if e.team in (m.home_team, m.away_team):
+                scorer_side = e.team
+                benefit = scorer_side if not e.is_own_goal else (m.away_team if scorer_side == m.home_team else m.home_team)
+                for_side[benefit] += 1
+        unknown = [e for e in goals if e.team not in (m.home_team, m.away_team)]
+        if not unknown:
+            continue
+        need = {m.home_team: m.home_score - for_side[m.home_team], m.away_team: m.away_score - for_side[m.away_team]}
+        open_sides = [t for t, n in need.items() if n > 0]
+        if len(open_sides) == 1 and need[open_sides[0]] >= len(unknown):
+            for e in unknown:
+                e.team = open_sides[0] if not e.is_own_goal else next(t for t in need if t != open_sides[0])
+
+
+_ = re

@@ -1,0 +1,445 @@
+"""Teams pass: every stretch of text that names a team, whether or not the reference list knows it.
+
+A team is whatever the text treats as one: the names either side of a score line, the subject and
+object of "beat", "drew with" and "a 2-1 win over", the two sides of "a match between X and Y", a
+line-up's label. The reference lists (`teams.csv`, and the large `clubs.csv`) give such names their
+canonical spelling; they never decide alone whether a name is a team. Once the article's teams are
+known, their short forms ("Elgin" for Elgin City), nicknames ("the Gunners"), demonyms ("the
+Dutch"), place epithets ("the Piraeus club") and side words ("the hosts") are found too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from transforms.reader.doc import Doc, TeamRef
+from transforms.reader.lexicon import Lexicon, alternation, fold_phrase
+from transforms.reader.sections import team_like
+from transforms.teams import TeamBook, name_key
+
+CAP = r"(?:[A-ZÀ-Ý][\w'’.\-]*|[A-ZÀ-Ý])(?:[ \t]+(?:[A-ZÀ-Ý][\w'’.\-]*|de|del|da|do|of|and|&|y|la|am|\d{2}(?=\s)))*"
+
+
+def named(group: str) -> str:
+    """A team name slot: a capitalised run, 'the' before it left out."""
+    return rf"(?:[Tt]he[ \t]+)?(?P<{group}>{CAP})"
+
+
+SCORE = r"\d{1,2}\s?[-–—]\s?\d{1,2}"
+GAP = r"(?:(?:[a-z][\w'’-]*|\d+-[a-z][\w-]*)\s+){0,3}?"  # "struggling", "second-placed", "10-man", "defending champion"
+MATCH_NOUNS = r"(?:match|game|tie|clash|final|derby|meeting|encounter|fixture|showdown|semi-final|quarter-final|contest)"
+SIDE_BEFORE = r"(?:host|hosts|visitors|visiting|visiting side|home side|defending champions?|champions|holders)"
+GENERIC_WORDS = frozenset(
+    {"The", "FC", "AFC", "CF", "SC", "AC", "Club", "Football", "de", "of", "and", "&", "Women", "Ladies", "Town"}
+)
+
+
+def read(doc: Doc) -> None:
+    """Fill doc.teams (and doc.learned): names, short forms, nicknames, demonyms, places, side words."""
+    book, text = doc.book, doc.text
+    refs = [_with_suffix(text, TeamRef(h.start, h.end, h.canonical, "name"), book) for h in book.find_teams(text)]
+    resolve_cache: dict[str, str | None] = {}
+
+    def resolve(surface: str) -> str | None:
+        if surface not in resolve_cache:
+            resolve_cache[surface] = canonical_name(book, surface, doc)
+        return resolve_cache[surface]
+
+    learned = learn_names(doc, resolve)
+    doc.learned = learned
+    refs = _reassign_nicknames(text, refs, learned)
+    refs += occurrences(text, learned, refs)
+    refs = prefer_longer_names(text, refs)
+    refs += short_forms(text, refs)
+    lex: Lexicon | None = book.lexicon  # type: ignore[assignment]
+    if lex is not None:
+        named = {r.team for r in refs if r.team}
+        refs += nicknames(text, lex, named)
+        refs += demonyms(text, lex, named, book)
+        refs += place_epithets(text, named, book)
+        refs += side_words(text, lex)
+    doc.set_teams(non_overlapping(refs))
+
+
+_CLUB_SUFFIX = re.compile(r"[ \t]+(?:SC|FC|CF|AC|AFC|CD|SD|FK|SK|BK|IF)\b")
+
+
+def _with_suffix(text: str, ref: TeamRef, book: TeamBook) -> TeamRef:
+    """'Barcelona SC': a listed name followed by a club tag that makes another club's name."""
+    m = _CLUB_SUFFIX.match(text, ref.end)
+    if m:
+        club = _club_canonical(book, text[ref.start : m.end()], exact_only=True)
+        if club and club != ref.team:
+            return TeamRef(ref.start, m.end(), club, "name")
+    return ref
+
+
+# ---- canonical names ----------------------------------------------------------------------------
+
+_SUFFIX_WOMEN = re.compile(r"\s+(?:Women|Ladies|WFC|Féminines?)$")
+_SUFFIX_YOUTH = re.compile(r"\s+(?:U-?(?:17|18|19|20|21|23)s?|[Uu]nder-?(?:17|18|19|20|21|23)s?|Reserves|II|B)$")
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def canonical_name(book: TeamBook, surface: str, doc: Doc | None = None) -> str | None:
+    """The canonical name for a team as written, or None when it is not a plausible team name.
+
+    Curated list first, then the large club list (one owner, or the one from the article's country),
+    then the name as written: a club nobody listed is still a club.
+    """
+    s = re.sub(r"\s+", " ", surface.strip().strip(".,;:"))
+    if not s:
+        return None
+    for rx, tag in ((_SUFFIX_WOMEN, " Women"), (_SUFFIX_YOUTH, None)):
+        m = rx.search(s)
+        if m and m.start() > 0:
+            base = canonical_name(book, s[: m.start()], doc)
+            if base:
+                return base + (tag or " " + m.group().strip().replace("Under-", "U").replace("under-", "U"))
+    exact = book.canonical_exact(s)
+    if exact:
+        return exact
+    club = _club_canonical(book, s, exact_only=True)
+    if club and book.canonical(s) and name_key(book.canonical(s) or "") != name_key(s):
+        return club  # "Barcelona SC" is a club of its own, not Barcelona with a suffix
+    known = book.canonical(s)
+    if known:
+        return known
+    glued = _GLUED.split(s)  # "WrexhamWrexham", "Sheff UtdSheffield United": short and full name run together
+    if len(glued) == 2:
+        for part in (glued[1], glued[0]):
+            found = book.canonical(part) or (part if team_like(part) else None)
+            if found:
+                return book.canonical(part) or _club_canonical(book, part) or part
+    if s.lower().startswith("the ") and book.canonical(s[4:]):
+        return book.canonical(s[4:])
+    club = _club_canonical(book, s)
+    if club:
+        return club
+    if s.lower().startswith("the ") and not _club_canonical(book, s):
+        s = s[4:]
+    return s if team_like(s) else None
+
+
+def _club_canonical(book: TeamBook, name: str, exact_only: bool = False) -> str | None:
+    """The display name of the one listed club this name stands for (None when none or several)."""
+    owners = book.clubs.owners(name, exact_only)
+    if len(owners) == 1:
+        return book.canonical(book.clubs.display(owners[0])) or book.clubs.display(owners[0])
+    return None
+
+
+# ---- learning names from the text -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def slot_patterns(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    """The places a team's name stands in results and fixtures, as (rule, pattern, team groups)."""
+    rows = lex.rows("result_words") if lex else []
+    verbs = alternation(r["phrase"] for r in rows if r["kind"] == "verb" and r["outcome"] in ("win", "lose", "draw"))
+    nouns = alternation(r["phrase"] for r in rows if r["kind"] == "noun")
+    preps = alternation(r["phrase"] for r in rows if r["kind"] == "prep")
+    a, b = named("a"), named("b")
+    gave = r"(?:gave|give|gives|giving|handed|hand|earned|earn|earning|secured|sealed|clinched|helped|inspired)"
+    return [
+        ("verb_object", re.compile(rf"(?:{a}(?:,\s+who)?\s+(?:have\s+|has\s+|had\s+)?)?(?:{verbs})\s+(?:the\s+)?{GAP}{b}\s+{SCORE}"), ("a", "b")),
+        ("subject_verb", re.compile(rf"{a}(?:,\s+who)?\s+(?:have\s+|had\s+|has\s+)?(?:{verbs})\s+{SCORE}"), ("a",)),
+        ("noun_object", re.compile(rf"{SCORE}\s+{GAP}(?:{nouns})\s+(?:{preps})\s+(?:the\s+)?{GAP}{b}"), ("b",)),
+        ("noun_for", re.compile(rf"{SCORE}\s+{GAP}(?:{nouns})\s+for\s+(?:the\s+)?{GAP}{a}\s+(?:{preps})\s+(?:the\s+)?{GAP}{b}"), ("a", "b")),
+        ("gave_result", re.compile(rf"\b{gave}\s+(?:the\s+)?{a}\s+(?:to\s+)?(?:a|an|the)\s+{SCORE}\s+{GAP}(?:{nouns})"), ("a",)),
+        ("verb_score_prep", re.compile(rf"\b(?:{verbs})\s+{SCORE}\s+(?:{preps})\s+(?:the\s+)?{GAP}{b}"), ("b",)),
+        ("possessive_score", re.compile(rf"{a}(?:'s|’s|')\s+{SCORE}\s+{GAP}(?:{nouns})"), ("a",)),
+        ("noun_unscored", re.compile(rf"\b(?:defeat|loss|win|victory|draw)\s+(?:to|by|over|against)\s+(?:the\s+)?{GAP}{b}"), ("b",)),
+        ("between", re.compile(rf"\b{MATCH_NOUNS}\s+between\s+{a}\s+(?:and|&)\s+{b}"), ("a", "b")),
+        ("versus", re.compile(rf"(?<![\w-]){a}\s+(?:v|vs\.?|versus)\s+{b}(?=\s*(?:$|[\n:,.;!?)]|\s+[a-z]))", re.M), ("a", "b")),
+        ("side_word", re.compile(rf"\b{SIDE_BEFORE}\s+{b}(?=[\s,.;:])"), ("b",)),
+        ("team_role", re.compile(rf"{a}(?:'s|’s)?\s+(?:{TEAM_ROLES})\b"), ("a",)),
+    ]
+
+
+SLOT_WEIGHT = {
+    "verb_object": 3, "noun_object": 3, "verb_score_prep": 3, "between": 3, "noun_for": 3, "gave_result": 3,
+    "subject_verb": 3, "possessive_score": 3, "versus": 3, "side_word": 2, "noun_unscored": 2, "team_role": 1,
+}  # fmt: skip
+TEAM_ROLES = (
+    r"manager|boss|coach|head coach|goalkeeper|keeper|striker|forward|midfielder|defender|winger|captain|skipper|"
+    r"fans|supporters|players|squad|defence|defense|attack|midfield|academy|chairman|owner|president|"
+    r"full-back|centre-back|left-back|right-back|substitute|playmaker|number"
+)
+CLUB_WORDS = frozenset(
+    {"United", "City", "Town", "Rovers", "Athletic", "Albion", "FC", "AFC", "SC", "Wanderers", "County", "Academical",
+     "Rangers", "Thistle", "Hotspur", "Wednesday", "Villa", "Orient", "Argyle", "Alexandra", "Borough", "Stanley",
+     "Athletico", "Club", "CF", "Sporting", "Real", "Dynamo", "Dinamo", "Racing", "Deportivo", "Olympique",
+     "University", "College", "Women", "Ladies", "Reign", "Victory", "Wanderers"}
+)  # fmt: skip
+_SUBJECT_RUN = re.compile(rf"(?:[Tt]he\s+)?(?P<a>{CAP})(?=\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?[a-z])")
+
+
+_NOT_TEAM_WORDS = frozenset(
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "VAR", "FIFA", "UEFA", "He", "She", "They", "It", "His", "Her", "Their", "We", "I", "You", "But",
+        "And", "When", "After", "Before", "While", "With", "In", "On", "At", "For", "A", "An", "This", "That",
+    }
+)  # fmt: skip
+
+
+def learn_names(doc: Doc, resolve) -> dict[str, str]:
+    """Surface form -> canonical for every name the text puts in a team's place often or firmly enough."""
+    text, book = doc.text, doc.book
+    votes: Counter[str] = Counter()
+    found: dict[str, str] = {}
+
+    def take(surface: str | None, weight: int) -> None:
+        surface = _clean_surface(surface or "")
+        if not surface or surface.split()[0] in _NOT_TEAM_WORDS or book.competition(surface):
+            return
+        if any(v.surface == surface for v in book.find_venues(surface)):
+            return
+        canonical = resolve(surface)
+        if canonical:
+            found[surface] = canonical
+            votes[surface] += weight
+
+    for h in doc.headings:
+        take(text[h.first[0] : h.first[1]], 3)
+        take(text[h.second[0] : h.second[1]], 3)
+    for sheet in doc.sheets:
+        if sheet.team:
+            take(sheet.team, 3)
+    result_sentences = []
+    for rule, rx, groups in slot_patterns(book.lexicon):  # type: ignore[arg-type]
+        for m in rx.finditer(text):
+            for g in groups:
+                take(m[g], SLOT_WEIGHT.get(rule, 1))
+            if SLOT_WEIGHT.get(rule, 1) >= 3:
+                result_sentences.append(doc.sentence_at(m.start()))
+    for s0, s1 in dict.fromkeys(result_sentences):  # the sentence a result is told in opens on its subject
+        m = _SUBJECT_RUN.match(text, s0, s1)
+        if m:
+            take(m["a"], 2)
+    out = {}
+    for surface, canonical in found.items():
+        words = surface.split()
+        shorter = sum(n for s, n in votes.items() if s != surface and s.split() == words[: len(s.split())])
+        bonus = bool(book.canonical(surface) or book.clubs.owners(surface)) + bool(CLUB_WORDS & set(words))
+        if votes[surface] + min(shorter, 1) + bonus >= 3:
+            out[surface] = canonical
+    return merge_short_names(out)
+
+
+def merge_short_names(learned: dict[str, str]) -> dict[str, str]:
+    """'Bala' beside 'Bala Town': the shorter name is the same club when its words are the longer one's."""
+    out = dict(learned)
+    for surface, canonical in learned.items():
+        words = surface.split()
+        longer = {
+            c for s, c in learned.items()
+            if len(s.split()) > len(words)
+            and (s.split()[: len(words)] == words or (len(words) == 1 and words[0] in c.replace("’", "'").split()))
+        }  # fmt: skip
+        if len(longer) == 1 and canonical == surface:
+            out[surface] = next(iter(longer))
+    return out
+
+
+def _clean_surface(surface: str) -> str:
+    s = surface.strip().rstrip(".,;:")
+    s = re.sub(r"(?:'s|’s|')$", "", s)
+    return s
+
+
+# ---- every occurrence -----------------------------------------------------------------------------
+
+
+def occurrences(text: str, learned: dict[str, str], have: list[TeamRef]) -> list[TeamRef]:
+    """Each learned name wherever it stands in the text (whole words, not inside a longer capital run)."""
+    out = []
+    known = {r.team for r in have}
+    for surface, canonical in sorted(learned.items(), key=lambda kv: -len(kv[0])):
+        if canonical in known and surface in {text[r.start : r.end] for r in have}:
+            continue
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(surface)}(?![\w-])", text):
+            out.append(TeamRef(m.start(), m.end(), canonical, "name"))
+    return out
+
+
+def _reassign_nicknames(text: str, refs: list[TeamRef], learned: dict[str, str]) -> list[TeamRef]:
+    """A one-word alias of a listed club ('Saints') that is a word of a club this article names ('The
+    New Saints'), when the listed club is named no other way, stands for the article's club."""
+    words: dict[str, set[str]] = {}
+    for canonical in set(learned.values()):
+        for w in canonical.split():
+            words.setdefault(w, set()).add(canonical)
+    surfaces: dict[str | None, set[str]] = {}
+    for r in refs:
+        surfaces.setdefault(r.team, set()).add(text[r.start : r.end])
+    out = []
+    for r in refs:
+        surface = text[r.start : r.end]
+        owners = words.get(surface, set())
+        if " " not in surface and len(owners) == 1 and r.team not in owners and len(surfaces[r.team]) == 1:
+            out.append(TeamRef(r.start, r.end, next(iter(owners)), "short"))
+        else:
+            out.append(r)
+    return out
+
+
+def prefer_longer_names(text: str, refs: list[TeamRef]) -> list[TeamRef]:
+    """'Barcelona' in a report on 'Barcelona SC': a name that is the start of another team's name in the
+    same article, and names its own team no other way, stands for the longer name's team."""
+    surfaces: dict[str | None, set[str]] = {}
+    for r in refs:
+        surfaces.setdefault(r.team, set()).add(text[r.start : r.end])
+    out = []
+    for r in refs:
+        surface = text[r.start : r.end]
+        longer = {
+            t for t, names in surfaces.items()
+            if t != r.team and t and any(n.startswith(surface + " ") for n in names)
+        }  # fmt: skip
+        if len(longer) == 1 and len(surfaces.get(r.team, ())) == 1:
+            out.append(TeamRef(r.start, r.end, next(iter(longer)), "short"))
+        else:
+            out.append(r)
+    return out
+
+
+def short_forms(text: str, refs: list[TeamRef]) -> list[TeamRef]:
+    """'Elgin', 'Albion', 'Rovers' stand for a team when exactly one team of the article carries the word."""
+    owners: dict[str, set[str]] = {}
+    for name in {r.team for r in refs if r.team}:
+        for word in name.split():
+            if len(word) >= 3 and word[0].isupper() and word not in GENERIC_WORDS:
+                owners.setdefault(word, set()).add(name)
+    covered = [(r.start, r.end) for r in refs]
+    out = []
+    for word, names in owners.items():
+        if len(names) != 1:
+            continue
+        name = next(iter(names))
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text):
+            s, e = m.span()
+            if any(a <= s < b for a, b in covered):
+                continue
+            if re.match(r"\s+[A-Z][a-z]", text[e : e + 3]) and not re.match(r"\s+(?:FC|Women)\b", text[e:]):
+                continue  # "Preston Burgess": part of another name
+            out.append(TeamRef(s, e, name, "short"))
+    return out
+
+
+def nicknames(text: str, lex: Lexicon, named: set[str]) -> list[TeamRef]:
+    """'the Gunners', 'Bafana Bafana', 'the canaries': a nickname counts for the article's own team only."""
+    owners = lex.nickname_owners
+    if not owners:
+        return []
+    rx = _nickname_regex(lex)
+    out = []
+    for m in rx.finditer(text):
+        key = fold_phrase(m["nick"])
+        cands = [t for t in owners.get(key, ()) if t in named]
+        if len(cands) != 1:
+            continue
+        lowered = m["nick"][0].islower()
+        if lowered and not m["the"]:
+            continue
+        s = m.start("the") if m["the"] else m.start("nick")
+        out.append(TeamRef(s, m.end("nick"), cands[0], "nickname"))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _nickname_regex(lex: Lexicon) -> re.Pattern[str]:
+    nicks = alternation(r["nickname"] for r in lex.rows("nicknames"))
+    return re.compile(rf"(?<![\w-])(?P<the>[Tt]he\s+)?(?P<nick>{nicks})(?![\w-])", re.I)
+
+
+def demonyms(text: str, lex: Lexicon, named: set[str], book: TeamBook) -> list[TeamRef]:
+    """'the Dutch', 'the Ivorians': the country's team; in a club match, that country's one club."""
+    countries = lex.demonym_countries
+    if not countries:
+        return []
+    rx = _demonym_regex(lex)
+    out = []
+    for m in rx.finditer(text):
+        country = countries.get(fold_phrase(m["dem"]))
+        if not country:
+            continue
+        team = country if country in named else None
+        if team is None:
+            clubs = [t for t in named if not book.is_national(t) and _country_of(book, t) == country]
+            team = clubs[0] if len(clubs) == 1 else None
+        if team:
+            out.append(TeamRef(m.start(), m.end(), team, "demonym"))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _demonym_regex(lex: Lexicon) -> re.Pattern[str]:
+    dems = alternation(r["demonym"] for r in lex.rows("demonyms"))
+    return re.compile(rf"\b[Tt]he\s+(?P<dem>{dems})(?![\w-])")
+
+
+def _country_of(book: TeamBook, team: str) -> str | None:
+    country = book.country(team)
+    if country:
+        return country
+    club = book.clubs.club(team)
+    return club.country if club else None
+
+
+_PLACE_EPITHET = re.compile(
+    r"\b[Tt]he\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:club|side|outfit|giants|team|men|squad|XI)\b"
+)
+
+
+def place_epithets(text: str, named: set[str], book: TeamBook) -> list[TeamRef]:
+    """'The Piraeus club', 'the Thessaloniki giants': the article's team from that city."""
+    out = []
+    for m in _PLACE_EPITHET.finditer(text):
+        place = m["place"]
+        teams = [t for t in named if _city_of(book, t) == name_key(place) or place in t.split()]
+        if len(teams) == 1:
+            out.append(TeamRef(m.start(), m.end(), teams[0], "place"))
+    return out
+
+
+def _city_of(book: TeamBook, team: str) -> str | None:
+    club = book.clubs.club(team)
+    if club and club.city:
+        return name_key(club.city)
+    return None
+
+
+def side_words(text: str, lex: Lexicon) -> list[TeamRef]:
+    """'the hosts', 'the visitors', 'the home side': a side of the match, tied to a team later."""
+    out = []
+    for rx, side in _side_regexes(lex):
+        for m in rx.finditer(text):
+            out.append(TeamRef(m.start(), m.end(), None, "side", side))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _side_regexes(lex: Lexicon) -> list[tuple[re.Pattern[str], str]]:
+    out = []
+    for side in ("home", "away"):
+        words = alternation(r["phrase"] for r in lex.rows("team_words", means=side))
+        out.append((re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.I), side))
+    return out
+
+
+def non_overlapping(refs: list[TeamRef]) -> list[TeamRef]:
+    """Longest first where two overlap; names beat short forms beat nicknames beat side words."""
+    rank = {"name": 0, "place": 1, "nickname": 2, "demonym": 2, "short": 3, "side": 4}
+    chosen: list[TeamRef] = []
+    taken: list[tuple[int, int]] = []
+    for r in sorted(refs, key=lambda r: (-(r.end - r.start), rank.get(r.how, 5), r.start)):
+        if any(r.start < b and a < r.end for a, b in taken):
+            continue
+        chosen.append(r)
+        taken.append((r.start, r.end))
+    return sorted(chosen, key=lambda r: r.start)
