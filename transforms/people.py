@@ -765,12 +765,15 @@ class NameFinder:
         self.is_team = is_team
         self.midsentence_caps = self._midsentence_caps()
         self.in_full_names: set[str] = set()
+        self.surnames: set[str] = set()  # last words of full names the article gives a person
         self._whole: list[tuple[NameSpan, list[str]]] | None = None
         self.runs = capitalised_runs(text)
         for run in self.runs:
             words = run.text.split()
             if len(words) >= 2:
                 self.in_full_names.update(words)
+                if not self._blocked(run.start, run.end) and not is_team(run.text):
+                    self.surnames.add(words[-1])
 
     def _midsentence_caps(self) -> set[str]:
         """Words seen capitalised away from a sentence start: evidence they are names, not openers."""
@@ -799,6 +802,7 @@ class NameFinder:
                 if (
                     self._sentence_initial(span.start)
                     and tok not in self.midsentence_caps
+                    and tok not in self.surnames  # "Fortune headed home" after "Quinton Fortune"
                     and not (self.is_proper and self.is_proper(span.start, span.end))
                 ):
                     continue

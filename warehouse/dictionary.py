@@ -98,6 +98,13 @@ DICTIONARY: tuple[Relation, ...] = (
             ("home_team", "VARCHAR", "Canonical home team name (one spelling per team across the warehouse)."),
             ("away_team", "VARCHAR", "Canonical away team name."),
             (
+                "home_known",
+                "BOOLEAN",
+                "True when a source says plainly who was at home (a score line or line-up printed home "
+                "first, 'at <ground>', 'away to', 'the hosts', the dateline city); False when no source "
+                "does, and home_team is only the team named first.",
+            ),
+            (
                 "home_score",
                 "INTEGER",
                 "Final home score (majority of the sources); NULL when not played or not "

@@ -101,6 +101,7 @@ class Doc:
     matches: list[FixtureMention] = field(default_factory=list)
     scopes: list[Scope] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    side_events: list[EventMention] = field(default_factory=list)  # line-up events whose team is the sheet's side
     binding: dict[str, str] = field(default_factory=dict)  # short name -> full name
     team_of: dict[str, str] = field(default_factory=dict)  # folded player name -> team
     evidence: list[str] = field(default_factory=list)  # why the match decision went the way it did

@@ -37,8 +37,10 @@ from transforms.records import EventMention
 # between the actor and the words: no other acting person, no clause break; a possessive person
 # ("§2's cross") or an object ("fouled by §1", "for ¤3") may stand there
 GAP = (
-    r"(?:[^§¶.;!?]|§\d+(?:'s|’s|')(?=\s)|(?<=by |of |to |on |at )§\d+|(?<=from |with |past |over )§\d+"
-    r"|(?<= a )§\d+(?= \w)|¶)"
+    r"(?:[^§¶¤.;!?]|§\d+(?:'s|’s|')(?=\s)|(?<=by |of |to |on |at )§\d+|(?<=from |with |past |over )§\d+"
+    r"|(?<= a )§\d+(?= \w)|¶|¤\d+(?:'s|’s|')(?=\s)|(?:(?<=v )|(?<=to |of |by |at |on |vs )|(?<=for )|(?<=over |past |with |from |beat )|(?<=against ))¤\d+"
+    r"|(?<=the )¤\d+(?= (?:goal|box|area|defence|half|net|keeper|goalkeeper|fans|crowd|wall))"
+    r")"
 )
 GAP_SHORT = GAP + r"{0,50}?"
 GAP_LONG = GAP + r"{0,100}?"
@@ -58,6 +60,11 @@ SUCCESS_AFTER = re.compile(
     re.I,
 )
 INJURY_WORDS = re.compile(r"^[^.;]{0,40}?\b(?:injury|knock|strain|problem|fracture|broken|tear|hamstring|ankle|knee)\b", re.I)
+GOAL_CONTEXT = re.compile(
+    r"\b(?:scor\w*|equali[sz]\w*|level\w*|lead|ahead|in front|won|win|net\w*|doubl\w*|restor\w*|pulled|hit back|"
+    r"repl\w*|answer\w*|respond\w*|reduc\w*|halv\w*)\b[^.;]{0,30}\b(?:with|through|via|thanks to|courtesy of)\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
 CARD_WORDS = re.compile(r"\b(?:yellow|red|card|booking|caution|sent off)\b", re.I)
 PENALTY_CLAUSE = re.compile(r"\b(?:penalty|spot[- ]kick|from the spot|pen)\b(?!\s+(?:area|box))", re.I)
 SECOND_YELLOW = re.compile(r"\bsecond (?:yellow|booking|caution|bookable)|\btwo yellow cards|\bdouble warning", re.I)
@@ -96,7 +103,8 @@ def rules(lex: Lexicon) -> list[Rule]:
             implies = {
                 _phrase_key(r["phrase"].removeprefix("'s ")): frozenset(r["implies"].split()) for r in rows
             }
-            out.append(Rule(f"{event}/{form}", event, form, re.compile(_pattern(form, alternation(phrases)), re.I), implies))
+            words = alternation(phrases).replace("¤", r"¤\d+")  # a phrase's team slot stands for any team
+            out.append(Rule(f"{event}/{form}", event, form, re.compile(_pattern(form, words), re.I), implies))
     return out
 
 
@@ -248,6 +256,8 @@ class SentenceReader:
         if "needs_card_context" in tags and not CARD_WORDS.search(text):
             return None
         if "needs_success" in tags and not SUCCESS_AFTER.match(after):
+            return None
+        if "needs_goal_context" in tags and not (SUCCESS_AFTER.match(after) or GOAL_CONTEXT.search(text[max(0, m.start() - 60) : m.start()])):
             return None
         if rule.event in ("goal", "yellow_card", "red_card", "second_yellow", "substitution", "injury"):
             clause_start = max(text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start()), text.rfind(" but ", 0, m.start()), 0)
@@ -524,6 +534,8 @@ def sheet_events(doc: Doc) -> list[EventMention]:
     main = doc.matches[0]
     for sheet in doc.sheets:
         for e in sheet.events:
+            if e.team in ("home", "away"):
+                doc.side_events.append(e)
             if e.team == "home":
                 e.team = main.home_team
             elif e.team == "away":
@@ -552,6 +564,11 @@ def player_votes(doc: Doc) -> dict[str, Counter[str]]:
                 r"\b(?:former|ex|old|against|v|vs|beat|beating|over|to|from|past|and)\b", gap + text[max(0, t.start - 10) : t.start]
             ):
                 votes.setdefault(key, Counter())[t.team] += 2
+        m = re.match(r"[^.;]{0,50}?\bfor\s+(?:the\s+)?(?:host\s+|hosts\s+)?([A-Z][\w'’. -]{1,30}?)(?=[\s,.;])", text[p.char_end : p.char_end + 70])
+        if m:
+            hit = next((t for t in doc.teams if t.team and t.start == p.char_end + m.start(1)), None)
+            if hit:
+                votes.setdefault(key, Counter())[hit.team] += 1
         m = re.match(r"\s*\(([^)]{2,30})\)", text[p.char_end : p.char_end + 40])
         if m:
             from transforms.reader.teams import canonical_name

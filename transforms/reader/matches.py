@@ -44,6 +44,7 @@ class Candidate:
 
 def decide(doc: Doc) -> None:
     """Fill doc.matches (main first) and doc.scopes from doc.claims."""
+    doc.claims += sheet_claims(doc)
     cands = candidates(doc)
     if not cands:
         doc.matches = []
@@ -59,6 +60,7 @@ def decide(doc: Doc) -> None:
     for c in cands:
         orient(doc, c, is_main=c is main)
     doc.matches = [to_fixture(doc, c, is_main=c is main) for c in cands if c is main or c.goals is not None]
+
     doc.scopes = scopes(doc, cands)
     describe(doc)
 
@@ -121,6 +123,51 @@ def sheet_teams(doc: Doc) -> list[str]:
     return out
 
 
+def sheet_claims(doc: Doc) -> list[Claim]:
+    """Line-ups name the match even when no sentence gives its score: labelled sheets (home first), or
+    the two most-named teams with the side of each sheet told by what the prose says of its players."""
+    if len([s for s in doc.sheets if s.side or s.team]) < 2:
+        return []
+    start, end = doc.sheets[0].char_start, doc.sheets[-1].char_end
+    labels = sheet_teams(doc)
+    if len(labels) >= 2:
+        return [Claim(labels[0], labels[1], start, end, "team_sheet", None, home=labels[0], weight=5.0)]
+    counts = Counter(r.team for r in doc.teams if r.team)
+    ranked = [t for t, _ in counts.most_common()]
+    if len(ranked) < 2:
+        return []
+    first = ranked[0]
+    second = next((t for t in ranked[1:] if doc.book.is_national(t) == doc.book.is_national(first)), None)
+    if second is None or counts[second] < 2:
+        return []
+    from transforms.reader.events import player_votes
+
+    votes = player_votes(doc)
+    side_votes: dict[str, Counter[str]] = {"home": Counter(), "away": Counter()}
+    for sheet in doc.sheets:
+        if sheet.side in side_votes:
+            for p in sheet.players:
+                for team, n in votes.get(_fold(doc.binding.get(p.name, p.name)), Counter()).items():
+                    side_votes[sheet.side][team] += n
+    home = None
+    h, a = side_votes["home"], side_votes["away"]
+    score_first = h[first] - a[first]
+    score_second = h[second] - a[second]
+    if score_first > score_second:
+        home = first
+    elif score_second > score_first:
+        home = second
+    order = (home, first if home == second else second) if home else (first, second)
+    doc.note(f"line-ups without labels: {order[0]} v {order[1]} (home {'from the players' if home else 'not told'})")
+    return [Claim(order[0], order[1], start, end, "most_named", None, home=home, weight=3.0)]
+
+
+def _fold(name: str) -> str:
+    from transforms.people import fold_name
+
+    return fold_name(name)
+
+
 def fill_scoreless(doc: Doc, main: Candidate) -> None:
     """'The final scoreline was 2-1' with no team named: the main match's score, the winner from a
     result told without one ('X defeated Y')."""
@@ -147,26 +194,42 @@ def fill_scoreless(doc: Doc, main: Candidate) -> None:
 # ---- who was at home ---------------------------------------------------------------------------------
 
 
+HOME_EVIDENCE = {  # how much each kind of words says about who was at home
+    "heading": 10.0, "line-up order": 6.0, "prose": 5.0, "ground": 5.0, "versus": 4.0, "dateline": 4.0,
+    "side words": 3.0, "unscored": 2.0,
+}  # fmt: skip
+
+
 def orient(doc: Doc, c: Candidate, is_main: bool) -> None:
-    """Home side and why, strongest evidence first."""
+    """Home side and why: every piece of evidence votes with its weight; no evidence, no home."""
     pair = c.pair
-    for cl in sorted(c.claims, key=lambda cl: (not cl.heading, -cl.weight)):
-        if cl.home in pair:
-            c.home, c.home_why = cl.home, f"{cl.rule} words"
-            if cl.heading:
-                c.home_why = "score heading (home first)"
-            break
-    if c.home is None:
-        sheets = sheet_teams(doc)
-        if len(sheets) >= 2 and set(sheets[:2]) == set(pair):
-            c.home, c.home_why = sheets[0], "line-up order"
-    if c.home is None:
-        for finder in (ground_home, dateline_home, side_word_home):
-            home, why = finder(doc, c, is_main)
-            if home in pair:
-                c.home, c.home_why = home, why
-                break
-    doc.note(f"home of {' v '.join(sorted(pair))}: {c.home or 'not told'} ({c.home_why or 'first named'})")
+    votes: Counter[str] = Counter()
+    why: dict[str, list[str]] = {}
+
+    def vote(team: str | None, kind: str, detail: str) -> None:
+        if team in pair:
+            votes[team] += HOME_EVIDENCE[kind]
+            why.setdefault(team, []).append(detail)
+
+    for cl in c.claims:
+        if cl.home is None:
+            continue
+        kind = (
+            "heading" if cl.heading else "versus" if cl.rule == "versus" else
+            "line-up order" if cl.rule in ("team_sheet", "most_named") else "unscored" if cl.goals is None else "prose"
+        )  # fmt: skip
+        vote(cl.home, kind, f"{cl.rule}")
+    sheets = sheet_teams(doc)
+    if len(sheets) >= 2 and set(sheets[:2]) == set(pair):
+        vote(sheets[0], "line-up order", "line-up order")
+    for finder, kind in ((ground_home, "ground"), (dateline_home, "dateline"), (side_word_home, "side words")):
+        home, detail = finder(doc, c, is_main)
+        vote(home, kind, detail)
+    ranked = votes.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        c.home = ranked[0][0]
+        c.home_why = ", ".join(why[c.home])
+    doc.note(f"home of {' v '.join(sorted(pair))}: {c.home or 'not told'} ({c.home_why or 'first named'}; votes {dict(votes)})")
 
 
 def ground_home(doc: Doc, c: Candidate, is_main: bool) -> tuple[str | None, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from transforms.people import NameFinder, bind_surnames
+from transforms.people import NameFinder, bind_surnames, fold_name
 from transforms.reader.doc import Doc
 from transforms.records import PersonMention
 
@@ -37,11 +37,26 @@ def read(doc: Doc) -> None:
     """Fill doc.people and doc.binding (sheet players included)."""
     people: list[PersonMention] = doc.finder.find()  # type: ignore[attr-defined]
     coach_successions(doc.text, people)
+    one_role_per_person(people)
     sheet_people = [p for s in doc.sheets for p in s.players]
     doc.binding = bind_surnames([p.name for p in people if p.role == "player"] + [p.name for p in sheet_people])
     doc.people = people
     doc.sheet_people = sheet_people
     references(doc)
+
+
+def one_role_per_person(people: list[PersonMention]) -> None:
+    """'Blues boss Jose Mourinho' makes every 'Mourinho' of the article a coach (referees likewise)."""
+    roles: dict[str, str] = {}
+    for p in people:
+        if p.role in ("coach", "referee", "other"):
+            for key in (fold_name(p.name), fold_name(p.name.split()[-1])):
+                roles.setdefault(key, p.role)
+    for p in people:
+        if p.role == "player":
+            role = roles.get(fold_name(p.name)) or (roles.get(fold_name(p.name.split()[-1])) if len(p.name.split()) == 1 else None)
+            if role:
+                p.role = role
 
 
 def proper_noun(doc: Doc) -> Callable[[int, int], bool] | None:

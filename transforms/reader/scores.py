@@ -12,6 +12,7 @@ when the words tell it ("at", "away to", "a home defeat", "in Freiburg"). Words 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from transforms.reader.doc import Claim, Doc, Score, template
@@ -42,7 +43,8 @@ def read(doc: Doc) -> None:
             if any(a <= m.start() < b for a, b in heading_spans):
                 continue
             doc.scores.append(Score(m.start(), m.end(), int(m[1]), int(m[2]), score_kind(text, m.start(), m.end(), lex)))
-    doc.claims = heading_claims(doc) + prose_claims(doc) + unscored_claims(doc)
+    doc.claims = heading_claims(doc) + prose_claims(doc)
+    doc.claims += unscored_claims(doc) + versus_claims(doc)
 
 
 # ---- what kind of score ---------------------------------------------------------------------------
@@ -57,7 +59,7 @@ def _context_regexes(lex: Lexicon) -> tuple[list[tuple[re.Pattern[str], str]], l
         if b:
             before.append((re.compile(rf"(?<![\w-]){alternation(b)}\s*(?:\(|\s)*$", re.I), kind))
         if a:
-            after.append((re.compile(rf"^\s*\)?\s*,?\s*{alternation(a)}(?![\w-])", re.I), kind))
+            after.append((re.compile(rf"^\s*\)?\s*,?\s*(?:[a-z][\w-]*\s+){{0,2}}?{alternation(a)}(?![\w-])", re.I), kind))
     return before, after
 
 
@@ -129,7 +131,7 @@ def prose_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     preps = alternation(r["phrase"] for r in rows if r["kind"] == "prep")
     mods = alternation(r["phrase"] for r in rows if r["kind"] == "modifier")
     trails = alternation(r["phrase"] for r in rows if r["kind"] == "trail")
-    gap = r"(?:[^\s¤#.,;:!?]+\s+){0,3}?"
+    gap = r"(?:[^\s¤#.,;:!?]+\s+){0,5}?"
     s, o = (r"(?:the\s+)?" + gap + rf"¤(?P<{g}>\d+)" for g in ("s", "o"))
     aux = (
         r"(?:,\s*who\s+|\s+who\s+)?(?:\s+(?:have|has|had|were|was|are|is|would|will|could|to))?"
@@ -139,7 +141,7 @@ def prose_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     noun = rf"(?:(?P<mod>{mods})\s+)?{gap}(?P<noun>{nouns})"
     prep = rf"(?P<prep>{preps})"
     return [
-        ("verb_object", re.compile(rf"¤(?P<s>\d+){aux}\s+{verb}\s+{o}\s+#(?:\s+(?P<trail>{trails}))?")),
+        ("verb_object", re.compile(rf"(?:¤(?P<s>\d+){aux}\s+)?(?<![\w-]){verb}\s+{o}\s+#(?:\s+(?P<trail>{trails}))?")),
         ("verb_prep", re.compile(rf"¤(?P<s>\d+){aux}\s+{verb}\s+(?:the\s+game\s+|the\s+match\s+)?#(?:\s+(?P<trail>{trails}))?(?:\s+{prep}\s+{o})?")),
         ("gave_noun", re.compile(rf"\b(?:gave|give|gives|giving|handed|hand|earned|earn|earning|secured|sealed|clinched|helped|inspired|saved)\s+{s}\s+(?:to\s+)?(?:a|an|the)\s+#\s+{noun}(?:\s+{prep}\s+{o})?")),
         ("noun_for", re.compile(rf"#\s+{noun}\s+for\s+{s}(?:\s+{prep}\s+{o})?")),
@@ -201,10 +203,14 @@ def _claim_from(doc: Doc, tpl, m: re.Match[str], rule: str, sc: Score, rows: dic
     subject = _team(doc, m, "s")
     other = _team(doc, m, "o")
     start, end = tpl.span(m.start(), m.end())
+    if outcome == "lose" and re.search(r"\b(?:inflict\w*|hand\w*|dealt|condemn\w*)\s+(?:\w+\s+){0,3}$", tpl.text[max(0, m.start() - 40) : m.start()]):
+        outcome = "win"  # "inflicted a 2-0 defeat on X": the subject won
     if subject is None:
         subject = subject_before(doc, tpl, m.start())
     if subject is None or subject == other:
         return None
+    if not other:
+        other = opponent_in_context(doc, tpl, subject)
     hi, lo = max(sc.first, sc.second), min(sc.first, sc.second)
     if outcome == "win":
         goals = (hi, lo)
@@ -241,17 +247,50 @@ def _home_from_words(doc: Doc, m: re.Match[str], subject: str, other: str | None
 _OBJECT_PREP = re.compile(r"(?:\b(?:of|for|against|to|by|at|over|with|from|beat|past|on|in|than|and)\s+(?:the\s+)?|(?:'s|’s)\s+)$")
 
 
+_CLAUSE_BREAK = re.compile(r"(?:,\s+|\s+)(?:as|when|after|while|but|and|before|because|since|with)\s+|;\s*|\s[-–—]\s")
+
+
 def subject_before(doc: Doc, tpl, pos: int) -> str | None:
-    """The team a result noun or verb belongs to when the pattern did not name it: the sentence's
-    subject team before it (not the object of a preposition), else the previous sentence's."""
+    """The team a result noun or verb belongs to when the pattern did not name it: the subject team of
+    its clause (not the object of a preposition), else of its sentence, else of the sentences before."""
     body = tpl.text[:pos]
-    for m in re.finditer(r"¤(\d+)", body):
-        before = body[max(0, m.start() - 14) : m.start()]
-        after = body[m.end() : m.end() + 3]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(body)]
+    for start in [*reversed(breaks), 0]:
+        team = _first_subject(doc, body, start)
+        if team:
+            return team
+    loose = re.search(r"¤(\d+)", body)
+    if loose and doc.teams[int(loose[1])].team:
+        return doc.teams[int(loose[1])].team
+    return _previous_subject(doc, tpl.start)
+
+
+def _first_subject(doc: Doc, body: str, start: int) -> str | None:
+    for m in re.finditer(r"¤(\d+)", body[start:]):
+        a = start + m.start()
+        before = body[max(0, a - 14) : a]
+        after = body[start + m.end() : start + m.end() + 3]
         if _OBJECT_PREP.search(before) and not after.startswith(("'s", "’s")):
             continue
-        return doc.teams[int(m[1])].team
-    return _previous_subject(doc, tpl.start)
+        team = doc.teams[int(m[1])].team
+        if team:
+            return team
+    return None
+
+
+def opponent_in_context(doc: Doc, tpl, subject: str) -> str | None:
+    """'Hearts's 2-1 defeat' with no opponent in the words: the other team named in the sentence, else the
+    other team of the article's lead, if it is of the same kind (clubs play clubs)."""
+    for m in re.finditer(r"¤(\d+)", tpl.text):
+        team = doc.teams[int(m[1])].team
+        if team and team != subject:
+            return team
+    counts = Counter(t.team for t in doc.teams if t.team and t.team != subject)
+    national = doc.book.is_national(subject)
+    for team, n in counts.most_common():
+        if doc.book.is_national(team) == national and n >= 2:
+            return team
+    return None
 
 
 def _previous_subject(doc: Doc, s0: int) -> str | None:
@@ -278,11 +317,27 @@ def unscored_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     nouns = alternation(r["phrase"] for r in rows if r["kind"] == "noun" and r["outcome"] in ("win", "lose", "draw"))
     preps = alternation(r["phrase"] for r in rows if r["kind"] == "prep")
     gap = r"(?:[^\s¤#.,;:!?]+\s+){0,3}?"
-    o = r"(?:the\s+)?" + gap + r"¤(?P<o>\d+)"
+    o = r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?¤(?P<o>\d+)"
+    preps = alternation(r["phrase"] for r in rows if r["kind"] == "prep" and r["home"] != "place")
     return [
         ("unscored_verb", re.compile(rf"¤(?P<s>\d+)(?:\s+(?:have|has|had|to))?\s+(?P<verb>{verbs})\s+{o}")),
         ("unscored_noun", re.compile(rf"(?:¤(?P<s>\d+)(?:'s|’s|')\s+{gap})?(?P<noun>{nouns})\s+(?P<prep>{preps})\s+{o}")),
     ]
+
+
+_VERSUS = re.compile(r"¤(?P<s>\d+)\s+(?:v|vs\.?|versus)\s+¤(?P<o>\d+)")
+
+
+def versus_claims(doc: Doc) -> list[Claim]:
+    """'Real Sociedad vs Atletico', 'Liechtenstein v Scotland': a fixture named home side first."""
+    out = []
+    for i, t in enumerate(doc.teams[:-1]):
+        u = doc.teams[i + 1]
+        if not (t.team and u.team) or t.team == u.team:
+            continue
+        if re.fullmatch(r"\s+(?:v|vs\.?|versus)\s+", doc.text[t.end : u.start]):
+            out.append(Claim(t.team, u.team, t.start, u.end, "versus", None, home=t.team, weight=1.0))
+    return out
 
 
 def unscored_claims(doc: Doc) -> list[Claim]:

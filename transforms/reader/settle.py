@@ -21,11 +21,15 @@ def read(doc: Doc) -> None:
     if not doc.matches:
         return
     bind_names(doc)
+    orient_by_sheets(doc)
     team_of = player_teams(doc)
     for e in doc.events:
         if e.team is None and e.player_name:
             e.team = team_of.get(fold_name(e.player_name))
+    doc.events = drop_shootout_kicks(doc, doc.events)
+    doc.events = sheet_goals_rule(doc.events)
     doc.events = dedupe(doc.events)
+    doc.events = name_team_goals(doc.events)
     doc.events = within_score(doc, doc.events)
     for k, m in enumerate(doc.matches):
         if m.home_score is None and m.is_main:
@@ -43,6 +47,34 @@ def bind_names(doc: Doc) -> None:
             e.player_name = doc.binding.get(e.player_name, e.player_name)
         if e.related_player_name:
             e.related_player_name = doc.binding.get(e.related_player_name, e.related_player_name)
+
+
+def orient_by_sheets(doc: Doc) -> None:
+    """Unlabelled line-ups list the home side first: when the prose says the first sheet's players play
+    for the team read as away, the match (and the sheets' events) turn round."""
+    main = doc.matches[0]
+    if main.home_known or not any(s.side for s in doc.sheets):
+        return
+    votes = player_votes(doc)
+    for e in doc.events:
+        if e.team and e.player_name and not e.is_own_goal and not e.rule.startswith("sheet"):
+            votes.setdefault(fold_name(e.player_name), Counter())[e.team] += 2
+    lean = 0
+    for sheet in doc.sheets:
+        if sheet.side not in ("home", "away"):
+            continue
+        sign = 1 if sheet.side == "home" else -1
+        for p in sheet.players:
+            v = votes.get(fold_name(doc.binding.get(p.name, p.name)), Counter())
+            lean += sign * (v[main.home_team] - v[main.away_team])
+    if lean < 0:
+        main.home_team, main.away_team = main.away_team, main.home_team
+        main.home_score, main.away_score = main.away_score, main.home_score
+        for e in doc.side_events:
+            e.team = main.home_team if e.team == main.away_team else main.away_team
+        doc.note("line-up order: the first sheet's players play for the other side; match turned round")
+    if lean != 0:
+        main.home_known = True
 
 
 def player_teams(doc: Doc) -> dict[str, str]:
@@ -86,6 +118,56 @@ def dedupe(events: list[EventMention]) -> list[EventMention]:
         if len(same) < promised:
             out.append(e)
     return sorted(out, key=lambda e: e.char_start)
+
+
+_SHOOTOUT = re.compile(r"\bshoot-?out\b|\bon penalties\b|\bon spot-kicks\b|\bpenalty competition\b", re.I)
+
+
+def drop_shootout_kicks(doc: Doc, events: list[EventMention]) -> list[EventMention]:
+    """A paragraph about the shoot-out ('Lauren, Vieira and Cole scored for Arsenal') tells kicks, not goals:
+    its untimed prose goals go when the match was decided on penalties."""
+    if not any(m.score_note and "penalties" in m.score_note for m in doc.matches):
+        return events
+    spans = [(a, b) for a, b in doc.paragraphs if _SHOOTOUT.search(doc.text, a, b)]
+    return [
+        e for e in events
+        if not (e.event_type in ("goal", "penalty_miss") and e.minute is None and not e.rule.startswith("sheet")
+                and any(a <= e.char_start < b for a, b in spans))
+    ]  # fmt: skip
+
+
+def sheet_goals_rule(events: list[EventMention]) -> list[EventMention]:
+    """Where a line-up or summary lists the goals, prose goals by anyone it does not list are misreadings."""
+    listed = [e for e in events if e.event_type == "goal" and e.rule.startswith("sheet")]
+    if not listed:
+        return events
+    names = {_surname(e.player_name) for e in listed if e.player_name}
+    keep = []
+    for e in events:
+        if e.event_type == "goal" and not e.rule.startswith("sheet") and e.fixture_index == listed[0].fixture_index:
+            if not e.player_name or _surname(e.player_name) not in names:
+                continue
+        keep.append(e)
+    return keep
+
+
+def _surname(name: str | None) -> str:
+    parts = fold_name(name or "").split()
+    return parts[-1] if parts else ""
+
+
+def name_team_goals(events: list[EventMention]) -> list[EventMention]:
+    """'United doubled their lead after 57 minutes' and 'goals from Fortune and Ronaldo': a team's timed goal
+    with no scorer gives its clock to that team's untimed named goal, in the order told, and goes."""
+    out = list(events)
+    for e in [e for e in events if e.event_type == "goal" and e.player_name is None and e.minute is not None and e.team]:
+        named = [o for o in out if o.event_type == "goal" and o.player_name and o.minute is None and o.team == e.team
+                 and o.fixture_index == e.fixture_index]  # fmt: skip
+        if named:
+            target = min(named, key=lambda o: o.char_start)
+            target.minute, target.added_time = e.minute, e.added_time
+            out.remove(e)
+    return out
 
 
 def _strength(e: EventMention) -> tuple:

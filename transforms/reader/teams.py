@@ -194,7 +194,8 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
     found: dict[str, str] = {}
 
     def take(surface: str | None, weight: int) -> None:
-        surface = _clean_surface(surface or "")
+        whole = (surface or "").strip().rstrip(".,;:")
+        surface = whole if book.clubs.owners(whole, exact_only=True) else _clean_surface(surface or "")
         if not surface or surface.split()[0] in _NOT_TEAM_WORDS or book.competition(surface):
             return
         if any(v.surface == surface for v in book.find_venues(surface)):
@@ -247,7 +248,11 @@ def merge_short_names(learned: dict[str, str]) -> dict[str, str]:
 
 
 def _clean_surface(surface: str) -> str:
+    """A slot's capital run without its trailing possessive, cut at an inner one ("Madrid's Ghanaian")."""
     s = surface.strip().rstrip(".,;:")
+    inner = re.search(r"(?:'s|’s)\s", s)
+    if inner:
+        s = s[: inner.start()]
     s = re.sub(r"(?:'s|’s|')$", "", s)
     return s
 
@@ -380,7 +385,9 @@ def demonyms(text: str, lex: Lexicon, named: set[str], book: TeamBook) -> list[T
 @lru_cache(maxsize=4)
 def _demonym_regex(lex: Lexicon) -> re.Pattern[str]:
     dems = alternation(r["demonym"] for r in lex.rows("demonyms"))
-    return re.compile(rf"\b[Tt]he\s+(?P<dem>{dems})(?![\w-])")
+    from transforms.reader.people import ROLE_NOUNS
+
+    return re.compile(rf"\b[Tt]he\s+(?P<dem>{dems})(?![\w-])(?!\s+(?:{ROLE_NOUNS}|[a-z]+er|side|club|team|champions)\b)")
 
 
 def _country_of(book: TeamBook, team: str) -> str | None:
