@@ -120,7 +120,7 @@ _STOPPAGE = r"(?:stoppage|injury|added|additional)[- ]time"
 _HALF = r"(?:half[- ]?time|the (?:break|interval|restart))"
 _PATTERNS: list[tuple[str, str]] = [
     # 90+3, 90+3', 45 + 2 min
-    ("plus", r"\b(?P<a>\d{2,3})\s*(?:\+|plus)\s*(?P<b>\d{1,2})\s*(?:'|’|min(?:ute)?s?\b)?"),
+    ("plus", r"\b(?P<a>\d{2,3})\s*(?:'|’|′)?\s*(?:\+|plus)\s*(?P<b>\d{1,2})\s*(?:'|’|′|(?:st|nd|rd|th)\s+minute\b|min(?:ute)?s?\b)?"),
     # the 10th minute of (second-half) stoppage time / three minutes into stoppage time
     (
         "nth_of_stoppage",
@@ -170,7 +170,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\b(?P<half>first|second)?[- ]?(?:half\s+)?{_STOPPAGE}\s+(?:winner|equaliser|equalizer|goal|"
         rf"penalty|strike|header|effort)",
     ),
-    ("apostrophe", r"(?<![\w+])(?P<n>\d{1,3})\s?(?:'|’)(?!\w)"),
+    ("apostrophe", r"(?<![\w+])(?P<n>\d{1,3})\s?(?:'|’|′)(?!\w)"),
     ("paren", r"\((?P<n>\d{1,3})(?:\s*(?:min(?:ute)?s?|mins))?\)"),
 ]
 _COMPILED = [(name, re.compile(p, re.IGNORECASE)) for name, p in _PATTERNS]
@@ -196,7 +196,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "last_minute": ("minute",),
     "stoppage": ("time",),
     "stoppage_adj": ("time",),
-    "apostrophe": ("'", "’"),
+    "apostrophe": ("'", "’", "′"),
     "paren": ("(",),
 }
 

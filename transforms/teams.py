@@ -500,3 +500,8 @@ def club_rows_from_csv_text(clubs_csv: str) -> list[tuple[str, str, str, str, st
         (r["canonical"], r["alias"], r["country"], r.get("city") or "", r.get("ground") or "")
         for r in csv.DictReader(io.StringIO(clubs_csv))
     ]
+
+
+def ground_rows_from_csv_text(grounds_csv: str) -> list[tuple[str, str, str]]:
+    """Parse `grounds.csv` (ground, alias, city, team) into (ground, alias, team) rows."""
+    return [(r["ground"], r["alias"], r.get("team") or "") for r in csv.DictReader(io.StringIO(grounds_csv))]

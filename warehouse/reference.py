@@ -8,7 +8,15 @@ from functools import cache
 from importlib import resources
 
 from transforms.reader.lexicon import TABLES, Lexicon
-from transforms.teams import ClubIndex, TeamBook, club_rows_from_csv_text, rows_from_csv_text, venue_rows_from_csv_text
+from transforms.teams import (
+    ClubIndex,
+    TeamBook,
+    club_rows_from_csv_text,
+    ground_rows_from_csv_text,
+    name_key,
+    rows_from_csv_text,
+    venue_rows_from_csv_text,
+)
 
 
 @cache
@@ -22,8 +30,16 @@ def team_book() -> TeamBook:
         return entry.read_text(encoding="utf-8") if entry.is_file() else ""
 
     book = TeamBook.from_rows(*rows_from_csv_text(read("teams.csv"), read("competitions.csv")))
-    book.with_venues(venue_rows_from_csv_text(read("venues.csv")))
-    book.with_clubs(ClubIndex(club_rows_from_csv_text(read("clubs.csv")) if read("clubs.csv") else []))
+    clubs = ClubIndex(club_rows_from_csv_text(read("clubs.csv")))
+    book.with_clubs(clubs)
+    venues = venue_rows_from_csv_text(read("venues.csv"))
+    listed = {name_key(alias) for _, alias, _ in venues}
+    for ground, alias, owner in ground_rows_from_csv_text(read("grounds.csv")):
+        if name_key(alias) in listed:
+            continue  # the curated list says it first
+        team = book.canonical(clubs.display(owner)) or clubs.display(owner) if owner else ""
+        venues.append((ground, alias, team))
+    book.with_venues(venues)
     return book.with_lexicon(lexicon())
 
 

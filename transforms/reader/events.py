@@ -44,6 +44,11 @@ GAP = (
 )
 GAP_SHORT = GAP + r"{0,50}?"
 GAP_LONG = GAP + r"{0,100}?"
+TEAM_GOAL_VERBS = (
+    r"opened the scoring|took the lead|went ahead|went in front|equali[sz]ed|levelled|leveled|drew level|brought it level|"
+    r"pulled one back|pulled a goal back|hit back|doubled their lead|doubled the lead|extended their lead|restored their lead|"
+    r"restore their lead|restored their advantage|retook the lead|scored|responded|replied|led|struck|went \d-\d up|won"
+)
 OBJECT_FILL = r"(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'’-]+\s+){0,3}?"
 TARGET = re.compile(
     r"^[^.;§]{0,70}?(?:\b(?:into|in)\s+(?:the|an|his|her|a)\s+(?:[\w-]+\s+){0,3}?(?:net|goal|corner|roof|top|bottom)"
@@ -62,9 +67,10 @@ SUCCESS_AFTER = re.compile(
 INJURY_WORDS = re.compile(r"^[^.;]{0,40}?\b(?:injury|knock|strain|problem|fracture|broken|tear|hamstring|ankle|knee)\b", re.I)
 GOAL_CONTEXT = re.compile(
     r"\b(?:scor\w*|equali[sz]\w*|level\w*|lead|ahead|in front|won|win|net\w*|doubl\w*|restor\w*|pulled|hit back|"
-    r"repl\w*|answer\w*|respond\w*|reduc\w*|halv\w*)\b[^.;]{0,30}\b(?:with|through|via|thanks to|courtesy of)\s+(?:\w+\s+){0,3}$",
+    r"repl\w*|answer\w*|respond\w*|reduc\w*|halv\w*)\b[^.;]{0,40}\b(?:with|through|via|thanks to|courtesy of|after)\s+(?:[\w,]+\s+){0,3}$",
     re.I,
 )
+TOLD_AS_GOAL = re.compile(r"\b(?:followed by|thanks to|through|courtesy of|via|with|from|after|before)\s+(?:a\s+|an\s+)?$", re.I)
 CARD_WORDS = re.compile(r"\b(?:yellow|red|card|booking|caution|sent off)\b", re.I)
 PENALTY_CLAUSE = re.compile(r"\b(?:penalty|spot[- ]kick|from the spot|pen)\b(?!\s+(?:area|box))", re.I)
 SECOND_YELLOW = re.compile(r"\bsecond (?:yellow|booking|caution|bookable)|\btwo yellow cards|\bdouble warning", re.I)
@@ -124,7 +130,10 @@ def _pattern(form: str, words: str) -> str:
     if form == "team":
         return rf"¤(?P<t>\d+)(?:\s+[^§¶¤.;!?]{{0,40}}?)?\s+{w}(?![\w-])"
     if form == "team_object":
-        return rf"¤(?P<t>\d+)[^§¶.;!?]{{0,80}}?(?<![\w-]){w}\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?{a}(?!'s|’s)"
+        return (
+            rf"(?:¤(?P<t>\d+)[^§¶.;!?]{{0,40}}?)?(?<![\w-])(?P<v>{TEAM_GOAL_VERBS})[^§¶.;!?]{{0,50}}?(?<![\w-]){w}\s+"
+            rf"(?:(?:the|a|an)\s+)?(?:[\w'’,-]+\s+){{0,5}}?{a}(?:(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}?(?:effort|strike|header|goal|finish|shot|volley|penalty))?(?!'s|’s)"
+        )
     if form == "pair_subject":
         return rf"{a}(?!\d|'s|’s){GAP_LONG}(?<![\w-]){w}\s+(?:the\s+)?(?:(?P<hurt>injured|stricken|limping|hobbling)\s+)?(?:[\w'’-]+\s+){{0,2}}?{r}"
     if form == "pair_object":
@@ -255,7 +264,7 @@ class SentenceReader:
             return None
         if "needs_card_context" in tags and not CARD_WORDS.search(text):
             return None
-        if "needs_success" in tags and not SUCCESS_AFTER.match(after):
+        if "needs_success" in tags and not (SUCCESS_AFTER.match(after) or TOLD_AS_GOAL.search(text[max(0, m.start() - 25) : m.start()])):
             return None
         if "needs_goal_context" in tags and not (SUCCESS_AFTER.match(after) or GOAL_CONTEXT.search(text[max(0, m.start() - 60) : m.start()])):
             return None
@@ -288,7 +297,7 @@ class SentenceReader:
             actor = None
             a_start, a_end = t0, t1
         minute, added = self.minute_of(tpl, f, s0, s1, t0, t1)
-        clause = doc.text[t0:t1]
+        clause = doc.text[min(t0, a_start) : max(t1, self.zone_end(tpl, f, s1, t1))]
         etype = rule.event
         is_pen = "penalty" in f.tags or (etype == "goal" and bool(PENALTY_CLAUSE.search(clause)))
         if etype == "red_card" and SECOND_YELLOW.search(doc.text[s0:s1]):

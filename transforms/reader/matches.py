@@ -56,6 +56,8 @@ def decide(doc: Doc) -> None:
         doc.note(f"candidate {' v '.join(sorted(c.pair))} goals={c.goals} weight={weights[id(c)]:.1f} "
                  f"claims={[cl.rule for cl in c.claims]}")  # fmt: skip
     main = cands[0]
+    for c in cands:
+        drawn_before_shootout(doc, c)
     fill_scoreless(doc, main)
     for c in cands:
         orient(doc, c, is_main=c is main)
@@ -168,12 +170,31 @@ def _fold(name: str) -> str:
     return fold_name(name)
 
 
+_NORMAL_TIME = re.compile(r"\b(?:normal|regular|full)[- ]time\b|\bafter (?:extra[- ]time|90 minutes|120 minutes)\b|"
+                          r"\b(?:ended|finished)\b", re.I)
+
+
+def drawn_before_shootout(doc: Doc, c: Candidate) -> None:
+    """'won 5-4 in a shoot-out ... for 1-1 in normal time': a tie decided on penalties was a draw; its score
+    is the level one told beside normal time or the end of the game."""
+    if c.goals is not None or not c.note or "penalties" not in c.note:
+        return
+    for sc in doc.scores:
+        if sc.first == sc.second and sc.kind in ("final", "running"):
+            near = doc.text[sc.start - 40 : sc.end + 40]
+            if _NORMAL_TIME.search(near):
+                a, b = sorted(c.pair)
+                c.goals = {a: sc.first, b: sc.second}
+                doc.note(f"shoot-out match: level score {sc.first}-{sc.second} from the words about normal time")
+                return
+
+
 def fill_scoreless(doc: Doc, main: Candidate) -> None:
     """'The final scoreline was 2-1' with no team named: the main match's score, the winner from a
     result told without one ('X defeated Y')."""
     if main.goals is not None:
         return
-    neutral = [c for c in doc.claims if c.rule == "prose_scoreline" or (c.goals and not c.second)]
+    neutral = [c for c in doc.claims if c.rule == "prose_scoreline"]
     if not neutral:
         return
     hi, lo = max(neutral[0].goals or (0, 0)), min(neutral[0].goals or (0, 0))
@@ -260,7 +281,7 @@ def _match_window(doc: Doc, c: Candidate, is_main: bool) -> tuple[int, str]:
 
 
 _DATELINE = re.compile(
-    r"(?P<city>[A-ZÀ-Ý][A-Za-zÀ-ÿ .'’-]{2,30}?)(?:\s*[\[(][A-Za-z .]+[\])])?(?:,\s*(?P<land>[A-Z][A-Za-z .]{2,30}?))?"
+    r"(?P<city>[A-ZÀ-Ý][A-Za-zÀ-ÿ .'’-]{2,30}?)(?:\s*[\[(](?P<land2>[A-Za-z .]+)[\])])?(?:,\s*(?P<land>[A-Z][A-Za-z .]{2,30}?))?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?,?\s*(?:\((?:AP|Reuters|AFP|IANS|ANI|dpa|EFE|Xinhua|PA)\)\s*)?[-–—:]"
 )
 
@@ -278,7 +299,7 @@ def dateline_home(doc: Doc, c: Candidate, is_main: bool) -> tuple[str | None, st
         m = _DATELINE.match(spot)
         if not m:
             continue
-        places = {name_key(m["city"])} | ({name_key(m["land"])} if m["land"] else set())
+        places = {name_key(m["city"])} | {name_key(m[g]) for g in ("land", "land2") if m[g]}
         owners = [t for t in c.pair if _home_of_place(doc, t) & places]
         if len(owners) == 1:
             return owners[0], f"dateline {m['city'].strip()}"

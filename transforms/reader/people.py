@@ -35,7 +35,7 @@ def prepare(doc: Doc) -> list[tuple[int, int]]:
 
 def read(doc: Doc) -> None:
     """Fill doc.people and doc.binding (sheet players included)."""
-    people: list[PersonMention] = doc.finder.find()  # type: ignore[attr-defined]
+    people: list[PersonMention] = [trim_nationality(p) for p in doc.finder.find()]  # type: ignore[attr-defined]
     coach_successions(doc.text, people)
     one_role_per_person(people)
     sheet_people = [p for s in doc.sheets for p in s.players]
@@ -43,6 +43,14 @@ def read(doc: Doc) -> None:
     doc.people = people
     doc.sheet_people = sheet_people
     references(doc)
+
+
+def trim_nationality(p: PersonMention) -> PersonMention:
+    """'Colombian Victor Ibarbo' is Victor Ibarbo: a nationality before a full name is no part of it."""
+    m = NATIONALITY.match(p.name)
+    if m and len(p.name[m.end() :].split()) >= 1 and p.name[m.end() :][:1].isupper():
+        return PersonMention(p.name[m.end() :], p.char_start + m.end(), p.char_end, p.role, p.team, p.rule)
+    return p
 
 
 def one_role_per_person(people: list[PersonMention]) -> None:
@@ -141,6 +149,7 @@ ROLE_NOUNS = (
     r"Paraguayan|Swiss|Hungarian|Romanian|Bulgarian|Slovenian|Georgian|Israeli|Iranian|Chinese|Frenchwoman|"
     r"Dutchwoman|Englishwoman|Spaniard"
 )
+NATIONALITY = re.compile(r"(?:" + "|".join(w for w in ROLE_NOUNS.split("|") if w[:1].isupper()) + r")\s+")
 _MODIFIER = (
     r"(?:\d{1,2}-year-old|[A-Z][a-z]+(?:-[A-Z][a-z]+)?|former\s+[A-Z][\w'’-]+|ex-[A-Z][\w'’-]+|young|veteran|"
     r"experienced|teenage|in-form|prolific|impressive|tireless|diminutive|towering|lively|livewire|stand-in|"

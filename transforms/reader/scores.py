@@ -134,7 +134,7 @@ def prose_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     gap = r"(?:[^\s¤#.,;:!?]+\s+){0,5}?"
     s, o = (r"(?:the\s+)?" + gap + rf"¤(?P<{g}>\d+)" for g in ("s", "o"))
     aux = (
-        r"(?:,\s*who\s+|\s+who\s+)?(?:\s+(?:have|has|had|were|was|are|is|would|will|could|to))?"
+        r"(?:,?\s+who)?(?:\s+(?:have|has|had|were|was|are|is|would|will|could|to))?"
         r"(?:\s+(?:then|also|eventually|finally|comfortably|narrowly|only))?"
     )
     verb = rf"(?P<verb>{verbs})"
@@ -142,13 +142,13 @@ def prose_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     prep = rf"(?P<prep>{preps})"
     return [
         ("verb_object", re.compile(rf"(?:¤(?P<s>\d+){aux}\s+)?(?<![\w-]){verb}\s+{o}\s+#(?:\s+(?P<trail>{trails}))?")),
-        ("verb_prep", re.compile(rf"¤(?P<s>\d+){aux}\s+{verb}\s+(?:the\s+game\s+|the\s+match\s+)?#(?:\s+(?P<trail>{trails}))?(?:\s+{prep}\s+{o})?")),
+        ("verb_prep", re.compile(rf"(?:¤(?P<s>\d+){aux}\s+)?(?<![\w-]){verb}\s+(?:the\s+game\s+|the\s+match\s+)?#(?:\s+(?P<trail>{trails}))?(?:\s+{prep}\s+{o})?")),
         ("gave_noun", re.compile(rf"\b(?:gave|give|gives|giving|handed|hand|earned|earn|earning|secured|sealed|clinched|helped|inspired|saved)\s+{s}\s+(?:to\s+)?(?:a|an|the)\s+#\s+{noun}(?:\s+{prep}\s+{o})?")),
         ("noun_for", re.compile(rf"#\s+{noun}\s+for\s+{s}(?:\s+{prep}\s+{o})?")),
         ("possessive_noun", re.compile(rf"¤(?P<s>\d+)(?:'s|’s|')\s+(?:\w+\s+){{0,2}}?#\s+{noun}(?:\s+{prep}\s+{o})?")),
+        ("winners", re.compile(rf"(?:¤(?P<s>\d+){aux}\s+)?(?:ran out|came out|emerged|were|finished)\s+(?:as\s+)?#\s+(?P<noun>winners)(?:\s+{prep}\s+{o})?")),
+        ("victors", re.compile(rf"(?:¤(?P<s>\d+){aux}\s+)?(?:were|was|are|is|emerged as)\s+the\s+(?P<noun>victors|winners)\s+(?:by\s+)?(?:a\s+)?#")),
         ("noun", re.compile(rf"#\s+{noun}(?:\s+{prep}\s+{o})?")),
-        ("winners", re.compile(rf"¤(?P<s>\d+){aux}\s+(?:ran out|came out|emerged|were|finished)\s+(?:as\s+)?#\s+(?P<noun>winners)(?:\s+{prep}\s+{o})?")),
-        ("victors", re.compile(rf"¤(?P<s>\d+){aux}\s+(?:were|was|are|is|emerged as)\s+the\s+(?P<noun>victors|winners)\s+(?:by\s+)?(?:a\s+)?#")),
         ("verb_late", re.compile(rf"¤(?P<s>\d+){aux}\s+{verb}\s+(?:[^#¤.;]{{0,60}}?)#")),
         ("scoreline", re.compile(rf"(?P<noun>scoreline|score|result|match|game|tie)\s+(?:was|ended|finished|of)?\s*#|#\s+(?P<noun2>scoreline|result)")),
     ]
@@ -195,36 +195,40 @@ def _team(doc: Doc, m: re.Match[str], group: str) -> str | None:
 
 
 def _claim_from(doc: Doc, tpl, m: re.Match[str], rule: str, sc: Score, rows: dict[str, dict[str, str]]) -> Claim | None:
-    """One matched pattern to a claim: outcome from the verb or noun, home from the preposition."""
+    """One matched pattern to a claim: outcome from the verb or noun, home from the preposition or the
+    ground named, the opponent from the sentence when the words leave it out."""
     word = (m.groupdict().get("verb") or m.groupdict().get("noun") or m.groupdict().get("noun2") or "").lower()
     word = re.sub(r"\s+", " ", word)
     row = rows.get(word) or next((r for p, r in rows.items() if p.lower() == word), None)
     outcome = row["outcome"] if row else ("win" if word == "winners" else "score")
-    subject = _team(doc, m, "s")
-    other = _team(doc, m, "o")
-    start, end = tpl.span(m.start(), m.end())
-    if outcome == "lose" and re.search(r"\b(?:inflict\w*|hand\w*|dealt|condemn\w*)\s+(?:\w+\s+){0,3}$", tpl.text[max(0, m.start() - 40) : m.start()]):
+    if outcome == "lose" and re.search(
+        r"\b(?:inflict\w*|hand\w*|dealt|condemn\w*)\s+(?:\w+\s+){0,3}$", tpl.text[max(0, m.start() - 40) : m.start()]
+    ):
         outcome = "win"  # "inflicted a 2-0 defeat on X": the subject won
-    if subject is None:
-        subject = subject_before(doc, tpl, m.start())
+    start, end = tpl.span(m.start(), m.end())
+    if rule == "scoreline" or outcome == "score":
+        # "The final scoreline was 2-1": a score without its winner, for the match decision to place
+        return Claim("", "", start, end, "prose_scoreline", (sc.first, sc.second), weight=1.0)
+    subject = _team(doc, m, "s") or subject_before(doc, tpl, m.start())
+    other = _team(doc, m, "o")
     if subject is None or subject == other:
         return None
+    owner = ground_owner(doc, tpl.start, tpl.end, after=start)
+    if not other and owner and owner != subject:
+        other = owner
     if not other:
         other = opponent_in_context(doc, tpl, subject)
-    hi, lo = max(sc.first, sc.second), min(sc.first, sc.second)
-    if outcome == "win":
-        goals = (hi, lo)
-    elif outcome == "lose":
-        goals = (lo, hi)
-    elif outcome == "draw":
-        goals = (sc.first, sc.second) if sc.first == sc.second else None
-    else:
-        goals = (sc.first, sc.second)
-    if goals is None:
+    if not other or other == subject:
         return None
+    hi, lo = max(sc.first, sc.second), min(sc.first, sc.second)
+    if outcome == "draw" and hi != lo:
+        return None
+    goals = (hi, lo) if outcome == "win" else (lo, hi)
     home = _home_from_words(doc, m, subject, other, rows)
-    weight = 3.0 if rule in ("verb_object", "verb_prep", "gave_noun", "possessive_noun", "winners") else 2.0
-    return Claim(subject, other or "", start, end, f"prose_{rule}", goals, home=home, weight=weight)
+    if home is None and owner in (subject, other):
+        home = owner
+    weight = 3.0 if rule in ("verb_object", "verb_prep", "gave_noun", "possessive_noun", "winners", "victors") else 2.0
+    return Claim(subject, other, start, end, f"prose_{rule}", goals, home=home, weight=weight)
 
 
 def _home_from_words(doc: Doc, m: re.Match[str], subject: str, other: str | None, rows) -> str | None:
@@ -247,30 +251,61 @@ def _home_from_words(doc: Doc, m: re.Match[str], subject: str, other: str | None
 _OBJECT_PREP = re.compile(r"(?:\b(?:of|for|against|to|by|at|over|with|from|beat|past|on|in|than|and)\s+(?:the\s+)?|(?:'s|’s)\s+)$")
 
 
-_CLAUSE_BREAK = re.compile(r"(?:,\s+|\s+)(?:as|when|after|while|but|and|before|because|since|with)\s+|;\s*|\s[-–—]\s")
+_CLAUSE_BREAK = re.compile(
+    r"(?:,\s+|\s+)(?:as|when|after|while|but|and|before|because|since|with|even though|though|although|whereas)\s+"
+    r"|;\s*|\s[-–—]\s"
+)
+_TEAM_PRONOUN = re.compile(
+    r"\b(?:they|it|their\s+(?:team|side)|(?:his|her)\s+(?:team|side|men|charges)|the\s+(?:team|side|club))\b", re.I
+)
 
 
 def subject_before(doc: Doc, tpl, pos: int) -> str | None:
     """The team a result noun or verb belongs to when the pattern did not name it: the subject team of
-    its clause (not the object of a preposition), else of its sentence, else of the sentences before."""
+    its clause (not the object of a preposition); 'they' or 'his team' is the latest team before it that
+    is no object ('Arsenal's display at Spurs, though they won' -> Arsenal); else the sentence's subject,
+    else the sentences' before."""
     body = tpl.text[:pos]
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(body)]
-    for start in [*reversed(breaks), 0]:
+    clause = breaks[-1] if breaks else 0
+    team = _first_subject(doc, body, clause)
+    if team:
+        return team
+    pronoun = _TEAM_PRONOUN.search(body, clause)
+    if pronoun:
+        team = _latest_subject(doc, body[: pronoun.start()]) or _previous_subject(doc, tpl.start, force=True)
+        if team:
+            return team
+    for start in [*reversed(breaks[:-1]), 0]:
         team = _first_subject(doc, body, start)
         if team:
             return team
-    loose = re.search(r"¤(\d+)", body)
-    if loose and doc.teams[int(loose[1])].team:
-        return doc.teams[int(loose[1])].team
     return _previous_subject(doc, tpl.start)
 
 
+def _is_object(body: str, a: int, end: int) -> bool:
+    before = body[max(0, a - 14) : a]
+    return bool(_OBJECT_PREP.search(before)) and not body[end : end + 3].startswith(("'s", "’s"))
+
+
 def _first_subject(doc: Doc, body: str, start: int) -> str | None:
+    """The clause's first team that is no object; else one after 'for' ('scored for Cape Verde to ...')."""
+    fallback = None
     for m in re.finditer(r"¤(\d+)", body[start:]):
-        a = start + m.start()
-        before = body[max(0, a - 14) : a]
-        after = body[start + m.end() : start + m.end() + 3]
-        if _OBJECT_PREP.search(before) and not after.startswith(("'s", "’s")):
+        team = doc.teams[int(m[1])].team
+        if not team:
+            continue
+        if _is_object(body, start + m.start(), start + m.end()):
+            if fallback is None and re.search(r"\bfor\s+(?:the\s+)?(?:host\s+|hosts\s+)?$", body[max(0, start + m.start() - 12) : start + m.start()]):
+                fallback = team
+            continue
+        return team
+    return fallback
+
+
+def _latest_subject(doc: Doc, body: str) -> str | None:
+    for m in reversed(list(re.finditer(r"¤(\d+)", body))):
+        if _is_object(body, m.start(), m.end()):
             continue
         team = doc.teams[int(m[1])].team
         if team:
@@ -278,12 +313,32 @@ def _first_subject(doc: Doc, body: str, start: int) -> str | None:
     return None
 
 
+_DESCRIBES_PLAYER = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:international|defender|midfielder|striker|forward|winger|"
+                               r"goalkeeper|keeper|captain|skipper|coach|manager|boss|player|star|full-back|centre-back)\b")
+
+
+def ground_owner(doc: Doc, s0: int, s1: int, after: int = 0) -> str | None:
+    """'at St James' Park', 'at the Emirates': the club whose ground the sentence places the match at."""
+    for hit in doc.book.find_venues(doc.text[s0:s1]):
+        if s0 + hit.start < after:
+            continue
+        if re.search(r"\b(?:at|in|inside)\s+(?:the\s+)?$", doc.text[max(s0, s0 + hit.start - 12) : s0 + hit.start]):
+            owner = doc.book.venue_home(hit.canonical)
+            if owner:
+                return owner
+    return None
+
+
 def opponent_in_context(doc: Doc, tpl, subject: str) -> str | None:
-    """'Hearts's 2-1 defeat' with no opponent in the words: the other team named in the sentence, else the
-    other team of the article's lead, if it is of the same kind (clubs play clubs)."""
+    """'Hearts's 2-1 defeat' with no opponent in the words: the other team named in the sentence (not one
+    that only describes a player, 'France defender X'), else the article's other most-named team of the
+    same kind (clubs play clubs)."""
     for m in re.finditer(r"¤(\d+)", tpl.text):
-        team = doc.teams[int(m[1])].team
-        if team and team != subject:
+        ref = doc.teams[int(m[1])]
+        team = ref.team
+        if team and team != subject and not _DESCRIBES_PLAYER.match(doc.text[ref.end : ref.end + 40]):
+            if doc.book.is_national(team) != doc.book.is_national(subject):
+                continue
             return team
     counts = Counter(t.team for t in doc.teams if t.team and t.team != subject)
     national = doc.book.is_national(subject)
@@ -293,10 +348,10 @@ def opponent_in_context(doc: Doc, tpl, subject: str) -> str | None:
     return None
 
 
-def _previous_subject(doc: Doc, s0: int) -> str | None:
+def _previous_subject(doc: Doc, s0: int, force: bool = False) -> str | None:
     """'They won 4-1 at Fulham': the team the previous sentences were about (their first team word)."""
-    pronoun = re.match(r"\s*(?:They|They've|It|Their|His (?:team|side)|Her (?:team|side)|The (?:team|side))\b",
-                       doc.text[s0 : s0 + 20])  # fmt: skip
+    pronoun = force or re.match(r"\s*(?:They|They've|It|Their|His (?:team|side)|Her (?:team|side)|The (?:team|side))\b",
+                                doc.text[s0 : s0 + 20])  # fmt: skip
     k = next((i for i, (a, _) in enumerate(doc.sentences) if a == s0), None)
     if k is None:
         return None

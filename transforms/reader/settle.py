@@ -33,7 +33,7 @@ def read(doc: Doc) -> None:
     doc.events = within_score(doc, doc.events)
     for k, m in enumerate(doc.matches):
         if m.home_score is None and m.is_main:
-            score_from_goals(doc, k)
+            score_from_neutral(doc, k) or score_from_goals(doc, k)
     teams_from_score(doc)
     for p in doc.people + doc.sheet_people:
         p.name = doc.binding.get(p.name, p.name)
@@ -209,6 +209,30 @@ def within_score(doc: Doc, events: list[EventMention]) -> list[EventMention]:
         drop = {id(e) for e in ranked[total:]}
         out = [e for e in out if id(e) not in drop]
     return out
+
+
+def score_from_neutral(doc: Doc, k: int) -> bool:
+    """'The 2-1 scoreline means ...' with no winner named: the side with more goals read has the 2."""
+    neutral = [c for c in doc.claims if c.rule == "prose_scoreline" and c.goals]
+    m = doc.matches[k]
+    if not neutral:
+        return False
+    hi, lo = max(neutral[0].goals), min(neutral[0].goals)
+    goals = [e for e in doc.events if e.event_type == "goal" and e.fixture_index == k]
+    count = Counter()
+    for e in goals:
+        if e.team in (m.home_team, m.away_team):
+            count[e.team if not e.is_own_goal else (m.away_team if e.team == m.home_team else m.home_team)] += 1
+    if hi == lo:
+        m.home_score = m.away_score = hi
+    elif count[m.home_team] > count[m.away_team] and count[m.home_team] <= hi and count[m.away_team] <= lo:
+        m.home_score, m.away_score = hi, lo
+    elif count[m.away_team] > count[m.home_team] and count[m.away_team] <= hi and count[m.home_team] <= lo:
+        m.home_score, m.away_score = lo, hi
+    else:
+        return False
+    doc.note(f"score {hi}-{lo} told without its winner; the side with more goals read has the {hi}")
+    return True
 
 
 def score_from_goals(doc: Doc, k: int) -> None:

@@ -60,7 +60,8 @@ def read(doc: Doc) -> None:
         refs += demonyms(text, lex, named, book)
         refs += place_epithets(text, named, book)
         refs += side_words(text, lex)
-    doc.set_teams(non_overlapping(refs))
+    lines = datelines(doc)
+    doc.set_teams([r for r in non_overlapping(refs) if not any(a <= r.start < b for a, b in lines)])
 
 
 _CLUB_SUFFIX = re.compile(r"[ \t]+(?:SC|FC|CF|AC|AFC|CD|SD|FK|SK|BK|IF)\b")
@@ -168,6 +169,9 @@ TEAM_ROLES = (
     r"fans|supporters|players|squad|defence|defense|attack|midfield|academy|chairman|owner|president|"
     r"full-back|centre-back|left-back|right-back|substitute|playmaker|number"
 )
+GROUND_WORDS = frozenset(
+    {"Arena", "Stadium", "Stadion", "Estadio", "Estádio", "Stade", "Stadio", "Ground", "Bowl", "Dome", "Field"}
+)
 CLUB_WORDS = frozenset(
     {"United", "City", "Town", "Rovers", "Athletic", "Albion", "FC", "AFC", "SC", "Wanderers", "County", "Academical",
      "Rangers", "Thistle", "Hotspur", "Wednesday", "Villa", "Orient", "Argyle", "Alexandra", "Borough", "Stanley",
@@ -198,7 +202,7 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
         surface = whole if book.clubs.owners(whole, exact_only=True) else _clean_surface(surface or "")
         if not surface or surface.split()[0] in _NOT_TEAM_WORDS or book.competition(surface):
             return
-        if any(v.surface == surface for v in book.find_venues(surface)):
+        if any(v.surface == surface for v in book.find_venues(surface)) or GROUND_WORDS & set(surface.split()):
             return
         canonical = resolve(surface)
         if canonical:
@@ -436,6 +440,20 @@ def _side_regexes(lex: Lexicon) -> list[tuple[re.Pattern[str], str]]:
     for side in ("home", "away"):
         words = alternation(r["phrase"] for r in lex.rows("team_words", means=side))
         out.append((re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.I), side))
+    return out
+
+
+_DATELINE_CITY = re.compile(r"[A-ZÀ-Ý]{3,}(?:[ -][A-ZÀ-Ý]{2,})*(?=,\s|\s*\(|\s+[-–—]\s|:\s)")
+
+
+def datelines(doc: Doc) -> list[tuple[int, int]]:
+    """'MILAN, Dec 4', 'BERLIN —': a wire story's dateline city opening a paragraph names no team."""
+    out = []
+    for a, b in doc.paragraphs[:4]:
+        lead = len(doc.text[a:b]) - len(doc.text[a:b].lstrip())
+        m = _DATELINE_CITY.match(doc.text, a + lead, b)
+        if m:
+            out.append(m.span())
     return out
 
 
