@@ -153,13 +153,13 @@ _PATTERNS: list[tuple[str, str]] = [
     # after 18 minutes / on 75 minutes / inside 10 minutes / 20 minutes in
     (
         "after",
-        rf"\b(?P<kind>after|on|inside(?:\s+of)?|within|in)\s+(?:just\s+|only\s+)?(?P<n>{NUM})\s+minutes?\b"
+        rf"\b(?P<kind>after|on|inside(?:\s+of)?|in)\s+(?:just\s+|only\s+)?(?P<n>{NUM})\s+minutes?\b"
         rf"(?!\s+(?:later|after|before|left|remaining|to go|into|of|from))",
     ),
     ("in", rf"\b(?P<n>{NUM})\s+minutes\s+in\b(?!to)"),
     ("mark", r"\b(?:the\s+)?(?P<n>\d{1,3})[- ]minute\s+mark\b"),
-    # five minutes later / moments later
-    ("later", rf"\b(?P<n>{NUM})\s+minutes?\s+later\b"),
+    # five minutes later / moments later / within three minutes (of the goal before)
+    ("later", rf"\b(?P<n>{NUM})\s+minutes?\s+later\b|\bwithin\s+(?:just\s+|only\s+)?(?P<n2>{NUM})\s+minutes?\b(?!\s+of\s+(?:the\s+)?(?:kick-off|start|the start))"),
     ("on_the_hour", r"\b(?:on|around|just after|just before|before|after|past)\s+the\s+hour(?:[- ]mark)?\b"),
     ("half_hour", r"\b(?:on|around|just after|just before|before|after|past)\s+the\s+half[- ]hour(?:[- ]mark)?\b"),
     ("first_minute", r"\b(?:in\s+)?the\s+(?:first|opening)\s+minute\b"),
@@ -189,7 +189,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "after": ("minute",),
     "in": ("minutes",),
     "mark": ("mark",),
-    "later": ("later",),
+    "later": ("later", "within"),
     "on_the_hour": ("hour",),
     "half_hour": ("hour",),
     "first_minute": ("minute",),
@@ -207,6 +207,8 @@ _SCANS = [(name, rx, any_word_test(_NEEDS.get(name, ("",)))) for name, rx in _CO
 def _resolve(name: str, m: re.Match[str], extra_time: bool) -> tuple[int | None, int | None, int | None]:
     """One matched phrase to (minute, added, relative)."""
     n = read_number(m.group("n")) if "n" in m.re.groupindex and m.group("n") else None
+    if n is None and "n2" in m.re.groupindex and m.group("n2"):
+        n = read_number(m.group("n2"))
     half = (m.groupdict().get("half") or "").lower()
     base = 45 if half.startswith("first") else 90
     if name == "plus":

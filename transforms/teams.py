@@ -451,6 +451,7 @@ class ClubIndex:
         self._clubs = clubs
         self._by_city = {k: tuple(v) for k, v in by_city.items()}
         self._display = self._display_names(aliases)
+        self._aliases = aliases
 
     def _display_names(self, aliases: dict[str, list[str]]) -> dict[str, str]:
         """The name a club is shown by: the list's name without a founding year or a legal tag that its
@@ -473,6 +474,9 @@ class ClubIndex:
                     break
             out[canonical] = " ".join(words)
         return out
+
+    def aliases(self, canonical: str) -> list[str]:
+        return self._aliases.get(canonical, [])
 
     def display(self, canonical: str) -> str:
         return self._display.get(canonical, canonical)

@@ -72,7 +72,11 @@ GOAL_CONTEXT = re.compile(
 )
 TOLD_AS_GOAL = re.compile(r"\b(?:followed by|thanks to|through|courtesy of|via|with|from|after|before)\s+(?:a\s+|an\s+)?$", re.I)
 CARD_WORDS = re.compile(r"\b(?:yellow|red|card|booking|caution|sent off)\b", re.I)
-PENALTY_CLAUSE = re.compile(r"\b(?:penalty|spot[- ]kick|from the spot|pen)\b(?!\s+(?:area|box))", re.I)
+PENALTY_CLAUSE = re.compile(
+    r"\b(?:penalty|spot[- ]kick|from the spot|pen)\b(?!\s+(?:area|box|shoot-?outs?|appeals?|claims?|decision|shout|competition))",
+    re.I,
+)
+GOALISH = re.compile(r"\b(?:goal|scor\w*|behind|deficit|lead|ahead|in front|level\w*|equali[sz]\w*|opener|net)\b", re.I)
 SECOND_YELLOW = re.compile(r"\bsecond (?:yellow|booking|caution|bookable)|\btwo yellow cards|\bdouble warning", re.I)
 SCORE_NEXT = re.compile(r"^\s*\d{1,2}\s?[-–]\s?\d{1,2}")
 PAIRED = re.compile(r"§(\d+)\s+(?:and|&)\s+§(\d+)")
@@ -182,6 +186,7 @@ class SentenceReader:
         self.rules = rules(doc.lex)
         self.neg_before, self.neg_after, self.shootout = negations(doc.lex)
         self.last_minute: int | None = None
+        self.pending: tuple[int, int | None, int] | None = None  # a goal's clock told before its scorer
         self.current = 0
         self.minute_starts = [m.start for m in doc.minutes]
         self.ref_starts = sorted(doc.pronouns)
@@ -210,15 +215,31 @@ class SentenceReader:
         for f in found:
             ev = self.to_event(tpl, f, s0, s1)
             if ev is not None:
+                if ev.event_type == "goal" and ev.minute is None and self.pending and k - self.pending[2] <= 2:
+                    ev.minute, ev.added_time = self.pending[0], self.pending[1]
+                    self.last_minute = ev.minute + (ev.added_time or 0)
+                    self.pending = None
                 out.append(ev)
                 out += extra_goals(ev, f)
+        if not found:
+            self.remember_goal_clock(k, s0, s1)
         return out
+
+    def remember_goal_clock(self, k: int, s0: int, s1: int) -> None:
+        """'They found themselves behind in the 12th minute' names no scorer: its clock waits for the
+        next sentence's goal ('He was beaten to the ball by X, who rolled into an empty net')."""
+        inside = [m for m in self.doc.minutes if s0 <= m.start < s1 and m.minute is not None]
+        if len(inside) == 1 and GOALISH.search(self.doc.text, s0, s1):
+            self.pending = (inside[0].minute, inside[0].added, k)
+            self.last_minute = inside[0].minute + (inside[0].added or 0)
 
     def fire(self, tpl: Template) -> list[Found]:
         """Every rule's matches in one templated sentence; an actor is claimed once per event family."""
         found: list[Found] = []
         claimed: set[tuple[str, int | str]] = set()
-        shootout = bool(self.shootout.search(tpl.text))
+        shootout = bool(self.shootout.search(tpl.text)) and not any(
+            tpl.start <= mm.start < tpl.end for mm in self.doc.minutes
+        )  # "volleyed in in stoppage time to send the tie to a shoot-out" is a goal
         for rule in self.rules:
             for m in rule.regex.finditer(tpl.text):
                 f = self.check(tpl, rule, m, shootout)
@@ -269,7 +290,8 @@ class SentenceReader:
         if "needs_goal_context" in tags and not (SUCCESS_AFTER.match(after) or GOAL_CONTEXT.search(text[max(0, m.start() - 60) : m.start()])):
             return None
         if rule.event in ("goal", "yellow_card", "red_card", "second_yellow", "substitution", "injury"):
-            clause_start = max(text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start()), text.rfind(" but ", 0, m.start()), 0)
+            lo = m.start("a") if m.groupdict().get("a") and m.start("a") < m.start("w") else m.start()
+            clause_start = max(text.rfind(",", 0, lo), text.rfind(";", 0, lo), text.rfind(" but ", 0, lo), lo - 14, 0)
             if self.neg_before.search(text, clause_start, m.start("w")):
                 return None
             if rule.event == "goal" and (self.neg_after.match(after) or re.match(r"^[^.;]{0,40}\bbut\b[^.;]{0,40}\b(?:disallowed|ruled out|offside|chalked off)", after)):
@@ -402,9 +424,26 @@ class SentenceReader:
 
     # ---- structured blocks ----------------------------------------------------------------------
     def heading_scorers(self) -> list[EventMention]:
-        """Scorer lists printed with a score heading: 'Liverpool (2) 3 (Owen 32, 51, Riise 39)'."""
+        """Scorer lists printed with a score heading: 'Liverpool (2) 3 (Owen 32, 51, Riise 39)', or on the
+        lines under it ('• Forlán 32’, 116’' / '• Davies 37’'; 'Silva (61', 91')' under a score box): the
+        first list is the home side's, the second the away side's."""
         doc = self.doc
         out: list[EventMention] = []
+        for h in doc.headings:
+            k = next((i for i, m in enumerate(doc.matches)
+                      if {m.home_team, m.away_team} >= {_team_at(doc, h.first[0]), _team_at(doc, h.second[0])}), None)  # fmt: skip
+            if k is None or any(h.scorers):
+                continue
+            lists = scorer_lines(doc, h.end)
+            if not lists:
+                continue
+            first, second = _team_at(doc, h.first[0]), _team_at(doc, h.second[0])
+            if len(lists) == 1 and 0 in h.goals:
+                sides = [first if h.goals[0] else second]
+            else:
+                sides = [first, second][: len(lists)]
+            for span, team in zip(lists, sides, strict=False):
+                out += scorer_list(doc.text, span, team, k)
         for h in doc.headings:
             k = next((i for i, m in enumerate(doc.matches) if doc.text[h.first[0] : h.first[1]] and
                       {m.home_team, m.away_team} >= {_team_at(doc, h.first[0]), _team_at(doc, h.second[0])}), None)  # fmt: skip
@@ -502,38 +541,77 @@ def _team_at(doc: Doc, pos: int) -> str | None:
     return None
 
 
-_SCORER_ITEM = re.compile(
-    r"(?P<name>[^\W\d_][^\d(),;]*?)\s*(?P<mins>(?:\(?(?:pen|og|p)\)?\s*)?\d{1,3}\s*(?:\+\s*\d{1,2})?\s*['’′]?"
-    r"(?:\s*\(?(?:pen|og|p)\)?)?(?:\s*,\s*(?:\(?(?:pen|og|p)\)?\s*)?\d{1,3}\s*(?:\+\s*\d{1,2})?\s*['’′]?(?:\s*\(?(?:pen|og|p)\)?)?)*)",
-    re.I,
+_SCORER_TOKEN = re.compile(
+    r"(?P<og>\b(?:OG|O\.G\.)\b)|(?P<name>[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,3})"
+    r"|(?P<min>\d{1,3})\s*(?:\+\s*(?P<add>\d{1,2}))?\s*['’′]?"
 )
-_ONE_MINUTE = re.compile(r"(?P<pre>\(?(?:pen|og|p)\)?\s*)?(?P<min>\d{1,3})\s*(?:\+\s*(?P<add>\d{1,2}))?\s*['’′]?(?P<post>\s*\(?(?:pen|og|p)\)?)?", re.I)
+_FLAG_WORDS = {"pen": "pen", "p": "pen", "p.": "pen", "og": "og", "o.g.": "og", "own goal": "og"}
 
 
 def scorer_list(text: str, span: tuple[int, int], team: str | None, fixture: int) -> list[EventMention]:
-    """'Owen 32, 51, Riise 39', 'Henry 6, (pen) 60', 'OG 24′, Rojas 72′', 'Wright (og) 42'."""
-    out = []
-    for m in _SCORER_ITEM.finditer(text, *span):
-        name = m["name"].strip().rstrip("(").strip()
-        if not name:
+    """'Owen 32, 51, Riise 39', 'Henry 6, (pen) 60', 'OG 24′, Rojas 72′', 'Wright (og) 42', 'Silva (61', 91')':
+    each minute goes to the name before it; 'pen' and 'og' beside a minute mark that goal."""
+    out: list[EventMention] = []
+    name: tuple[int, int] | None = None
+    own_name = False
+    pending_flag = ""
+    for m in _SCORER_TOKEN.finditer(text, *span):
+        if m["og"]:
+            name, own_name = (m.start(), m.end()), True
             continue
-        own = name.upper() in ("OG", "O.G.")
-        if re.search(r"\((?:og|o\.g\.)\)\s*$", name, re.I):
-            own, name = True, re.sub(r"\s*\((?:og|o\.g\.)\)\s*$", "", name, flags=re.I)
-        for mm in _ONE_MINUTE.finditer(m["mins"]):
-            flags = ((mm["pre"] or "") + (mm["post"] or "")).lower()
-            minute, added = int(mm["min"]), int(mm["add"]) if mm["add"] else None
-            if minute > 90 and added is None and minute <= 130:
-                pass
-            s = m.start("name")
-            out.append(
-                EventMention(
-                    "goal", s, s + len(name), None if own and name.upper() in ("OG", "O.G.") else name,
-                    None if own else team, None, minute, added,
-                    "pen" in flags or re.search(r"\bp\b", flags) is not None, own or "og" in flags,
-                    "sheet_heading_scorers", fixture,
-                )  # fmt: skip
-            )
+        if m["name"]:
+            word = m["name"].lower().rstrip(".")
+            if word in ("pen", "p", "og", "o.g", "own goal"):
+                flag = _FLAG_WORDS.get(word, _FLAG_WORDS.get(word + ".", ""))
+                if out and out[-1].char_start == (name or (0, 0))[0] and not pending_flag and re.search(r"\d\s*['’′]?\s*\(?\s*$", text[span[0] : m.start()]):
+                    last = out[-1]
+                    last.is_penalty |= flag == "pen"
+                    if flag == "og":
+                        last.is_own_goal, last.team = True, None
+                else:
+                    pending_flag = flag
+                continue
+            name, own_name = (m.start(), m.end()), False
+            continue
+        if name is None:
+            continue
+        minute = int(m["min"])
+        added = int(m["add"]) if m["add"] else None
+        if minute > 130:
+            continue
+        own = own_name or pending_flag == "og"
+        player = None if own_name else text[name[0] : name[1]]
+        out.append(
+            EventMention(
+                "goal", name[0], name[1], player, None if own else team, None, minute, added,
+                pending_flag == "pen", own, "sheet_heading_scorers", fixture,
+            )  # fmt: skip
+        )
+        pending_flag = ""
+    return out
+
+
+_SCORER_LINE = re.compile(
+    r"(?:[-•*–]\s*)?(?:[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,3}\s*(?:\(\s*)?(?:(?:pen|og|p)\s+)?\d{1,3}\s*(?:\+\s*\d{1,2})?\s*['’′]?"
+    r"(?:\s*(?:\(?(?:pen|og|p)\.?\)?))?(?:\s*,\s*\d{1,3}\s*(?:\+\s*\d{1,2})?\s*['’′]?(?:\s*\(?(?:pen|og|p)\.?\)?)?)*\s*\)?\s*[,;]?\s*)+"
+)
+
+
+def scorer_lines(doc: Doc, after: int) -> list[tuple[int, int]]:
+    """The lines right under a score heading that are only scorers and minutes (at most two)."""
+    out = []
+    lines = [ln for ln in doc.lines if ln[0] >= after][:6]
+    skipped = 0
+    for s, e in lines:
+        line = doc.text[s:e]
+        if _SCORER_LINE.fullmatch(line) and re.search(r"\d", line) and re.search(r"[A-Za-z]{3}", line):
+            out.append((s, e))
+            if len(out) == 2:
+                break
+        elif out and (skipped or len(line) > 15):
+            break
+        elif out:
+            skipped += 1  # "FT(HT: 0-1)" between the two sides' lists
     return out
 
 

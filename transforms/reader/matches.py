@@ -112,12 +112,15 @@ def weight(doc: Doc, c: Candidate, mentions: Counter) -> float:
     return w
 
 
-def sheet_teams(doc: Doc) -> list[str]:
-    """The teams the line-ups are labelled with, in order (home first)."""
+def sheet_teams(doc: Doc, lineups_only: bool = True) -> list[str]:
+    """The teams the line-ups are labelled with, in order (home first); live-text blocks that only tag
+    events with a team ('Yellow card X (América)') are no line-ups and say nothing of who was at home."""
     from transforms.reader.teams import canonical_name
 
     out = []
     for s in doc.sheets:
+        if lineups_only and len(s.players) < 7:
+            continue
         if s.team:
             name = canonical_name(doc.book, s.team, doc)
             if name and name not in out:
@@ -128,10 +131,10 @@ def sheet_teams(doc: Doc) -> list[str]:
 def sheet_claims(doc: Doc) -> list[Claim]:
     """Line-ups name the match even when no sentence gives its score: labelled sheets (home first), or
     the two most-named teams with the side of each sheet told by what the prose says of its players."""
-    if len([s for s in doc.sheets if s.side or s.team]) < 2:
+    if len([s for s in doc.sheets if (s.side or s.team) and len(s.players) >= 7]) < 2:
         return []
     start, end = doc.sheets[0].char_start, doc.sheets[-1].char_end
-    labels = sheet_teams(doc)
+    labels = sheet_teams(doc, lineups_only=True)
     if len(labels) >= 2:
         return [Claim(labels[0], labels[1], start, end, "team_sheet", None, home=labels[0], weight=5.0)]
     counts = Counter(r.team for r in doc.teams if r.team)
@@ -282,7 +285,7 @@ def _match_window(doc: Doc, c: Candidate, is_main: bool) -> tuple[int, str]:
 
 _DATELINE = re.compile(
     r"(?P<city>[A-ZÀ-Ý][A-Za-zÀ-ÿ .'’-]{2,30}?)(?:\s*[\[(](?P<land2>[A-Za-z .]+)[\])])?(?:,\s*(?P<land>[A-Z][A-Za-z .]{2,30}?))?"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?,?\s*(?:\((?:AP|Reuters|AFP|IANS|ANI|dpa|EFE|Xinhua|PA)\)\s*)?[-–—:]"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?,?\s*(?:\((?:AP|Reuters|AFP|IANS|ANI|dpa|EFE|Xinhua|PA)\)\s*[-–—:]?|[-–—:])"
 )
 
 

@@ -159,15 +159,15 @@ EPITHET = re.compile(
     rf"\b[Tt]he\s+(?:{_MODIFIER}\s+){{0,3}}(?:{ROLE_NOUNS})\b(?!\s+[A-Z][a-z])|\b[Tt]he\s+\d{{1,2}}-year-old\b(?!\s+[A-Z])"
 )
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b(?!['’-])")
-_SKIPPED_BEFORE = re.compile(r"\b(?:past|beyond|over|beat|beating|beats|round|around|rounded|by|to|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_SKIPPED_BEFORE = re.compile(r"\b(?:past|beyond|over|beat|beating|beats|round|around|rounded)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 
 
 def references(doc: Doc) -> None:
     """Pronouns and epithets that stand for a player: (start, end, person index, possessive) in doc.pronouns.
 
     'he'/'his' is the latest player named before it who is not the one beaten or fouled ('past X');
-    'the Brazilian winger' is the latest player before it, and two epithets in one sentence are two
-    different players ('X was fouled by Y. The defender was sent off while the forward scored').
+    'the Brazilian winger' is the latest player before it but the sentence's own subject, and two epithets
+    in one sentence are two players ('X was fouled by Y. The defender was sent off while the forward scored').
     """
     text = doc.text
     players = [(p.char_start, k) for k, p in enumerate(doc.people) if p.role == "player"]
@@ -191,9 +191,10 @@ def references(doc: Doc) -> None:
         if kind == "pronoun" and word in ("him", "her") and not re.match(r"\s+(?:off|on|with|in|to)\b", text[e : e + 5]):
             if word == "him":
                 continue  # an object: 'replaced him' is read by the substitution rules
-        named_here = {k for (ps, k) in players if sent[0] <= ps < s}
         used = used_in_sentence.setdefault(sent, set())
-        ref = _antecedent(doc, players, s, kind, used | (named_here if kind == "epithet" else set()))
+        subject = next((k for (ps, k) in players if sent[0] <= ps < s), None)
+        exclude = (used | ({subject} if subject is not None else set())) if kind == "epithet" else set()
+        ref = _antecedent(doc, players, s, kind, exclude)
         if ref is None:
             continue
         possessive = word in ("his",) or (word == "her" and not re.match(r"\s+(?:off|on|up)\b", text[e : e + 5]))

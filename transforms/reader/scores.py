@@ -280,7 +280,14 @@ def subject_before(doc: Doc, tpl, pos: int) -> str | None:
         team = _first_subject(doc, body, start)
         if team:
             return team
-    return _previous_subject(doc, tpl.start)
+    team = _previous_subject(doc, tpl.start)
+    if team:
+        return team
+    for m in re.finditer(r"¤(\d+)", body):  # last resort: a team the sentence names, not as a player's label
+        ref = doc.teams[int(m[1])]
+        if ref.team and not _DESCRIBES_PLAYER.match(doc.text[ref.end : ref.end + 40]):
+            return ref.team
+    return None
 
 
 def _is_object(body: str, a: int, end: int) -> bool:

@@ -127,9 +127,19 @@ def canonical_name(book: TeamBook, surface: str, doc: Doc | None = None) -> str 
 def _club_canonical(book: TeamBook, name: str, exact_only: bool = False) -> str | None:
     """The display name of the one listed club this name stands for (None when none or several)."""
     owners = book.clubs.owners(name, exact_only)
-    if len(owners) == 1:
-        return book.canonical(book.clubs.display(owners[0])) or book.clubs.display(owners[0])
-    return None
+    if len(owners) != 1:
+        return None
+    display = book.clubs.display(owners[0])
+    club = book.clubs.club(owners[0])
+    country = club.country if club else None
+
+    def same_club(name: str | None) -> str | None:
+        return name if name and book.country(name) == country else None
+
+    curated = same_club(book.canonical(display)) or next(
+        (c for a in book.clubs.aliases(owners[0]) if len(a) > 3 and (c := same_club(book.canonical(a)))), None
+    )  # the hand-made list's name wins where it knows the club ('Chivas' -> Guadalajara)
+    return curated or display
 
 
 # ---- learning names from the text -----------------------------------------------------------------
@@ -169,6 +179,14 @@ TEAM_ROLES = (
     r"fans|supporters|players|squad|defence|defense|attack|midfield|academy|chairman|owner|president|"
     r"full-back|centre-back|left-back|right-back|substitute|playmaker|number"
 )
+def _nationality_words() -> re.Pattern[str]:
+    from transforms.reader.people import ROLE_NOUNS
+
+    words = [w for w in ROLE_NOUNS.split("|") if w[:1].isupper()]
+    return re.compile("(?:" + "|".join(words + ["German", "Spanish", "French", "English", "Dutch", "Italian"]) + ")")
+
+
+NATIONALITY_WORD = _nationality_words()
 GROUND_WORDS = frozenset(
     {"Arena", "Stadium", "Stadion", "Estadio", "Estádio", "Stade", "Stadio", "Ground", "Bowl", "Dome", "Field"}
 )
@@ -199,6 +217,8 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
 
     def take(surface: str | None, weight: int) -> None:
         whole = (surface or "").strip().rstrip(".,;:")
+        if NATIONALITY_WORD.fullmatch(whole):
+            return  # "German giants", "the Brazilian forward": a nationality, not a team
         surface = whole if book.clubs.owners(whole, exact_only=True) else _clean_surface(surface or "")
         if not surface or surface.split()[0] in _NOT_TEAM_WORDS or book.competition(surface):
             return
