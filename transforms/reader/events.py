@@ -389,15 +389,15 @@ class SentenceReader:
         """The actor's team when the words say it: 'for ¤', '¤ took the lead through §', '(¤)' after the name."""
         doc = self.doc
         if f.team_ref is not None:
-            return doc.teams[f.team_ref].team
+            return _team_or_side(doc, f.team_ref)
         text = tpl.text
         m = re.search(r"¤(\d+)", f.phrase_text(text)) if f.rule.event == "goal" else None
         if m:
-            return doc.teams[int(m[1])].team
+            return _team_or_side(doc, int(m[1]))
         after = text[f.end : f.end + 50]
         m = re.match(r"^[^§.;]{0,30}?\bfor\s+(?:the\s+)?(?:host\s+|hosts\s+)?¤(\d+)", after)
         if m and f.rule.event in ("goal", "substitution"):
-            return doc.teams[int(m[1])].team
+            return _team_or_side(doc, int(m[1]))
         if f.actor is not None:
             a = text.find(f"§{f.actor}")
             m = re.match(r"§\d+\s*\(¤(\d+)\)", text[a:]) if a >= 0 else None
@@ -472,6 +472,14 @@ class Found:
 
     def phrase_text(self, text: str) -> str:
         return text[self.words[0] : self.words[1]]
+
+
+def _team_or_side(doc: Doc, k: int) -> str | None:
+    """A team word's team; for 'the hosts' / 'the visitors' the side ('@home', '@away'), placed by settle."""
+    ref = doc.teams[k]
+    if ref.team:
+        return ref.team
+    return f"@{ref.side}" if ref.side else None
 
 
 def _loose(a: str, b: str) -> bool:

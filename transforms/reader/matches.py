@@ -61,9 +61,10 @@ def decide(doc: Doc) -> None:
     fill_scoreless(doc, main)
     for c in cands:
         orient(doc, c, is_main=c is main)
-    doc.matches = [to_fixture(doc, c, is_main=c is main) for c in cands if c is main or c.goals is not None]
+    kept = [c for c in cands if c is main or c.goals is not None]
+    doc.matches = [to_fixture(doc, c, is_main=c is main) for c in kept]
 
-    doc.scopes = scopes(doc, cands)
+    doc.scopes = scopes(doc, kept)
     describe(doc)
 
 
@@ -332,6 +333,8 @@ def side_word_home(doc: Doc, c: Candidate, is_main: bool) -> tuple[str | None, s
             team = nxt.team  # "host Ivory Coast", "the hosts, Lyon"
         elif prev and prev.team in c.pair and re.fullmatch(r",\s*", doc.text[prev.end : r.start]):
             team = prev.team  # "Lyon, the hosts"
+        elif (told := _claim_in_sentence(doc, c, r.start)) is not None:
+            team = told  # "X beat Y 3-0 to leave the home side bottom": the words after both teams are about Y
         elif is_main and re.match(r"\s*$", doc.text[doc.sentence_at(r.start)[0] : r.start]):
             k = next((i for i, (a, _) in enumerate(doc.sentences) if a <= r.start < doc.sentences[i][1]), None)
             if k:
@@ -342,6 +345,15 @@ def side_word_home(doc: Doc, c: Candidate, is_main: bool) -> tuple[str | None, s
     if len(votes) == 1 or (len(votes) == 2 and votes.most_common(2)[0][1] > votes.most_common(2)[1][1]):
         return votes.most_common(1)[0][0], "side words (hosts/visitors)"
     return None, ""
+
+
+def _claim_in_sentence(doc: Doc, c: Candidate, pos: int) -> str | None:
+    """The object of this fixture's claim told earlier in the same sentence as a side word, if any."""
+    s0, s1 = doc.sentence_at(pos)
+    for cl in c.claims:
+        if s0 <= cl.start and cl.end <= pos < s1 and cl.second in c.pair and not cl.heading:
+            return cl.second
+    return None
 
 
 def _other(pair: frozenset[str], team: str) -> str:
@@ -366,10 +378,7 @@ def to_fixture(doc: Doc, c: Candidate, is_main: bool) -> FixtureMention:
 
 def scopes(doc: Doc, cands: list[Candidate]) -> list[Scope]:
     """The text each fixture's events are read in: a heading's section runs to the next heading."""
-    index = {frozenset((m.home_team, m.away_team)): k for k, m in enumerate(doc.matches)}
-    heads = sorted(
-        (cl.start, index[c.pair]) for c in cands for cl in c.claims if cl.heading and c.pair in index
-    )
+    heads = sorted((cl.start, k) for k, c in enumerate(cands) for cl in c.claims if cl.heading)
     out: list[Scope] = []
     distinct = {k for _, k in heads}
     if len(distinct) >= 2:

@@ -138,7 +138,7 @@ def prose_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
         r"(?:\s+(?:then|also|eventually|finally|comfortably|narrowly|only))?"
     )
     verb = rf"(?P<verb>{verbs})"
-    noun = rf"(?:(?P<mod>{mods})\s+)?{gap}(?P<noun>{nouns})"
+    noun = rf"(?:(?P<mod>{mods})\s+)?{gap}(?P<noun>{nouns})(?:\s+(?:back\s+)?(?P<trail>{trails}))?"
     prep = rf"(?P<prep>{preps})"
     return [
         ("verb_object", re.compile(rf"(?:¤(?P<s>\d+){aux}\s+)?(?<![\w-]){verb}\s+{o}\s+#(?:\s+(?P<trail>{trails}))?")),
@@ -336,10 +336,23 @@ def ground_owner(doc: Doc, s0: int, s1: int, after: int = 0) -> str | None:
     return None
 
 
+def _section_teams(doc: Doc, pos: int) -> tuple[str | None, str | None]:
+    """The two teams of the score heading whose section this position is in (a round-up's match)."""
+    by_start = {r.start: r.team for r in doc.teams}
+    heads = [h for h in doc.headings if h.start <= pos and h.kind == "final"]
+    if not heads:
+        return None, None
+    h = heads[-1]
+    return by_start.get(h.first[0]), by_start.get(h.second[0])
+
+
 def opponent_in_context(doc: Doc, tpl, subject: str) -> str | None:
     """'Hearts's 2-1 defeat' with no opponent in the words: the other team named in the sentence (not one
     that only describes a player, 'France defender X'), else the article's other most-named team of the
     same kind (clubs play clubs)."""
+    a, b = _section_teams(doc, tpl.start)
+    if subject in (a, b) and a and b:
+        return b if subject == a else a
     for m in re.finditer(r"¤(\d+)", tpl.text):
         ref = doc.teams[int(m[1])]
         team = ref.team

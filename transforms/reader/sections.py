@@ -39,7 +39,7 @@ def read(doc: Doc) -> None:
     sheet_spans = [(s.char_start, s.char_end) for s in doc.sheets]
     doc.headings = score_headings(text, doc.lines)
     heading_spans = [(h.start, h.end) for h in doc.headings]
-    prose = split_sentences(mask(text, heading_spans)) if heading_spans else split_sentences(text)
+    prose = split_sentences(unwrap(mask(text, heading_spans), paragraphs(text)))
     doc.sentences = [(a, b) for a, b in prose if not any(sa <= a < se for sa, se in sheet_spans)]
     doc.paragraphs = paragraphs(text)
     doc.headline = doc.lines[0] if doc.lines else (0, 0)
@@ -49,6 +49,28 @@ def read(doc: Doc) -> None:
 
 EXTRA_TIME = re.compile(r"\bextra[- ]time\b|\ba\.e\.t\b|\bovertime\b|\bgolden goal\b", re.I)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def unwrap(text: str, paras: list[tuple[int, int]]) -> str:
+    """Wire copy wrapped at a fixed width ('... sent off in a 3-0 defeat at\nFiorentina in Serie A'): inside
+    such a paragraph a line break is a space, so a sentence is not cut in two (offsets kept)."""
+    chars = None
+    for a, b in paras:
+        lines = text[a:b].split("\n")
+        if len(lines) < 3:
+            continue
+        body = lines[:-1]
+        long = [ln for ln in body if 45 <= len(ln.strip()) <= 90]
+        open_ended = [ln for ln in body if ln.rstrip() and ln.rstrip()[-1] not in ".!?:\"”"]
+        if len(long) >= 0.7 * len(body) and len(open_ended) >= 0.5 * len(body):
+            chars = chars or list(text)
+            pos = a
+            for ln in lines[:-1]:
+                pos += len(ln)
+                if ln.rstrip() and ln.rstrip()[-1] not in ".!?":
+                    chars[pos] = " "
+                pos += 1
+    return "".join(chars) if chars else text
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

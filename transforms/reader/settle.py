@@ -22,6 +22,8 @@ def read(doc: Doc) -> None:
         return
     bind_names(doc)
     orient_by_sheets(doc)
+    orient_by_side_events(doc)
+    place_sides(doc)
     team_of = player_teams(doc)
     for e in doc.events:
         if e.team is None and e.player_name:
@@ -75,6 +77,35 @@ def orient_by_sheets(doc: Doc) -> None:
         doc.note("line-up order: the first sheet's players play for the other side; match turned round")
     if lean != 0:
         main.home_known = True
+
+
+def orient_by_side_events(doc: Doc) -> None:
+    """'The visitors levelled through X', X known to play for the team read as home: the match turns round."""
+    main = doc.matches[0]
+    if main.home_known:
+        return
+    votes = player_votes(doc)
+    lean = 0
+    for e in doc.events:
+        if e.fixture_index != 0 or e.team not in ("@home", "@away") or not e.player_name:
+            continue
+        v = votes.get(fold_name(e.player_name), Counter())
+        own = e.team == "@home"
+        lean += (1 if own else -1) * (v[main.home_team] - v[main.away_team])
+    if lean < 0:
+        main.home_team, main.away_team = main.away_team, main.home_team
+        main.home_score, main.away_score = main.away_score, main.home_score
+        doc.note("side words: the team read as home is called the visitors; match turned round")
+    if lean != 0:
+        main.home_known = True
+
+
+def place_sides(doc: Doc) -> None:
+    """'@home' / '@away' from 'the hosts' and 'the visitors' become the fixture's teams."""
+    for e in doc.events:
+        if e.team in ("@home", "@away") and e.fixture_index < len(doc.matches):
+            m = doc.matches[e.fixture_index]
+            e.team = m.home_team if e.team == "@home" else m.away_team
 
 
 def player_teams(doc: Doc) -> dict[str, str]:

@@ -19,7 +19,8 @@ from transforms.reader.lexicon import Lexicon, alternation, fold_phrase
 from transforms.reader.sections import team_like
 from transforms.teams import TeamBook, name_key
 
-CAP = r"(?:[A-ZÀ-Ý][\w'’.\-]*|[A-ZÀ-Ý])(?:[ \t]+(?:[A-ZÀ-Ý][\w'’.\-]*|de|del|da|do|of|and|&|y|la|am|\d{2}(?=\s)))*"
+_CAP_WORD = r"(?:[A-ZÀ-Ý]\.|St\.|[A-ZÀ-Ý][\w'’\-]*(?:\.(?=\w)[\w'’\-]*)*)"  # 'F.' and 'St.' keep their dot
+CAP = rf"{_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|de|del|da|do|of|and|&|y|la|am|\d{{2}}(?=\s)))*"
 
 
 def named(group: str) -> str:
