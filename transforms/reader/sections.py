@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from transforms.events import split_sentences
 from transforms.minutes import MinuteMention, clock
+from transforms.reader import blocks
 from transforms.reader.doc import Doc, line_spans, mask
 from transforms.team_sheets import read_team_sheets
 
@@ -36,6 +37,8 @@ def read(doc: Doc) -> None:
     text = doc.text
     doc.lines = line_spans(text)
     doc.sheets = read_team_sheets(text)
+    sheet_spans = [(s.char_start, s.char_end) for s in doc.sheets]
+    doc.sheets += blocks.read(text, doc.lines, sheet_spans)
     sheet_spans = [(s.char_start, s.char_end) for s in doc.sheets]
     doc.headings = score_headings(text, doc.lines)
     heading_spans = [(h.start, h.end) for h in doc.headings]

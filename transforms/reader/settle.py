@@ -43,12 +43,28 @@ def read(doc: Doc) -> None:
 
 
 def bind_names(doc: Doc) -> None:
-    """'Varga' is 'Tomas Varga' when the article names him in full."""
+    """'Varga' is 'Tomas Varga' when the article names him in full; 'T.-Varga' and a cut-off 'Varg' are
+    the one full name of the article they abbreviate."""
+    names = sorted({doc.binding.get(p.name, p.name) for p in doc.people + doc.sheet_people if p.role == "player"})
     for e in doc.events:
         if e.player_name:
-            e.player_name = doc.binding.get(e.player_name, e.player_name)
+            e.player_name = _abbreviated(doc.binding.get(e.player_name, e.player_name), names)
         if e.related_player_name:
-            e.related_player_name = doc.binding.get(e.related_player_name, e.related_player_name)
+            e.related_player_name = _abbreviated(doc.binding.get(e.related_player_name, e.related_player_name), names)
+
+
+def _abbreviated(name: str, names: list[str]) -> str:
+    """'M.-Savic' -> 'Milinkovic-Savic', 'Vlahovi' -> 'Vlahovic' (one candidate only, else as written)."""
+    if name in names:
+        return name
+    m = re.fullmatch(r"([A-ZÀ-Ý])\.\s?-?\s?([\w'’-]{3,})", name)
+    if m:
+        hits = [n for n in names if n.startswith(m[1]) and n.endswith(m[2]) and n != name]
+        return hits[0] if len(hits) == 1 else name
+    if len(name) >= 6 and " " not in name:
+        hits = [n for n in names if n != name and n.split()[-1].startswith(name) and len(n.split()[-1]) - len(name) <= 2]
+        return hits[0] if len(hits) == 1 else name
+    return name
 
 
 def orient_by_sheets(doc: Doc) -> None:

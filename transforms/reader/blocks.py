@@ -1,0 +1,148 @@
+"""Structured blocks the line-up reader (`transforms.team_sheets`) does not know: the continental
+match-facts box many outlets print, in English or translated.
+
+    Lazio                                   a team's name on a line of its own, then its line-up:
+    Keeper; Def, Def (Sub, 46'), Def; ...   lines of the formation split by ';', a substitute and
+    ... and Fwd.                            his minute in brackets after the player he replaced
+    Goals                                   goals as the running score: '0-1 M. 25 Scorer.',
+    0-1 M. 25 Scorer. 1-1 M. 67 Other (p.). '1-1, min. 67, Other (pen)'
+    TA: A (7'), B (24') / C (5')            bookings, home / away ('TA', 'Yellow cards', 'Booked')
+    TR: D (90')                             dismissals ('TR', 'Red cards', 'Sent off')
+
+Every name keeps its exact span; the teams come from the labels, and a goal's team from which side
+of the running score went up.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.records import EventMention, PersonMention, TeamSheet
+
+RULE = "sheet_match_facts"
+_APOS = r"['’‘′¿´`]"
+_LABEL = re.compile(r"[A-ZÀ-Ý][\w'’.\- ]{1,38}")
+_SUB = re.compile(rf"\(\s*(?P<on>[^\W\d_][^(),;]*?)\s*,?\s*(?P<min>\d{{1,3}})\s*{_APOS}?\s*\)")
+_GOAL_ITEM = re.compile(
+    rf"(?P<a>\d{{1,2}})\s*-\s*(?P<b>\d{{1,2}})\s*,?\s*(?:M\.|min\.?|minute)\s*(?P<min>\d{{1,3}})(?:\s*\+\s*(?P<add>\d{{1,2}}))?\s*{_APOS}?\s*[,:]?\s*"
+    rf"(?P<name>[^\W\d_][^.()\d]*?)\s*(?P<flag>\((?:p|pen|og|o\.g\.|pp)\.?\))?\s*(?:\.|$|(?=\s\d))",
+    re.I,
+)
+_CARD_LABEL = re.compile(r"\b(?P<kind>TA|TR|Yellow cards?|Red cards?|Booked|Sent off|Bookings|Amonestaciones|Expulsiones)\s*:\s*", re.I)
+_CARD_ITEM = re.compile(rf"(?P<name>[^\W\d_][\w'’.\- ]*?)\s*\(\s*(?P<min>\d{{1,3}})(?:\s*\+\s*(?P<add>\d{{1,2}}))?\s*{_APOS}?\s*\)")
+
+
+def read(text: str, lines: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[TeamSheet]:
+    """Match-facts line-ups (with their goals and cards) in text order; none where other sheets were read."""
+    sheets: list[TeamSheet] = []
+    for k in range(len(lines) - 1):
+        label, body = lines[k], lines[k + 1]
+        if any(a <= body[0] < b for a, b in taken):
+            continue
+        sheet = _lineup(text, label, body)
+        if sheet is not None:
+            sheets.append(sheet)
+    if len(sheets) < 2:
+        return []
+    sheets = sheets[:2]
+    sheets[0].side, sheets[1].side = "home", "away"
+    end = sheets[-1].char_end
+    sheets[0].events += _goals(text, end, sheets)
+    sheets[0].events += _cards(text, end, sheets)
+    return sheets
+
+
+def _lineup(text: str, label: tuple[int, int], body: tuple[int, int]) -> TeamSheet | None:
+    """A label line and a line of at least nine players split by ';' and ','."""
+    name = text[label[0] : label[1]].strip()
+    line = text[body[0] : body[1]]
+    if not _LABEL.fullmatch(name) or len(name.split()) > 4 or line.count(";") < 2:
+        return None
+    sheet = TeamSheet(name, None, label[0], body[1])
+    for start, part in _items(line, body[0]):
+        sub = _SUB.search(part)
+        player = part[: sub.start()] if sub else part
+        p0 = start + len(player) - len(player.lstrip())
+        p1 = start + len(player.rstrip().rstrip("."))
+        if not text[p0:p1] or not text[p0].isupper():
+            continue
+        sheet.players.append(PersonMention(text[p0:p1], p0, p1, rule=RULE))
+        if sub:
+            on0 = start + sub.start("on")
+            on1 = start + sub.end("on")
+            sheet.players.append(PersonMention(text[on0:on1], on0, on1, rule=RULE))
+            sheet.events.append(
+                EventMention("substitution", on0, on1, text[on0:on1], None, text[p0:p1], int(sub["min"]), None,
+                             rule=RULE)  # fmt: skip
+            )
+    if len(sheet.players) < 9:
+        return None
+    for e in sheet.events:
+        e.team = name
+    return sheet
+
+
+def _items(line: str, offset: int) -> list[tuple[int, str]]:
+    """The line split at ';', ',' and 'and' outside brackets: (offset, item) pairs."""
+    out, depth, begin = [], 0, 0
+    for m in re.finditer(r"[()]|;|,|\band\b", line):
+        tok = m.group()
+        if tok == "(":
+            depth += 1
+        elif tok == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            if line[begin : m.start()].strip():
+                out.append((offset + begin, line[begin : m.start()]))
+            begin = m.end()
+    if line[begin:].strip():
+        out.append((offset + begin, line[begin:]))
+    return out
+
+
+def _goals(text: str, start: int, sheets: list[TeamSheet]) -> list[EventMention]:
+    """'0-1 M. 25 Scorer.': the side whose number went up scored."""
+    out = []
+    window = text[start : start + 1500]
+    before = (0, 0)
+    for m in _GOAL_ITEM.finditer(window):
+        now = (int(m["a"]), int(m["b"]))
+        side = 0 if now[0] > before[0] else 1 if now[1] > before[1] else None
+        before = now
+        if side is None:
+            continue
+        s, e = start + m.start("name"), start + m.end("name")
+        flag = (m["flag"] or "").lower()
+        own = "og" in flag or "o.g" in flag or "pp" in flag
+        team = sheets[side].team if not own else sheets[1 - side].team
+        minute, added = int(m["min"]), int(m["add"]) if m["add"] else None
+        out.append(EventMention("goal", s, e, text[s:e], team, None, minute, added, "p" in flag and not own, own, RULE))
+    return out
+
+
+def _cards(text: str, start: int, sheets: list[TeamSheet]) -> list[EventMention]:
+    """'TA: A (7'), B (24') / C (5')': home's bookings, a slash, the away side's."""
+    out = []
+    window = text[start : start + 1500]
+    labels = list(_CARD_LABEL.finditer(window))
+    for i, lab in enumerate(labels):
+        kind = lab["kind"].lower()
+        etype = "red_card" if kind in ("tr", "red card", "red cards", "sent off", "expulsiones") else "yellow_card"
+        end = labels[i + 1].start() if i + 1 < len(labels) else min(len(window), lab.end() + 300)
+        chunk = window[lab.end() : end]
+        side = 0
+        pos = lab.end()
+        two_sides = "/" in chunk
+        for part in re.split(r"(/)", chunk):
+            if part == "/":
+                side = 1
+                pos += 1
+                continue
+            for m in _CARD_ITEM.finditer(part):
+                s, e = start + pos + m.start("name"), start + pos + m.end("name")
+                name = text[s:e].strip()
+                added = int(m["add"]) if m["add"] else None
+                team = sheets[min(side, 1)].team if two_sides else None  # one list: the player's sheet tells
+                out.append(EventMention(etype, s, s + len(name), name, team, None, int(m["min"]), added, rule=RULE))
+            pos += len(part)
+    return out
