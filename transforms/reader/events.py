@@ -45,9 +45,11 @@ GAP = (
 GAP_SHORT = GAP + r"{0,50}?"
 GAP_LONG = GAP + r"{0,100}?"
 TEAM_GOAL_VERBS = (
-    r"opened the scoring|took the lead|went ahead|went in front|equali[sz]ed|levelled|leveled|drew level|brought it level|"
-    r"pulled one back|pulled a goal back|hit back|doubled their lead|doubled the lead|extended their lead|restored their lead|"
-    r"restore their lead|restored their advantage|retook the lead|scored|responded|replied|led|struck|went \d-\d up|won"
+    r"opened the scoring|opening the scoring|took the lead|take (?:a|the) (?:[\w-]+ ){0,3}?lead|taking the lead|went ahead|"
+    r"went in front|equali[sz]ed|equali[sz]e|equali[sz]ing|levelled|leveled|level|drew level|brought it level|"
+    r"pulled one back|pulled a goal back|hit back|doubled their lead|doubled the lead|doubling their lead|extended their lead|"
+    r"extending their lead|restored their lead|restore their lead|restoring their lead|restored their advantage|"
+    r"retook the lead|scored|responded|replied|led|struck|went \d-\d up|won"
 )
 OBJECT_FILL = r"(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'’-]+\s+){0,3}?"
 TARGET = re.compile(
@@ -70,7 +72,19 @@ GOAL_CONTEXT = re.compile(
     r"repl\w*|answer\w*|respond\w*|reduc\w*|halv\w*)\b[^.;]{0,40}\b(?:with|through|via|thanks to|courtesy of|after)\s+(?:[\w,]+\s+){0,3}$",
     re.I,
 )
+PARTICIPLE = re.compile(r"^\s+(?:after|before|while|since|by|on)\s+$")
+
+
+def _main_subject(text: str, before: int) -> int | None:
+    """The first person of the template who is no object: the subject of the sentence."""
+    for m in re.finditer(r"§(\d+)", text[:before]):
+        if not re.search(r"(?:\b(?:with|to|by|for|from|on|at|over|past|and)\s+)$", text[max(0, m.start() - 10) : m.start()]):
+            return int(m[1])
+    return None
+
+
 TOLD_AS_GOAL = re.compile(r"\b(?:followed by|thanks to|through|courtesy of|via|with|from|after|before)\s+(?:a\s+|an\s+)?$", re.I)
+GOAL_WORD_BEFORE = re.compile(r"\b(?:goals?|scored|equali[sz]er|opener|winner)\b", re.I)
 CARD_WORDS = re.compile(r"\b(?:yellow|red|card|booking|caution|sent off)\b", re.I)
 PENALTY_CLAUSE = re.compile(
     r"\b(?:penalty|spot[- ]kick|from the spot|pen)\b(?!\s+(?:area|box|shoot-?outs?|appeals?|claims?|decision|shout|competition))",
@@ -105,7 +119,7 @@ def rules(lex: Lexicon) -> list[Rule]:
     out = []
     for event in order:
         for form in ("pair_subject", "pair_object", "pair_object_into", "subject", "object", "possessive",
-                     "team_object", "team", "saved_penalty"):  # fmt: skip
+                     "attributive", "team_object", "team", "saved_penalty", "as_did"):  # fmt: skip
             rows = groups.get((event, form))
             if not rows:
                 continue
@@ -125,8 +139,12 @@ def _phrase_key(phrase: str) -> str:
 def _pattern(form: str, words: str) -> str:
     a, r = r"§(?P<a>\d+)", r"§(?P<r>\d+)"
     w = rf"(?P<w>{words})"
-    if form == "subject":
-        return rf"{a}(?!\d|'s|’s){GAP_SHORT}(?<![\w-]){w}(?![\w-])"
+    if form == "subject":  # 'X scored', 'X ... and then fired home'
+        return rf"{a}(?!\d|'s|’s)(?:{GAP_SHORT}|{GAP}{{0,140}}?\band\s+(?:then\s+|later\s+|also\s+)?)(?<![\w-]){w}(?![\w-])"
+    if form == "attributive":  # 'a scrappy X goal', 'a late X winner'
+        return rf"\b(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{a}\s+{w}(?![\w-])"
+    if form == "as_did":
+        return rf"(?<![\w-]){w}\s+{a}(?!'s|’s)"
     if form == "object":
         return rf"(?<![\w-]){w}\s+{OBJECT_FILL}{a}(?!'s|’s)"
     if form == "possessive":
@@ -215,7 +233,7 @@ class SentenceReader:
         for f in found:
             ev = self.to_event(tpl, f, s0, s1)
             if ev is not None:
-                if ev.event_type == "goal" and ev.minute is None and self.pending and k - self.pending[2] <= 2:
+                if ev.event_type == "goal" and ev.minute is None and self.pending and k - self.pending[2] == 1:
                     ev.minute, ev.added_time = self.pending[0], self.pending[1]
                     self.last_minute = ev.minute + (ev.added_time or 0)
                     self.pending = None
@@ -229,7 +247,8 @@ class SentenceReader:
         """'They found themselves behind in the 12th minute' names no scorer: its clock waits for the
         next sentence's goal ('He was beaten to the ball by X, who rolled into an empty net')."""
         inside = [m for m in self.doc.minutes if s0 <= m.start < s1 and m.minute is not None]
-        if len(inside) == 1 and GOALISH.search(self.doc.text, s0, s1):
+        named = any(s0 <= p.char_start < s1 and p.role == "player" for p in self.doc.people)
+        if len(inside) == 1 and not named and GOALISH.search(self.doc.text, s0, s1):
             self.pending = (inside[0].minute, inside[0].added, k)
             self.last_minute = inside[0].minute + (inside[0].added or 0)
 
@@ -245,6 +264,11 @@ class SentenceReader:
                 f = self.check(tpl, rule, m, shootout)
                 if f is None:
                     continue
+                if rule.form == "as_did":  # "X scored a brace, as did Y": Y did what X did
+                    told = [g for g in found if g.rule.event == "goal" and g.start < m.start()]
+                    if not told:
+                        continue
+                    f = Found(told[-1].rule, f.actor, None, None, f.start, f.end, told[-1].phrase, told[-1].tags, False, f.words)
                 key = (family(rule.event), f.actor if f.actor is not None else f"t{f.team_ref}")
                 if key in claimed and rule.event != "goal":
                     continue
@@ -287,7 +311,10 @@ class SentenceReader:
             return None
         if "needs_success" in tags and not (SUCCESS_AFTER.match(after) or TOLD_AS_GOAL.search(text[max(0, m.start() - 25) : m.start()])):
             return None
-        if "needs_goal_context" in tags and not (SUCCESS_AFTER.match(after) or GOAL_CONTEXT.search(text[max(0, m.start() - 60) : m.start()])):
+        if "needs_goal_context" in tags and not (
+            SUCCESS_AFTER.match(after) or GOAL_CONTEXT.search(text[max(0, m.start() - 60) : m.start()])
+            or GOAL_WORD_BEFORE.search(text[: m.start()])
+        ):
             return None
         if rule.event in ("goal", "yellow_card", "red_card", "second_yellow", "substitution", "injury"):
             lo = m.start("a") if m.groupdict().get("a") and m.start("a") < m.start("w") else m.start()
@@ -301,6 +328,8 @@ class SentenceReader:
         actor = int(m["a"]) if m.groupdict().get("a") else None
         related = int(m["r"]) if m.groupdict().get("r") else None
         team = int(m["t"]) if m.groupdict().get("t") else None
+        if rule.form == "subject" and actor is not None and PARTICIPLE.search(text, m.end("a"), m.start("w") + 1) and m["w"].lower().endswith("ing"):
+            actor = _main_subject(text, m.start()) or actor  # "X celebrates with Y after scoring": X scored
         if actor is not None and self.doc.people[actor].role != "player":
             return None
         return Found(rule, actor, related, team, m.start(), m.end(), phrase, tags, bool(m.groupdict().get("hurt")), m.span("w"))

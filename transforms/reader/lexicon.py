@@ -7,7 +7,8 @@ phrases (`event_words.csv`). Every row carries an `example`: an invented sentenc
 to prove the row does what it says. The I/O layer reads the files and hands their text in.
 
 A phrase is written as plain words; `*` stands for one optional word ("a * win" reads "a 2-1
-win" and "a win"), and the engines build their patterns from the phrases, longest first.
+win" and "a win"), `*ed` for any word with that ending ("*ed home" reads "eased home"), `¤` for
+a team; the engines build their patterns from the phrases, longest first.
 """
 
 from __future__ import annotations
@@ -76,6 +77,9 @@ def phrase_pattern(phrase: str) -> str:
     for word in phrase.split():
         if word == "*":
             parts.append(r"(?:[\w'’-]+\s+)?")
+            continue
+        if word.startswith("*") and len(word) > 1:  # "*ed": any word with that ending ("eased", "lifted")
+            parts.append(r"[a-z][a-z'’-]*" + re.escape(word[1:]) + r"\s+")
             continue
         stem = word.endswith("-") and len(word) > 2
         w = re.escape(word[:-1] if stem else word).replace("'", "['’]")
