@@ -292,7 +292,7 @@ def occurrences(text: str, learned: dict[str, str], have: list[TeamRef]) -> list
     for surface, canonical in sorted(learned.items(), key=lambda kv: -len(kv[0])):
         if canonical in known and surface in {text[r.start : r.end] for r in have}:
             continue
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(surface)}(?![\w-])", text):
+        for m in re.finditer(rf"(?<![^\W\d_])(?<!['’-]){re.escape(surface)}(?![^\W\d_]|-)", text):  # '1Wrexham3': glued
             out.append(TeamRef(m.start(), m.end(), canonical, "name"))
     return out
 
