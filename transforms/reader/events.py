@@ -55,7 +55,8 @@ OBJECT_FILL = r"(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'’-]+\s+){0,3}?"
 TARGET = re.compile(
     r"^[^.;§]{0,70}?(?:\b(?:into|in)\s+(?:the|an|his|her|a)\s+(?:[\w-]+\s+){0,3}?(?:net|goal|corner|roof|top|bottom)"
     r"|\bpast\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:§\d+|keeper|goalkeeper)|\bbeyond\s+(?:the\s+)?(?:§\d+|keeper|goalkeeper)"
-    r"|\b(?:home|in)\b(?!\s+(?:the\s+)?(?:box|area|air|first|second|\d|a\s+cross))|\binside\s+the\s+(?:far|near|left|right)"
+    r"|\b(?:home|in)\b(?!\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:box|area|air|cross|corner|free-kick|ball|delivery|shot|pass|first|second|\d))"
+    r"|\binside\s+the\s+(?:far|near|left|right)"
     r"|\bthe\s+(?:winner|equali[sz]er|opener|go-ahead)|\binto\s+(?:an\s+)?empty\s+net|\bthe\s+(?:bottom|top)\s+(?:left\s+|right\s+)?corner"
     r"|\bthe\s+back\s+of\s+the\s+net|\bover\s+the\s+line|\bunder\s+[^.]{0,20}hands)",
     re.I,

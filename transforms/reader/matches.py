@@ -45,6 +45,8 @@ class Candidate:
 def decide(doc: Doc) -> None:
     """Fill doc.matches (main first) and doc.scopes from doc.claims."""
     doc.claims += sheet_claims(doc)
+    if not any(c.first and c.second for c in doc.claims):
+        doc.claims += most_named_claim(doc)
     cands = candidates(doc)
     if not cands:
         doc.matches = []
@@ -168,6 +170,24 @@ def sheet_claims(doc: Doc) -> list[Claim]:
     return [Claim(order[0], order[1], start, end, "most_named", None, home=home, weight=3.0)]
 
 
+def most_named_claim(doc: Doc) -> list[Claim]:
+    """'The 2-1 scoreline means ...' naming no team, and no sentence naming two: the two teams the
+    article names most (each at least twice, same kind) played the match it reports."""
+    if not any(c.rule == "prose_scoreline" for c in doc.claims):
+        return []
+    counts = Counter(r.team for r in doc.teams if r.team)
+    ranked = [t for t, n in counts.most_common() if n >= 2]
+    if len(ranked) < 2:
+        return []
+    first = ranked[0]
+    second = next((t for t in ranked[1:] if doc.book.is_national(t) == doc.book.is_national(first)), None)
+    if second is None:
+        return []
+    where = min(r.start for r in doc.teams if r.team in (first, second))
+    doc.note(f"no sentence names the match: the two most-named teams, {first} and {second}")
+    return [Claim(first, second, where, where + 1, "most_named", None, weight=2.0)]
+
+
 def _fold(name: str) -> str:
     from transforms.people import fold_name
 
@@ -180,8 +200,15 @@ _NORMAL_TIME = re.compile(r"\b(?:normal|regular|full)[- ]time\b|\bafter (?:extra
 
 def drawn_before_shootout(doc: Doc, c: Candidate) -> None:
     """'won 5-4 in a shoot-out ... for 1-1 in normal time': a tie decided on penalties was a draw; its score
-    is the level one told beside normal time or the end of the game."""
+    is the level one told beside normal time or the end of the game; with both line-ups printed and no
+    goal listed under either, it was goalless."""
     if c.goals is not None or not c.note or "penalties" not in c.note:
+        return
+    full = [s for s in doc.sheets if len(s.players) >= 11]
+    if len(full) >= 2 and not any(e.event_type == "goal" for s in doc.sheets for e in s.events):
+        a, b = sorted(c.pair)
+        c.goals = {a: 0, b: 0}
+        doc.note("shoot-out match with both line-ups and no goal listed: 0-0")
         return
     for sc in doc.scores:
         if sc.first == sc.second and sc.kind in ("final", "running"):
@@ -221,7 +248,7 @@ def fill_scoreless(doc: Doc, main: Candidate) -> None:
 
 HOME_EVIDENCE = {  # how much each kind of words says about who was at home
     "heading": 10.0, "line-up order": 6.0, "prose": 5.0, "ground": 5.0, "versus": 4.0, "dateline": 4.0,
-    "side words": 3.0, "unscored": 2.0,
+    "side words": 3.0, "unscored": 2.0, "place": 2.0,
 }  # fmt: skip
 
 
@@ -247,7 +274,8 @@ def orient(doc: Doc, c: Candidate, is_main: bool) -> None:
     sheets = sheet_teams(doc)
     if len(sheets) >= 2 and set(sheets[:2]) == set(pair):
         vote(sheets[0], "line-up order", "line-up order")
-    for finder, kind in ((ground_home, "ground"), (dateline_home, "dateline"), (side_word_home, "side words")):
+    for finder, kind in ((ground_home, "ground"), (dateline_home, "dateline"), (side_word_home, "side words"),
+                         (place_home, "place")):  # fmt: skip
         home, detail = finder(doc, c, is_main)
         vote(home, kind, detail)
     ranked = votes.most_common(2)
@@ -319,6 +347,24 @@ def _home_of_place(doc: Doc, team: str) -> set[str]:
     if doc.book.is_national(team):
         keys.add(name_key(team))
     return keys
+
+
+def place_home(doc: Doc, c: Candidate, is_main: bool) -> tuple[str | None, str]:
+    """'title-deciders at Oswestry and Penybont': a team's name or town after 'at' places the match there."""
+    found = set()
+    text = doc.text
+    for m in re.finditer(r"\bat\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)((?:\s+and\s+[A-Z][\w'’-]+)?)", text):
+        places = [m[1]] + ([m[2].split("and", 1)[1].strip()] if m[2] else [])
+        for place in places:
+            key = name_key(place)
+            for team in c.pair:
+                if key == name_key(team) or key in _home_of_place(doc, team) and len(key) > 3:
+                    if not re.match(r"\s+(?:to|against)\b", text[m.end() : m.end() + 10]):
+                        found.add(team)
+    if len(found) == 1:
+        team = next(iter(found))
+        return team, f"'at {team}'"
+    return None, ""
 
 
 def side_word_home(doc: Doc, c: Candidate, is_main: bool) -> tuple[str | None, str]:

@@ -211,6 +211,12 @@ def _claim_from(doc: Doc, tpl, m: re.Match[str], rule: str, sc: Score, rows: dic
         return Claim("", "", start, end, "prose_scoreline", (sc.first, sc.second), weight=1.0)
     subject = _team(doc, m, "s") or subject_before(doc, tpl, m.start())
     other = _team(doc, m, "o")
+    side = None
+    if other is None and m.groupdict().get("o") is not None:
+        ref = doc.teams[int(m["o"])]
+        nxt = re.match(r"\s+¤(\d+)", tpl.text[m.end() :])  # "destruction of hosts Ivory Coast"
+        if ref.side and nxt and doc.teams[int(nxt[1])].team:
+            other, side = doc.teams[int(nxt[1])].team, ref.side
     if subject is None or subject == other:
         return None
     owner = ground_owner(doc, tpl.start, tpl.end, after=start)
@@ -225,8 +231,12 @@ def _claim_from(doc: Doc, tpl, m: re.Match[str], rule: str, sc: Score, rows: dic
         return None
     goals = (hi, lo) if outcome == "win" else (lo, hi)
     home = _home_from_words(doc, m, subject, other, rows)
+    if home is None and side:
+        home = other if side == "home" else subject
     if home is None and owner in (subject, other):
         home = owner
+    if home is None and re.search(rf"\bat\s+(?:the\s+)?{re.escape(other)}\b", doc.text[start : tpl.end]):
+        home = other
     weight = 3.0 if rule in ("verb_object", "verb_prep", "gave_noun", "possessive_noun", "winners", "victors") else 2.0
     return Claim(subject, other, start, end, f"prose_{rule}", goals, home=home, weight=weight)
 
@@ -271,7 +281,7 @@ def subject_before(doc: Doc, tpl, pos: int) -> str | None:
     team = _first_subject(doc, body, clause)
     if team:
         return team
-    pronoun = _TEAM_PRONOUN.search(body, clause)
+    pronoun = _TEAM_PRONOUN.search(body, clause) or re.match(r"\s*(?:They|Their|It)\b", body)
     if pronoun:
         team = _latest_subject(doc, body[: pronoun.start()]) or _previous_subject(doc, tpl.start, force=True)
         if team:
@@ -350,9 +360,9 @@ def opponent_in_context(doc: Doc, tpl, subject: str) -> str | None:
     """'Hearts's 2-1 defeat' with no opponent in the words: the other team named in the sentence (not one
     that only describes a player, 'France defender X'), else the article's other most-named team of the
     same kind (clubs play clubs)."""
-    a, b = _section_teams(doc, tpl.start)
-    if subject in (a, b) and a and b:
-        return b if subject == a else a
+    hosts = [m for m in re.finditer(r"(?<=\bat )¤(\d+)", tpl.text) if doc.teams[int(m[1])].team not in (None, subject)]
+    if hosts:
+        return doc.teams[int(hosts[0][1])].team  # "... at Spurs, though they ran out 5-4 winners"
     for m in re.finditer(r"¤(\d+)", tpl.text):
         ref = doc.teams[int(m[1])]
         team = ref.team
@@ -360,6 +370,9 @@ def opponent_in_context(doc: Doc, tpl, subject: str) -> str | None:
             if doc.book.is_national(team) != doc.book.is_national(subject):
                 continue
             return team
+    a, b = _section_teams(doc, tpl.start)
+    if subject in (a, b) and a and b:
+        return b if subject == a else a
     counts = Counter(t.team for t in doc.teams if t.team and t.team != subject)
     national = doc.book.is_national(subject)
     for team, n in counts.most_common():

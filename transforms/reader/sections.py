@@ -63,14 +63,15 @@ def unwrap(text: str, paras: list[tuple[int, int]]) -> str:
         if len(lines) < 3:
             continue
         body = lines[:-1]
-        long = [ln for ln in body if 45 <= len(ln.strip()) <= 90]
+        long = [ln for ln in body if 40 <= len(ln.strip()) <= 90]
         open_ended = [ln for ln in body if ln.rstrip() and ln.rstrip()[-1] not in ".!?:\"”"]
-        if len(long) >= 0.7 * len(body) and len(open_ended) >= 0.5 * len(body):
+        if len(long) >= 0.5 * len(body) and len(open_ended) >= 0.5 * len(body):
             chars = chars or list(text)
             pos = a
-            for ln in lines[:-1]:
+            for ln, nxt in zip(lines[:-1], lines[1:], strict=True):
                 pos += len(ln)
-                if ln.rstrip() and ln.rstrip()[-1] not in ".!?":
+                bullet = re.match(r"\s*(?:[*•\-–]|\d+[.)]\s)", nxt) or re.match(r"\s*[*•]", ln)
+                if ln.rstrip() and ln.rstrip()[-1] not in ".!?" and not bullet and nxt.strip() and not nxt.strip().isupper():
                     chars[pos] = " "
                 pos += 1
     return "".join(chars) if chars else text
