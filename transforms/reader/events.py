@@ -42,7 +42,7 @@ GAP = (
     r"|(?<=the )¤\d+(?= (?:goal|box|area|defence|half|net|keeper|goalkeeper|fans|crowd|wall))"
     r")"
 )
-GAP_SHORT = GAP + r"{0,50}?"
+GAP_SHORT = GAP + r"{0,80}?"
 GAP_LONG = GAP + r"{0,100}?"
 TEAM_GOAL_VERBS = (
     r"opened the scoring|opening the scoring|took the lead|take (?:a|the) (?:[\w-]+ ){0,3}?lead|taking the lead|went ahead|"
@@ -84,13 +84,18 @@ def _main_subject(text: str, before: int) -> int | None:
     return None
 
 
-TOLD_AS_GOAL = re.compile(r"\b(?:followed by|thanks to|through|courtesy of|via|with|from|after|before)\s+(?:a\s+|an\s+)?$", re.I)
+TOLD_AS_GOAL = re.compile(
+    r"\b(?:followed by|thanks to|through|courtesy of|via|with|from|after|before|cancelled out by|levelled by|"
+    r"equali[sz]ed by|answered by|replied through)\s+(?:a\s+|an\s+)?$",
+    re.I,
+)
 GOAL_WORD_BEFORE = re.compile(r"\b(?:goals?|scored|equali[sz]er|opener|winner)\b", re.I)
 CARD_WORDS = re.compile(r"\b(?:yellow|red|card|booking|caution|sent off)\b", re.I)
 PENALTY_CLAUSE = re.compile(
     r"\b(?:penalty|spot[- ]kick|from the spot|pen)\b(?!\s+(?:area|box|shoot-?outs?|appeals?|claims?|decision|shout|competition))",
     re.I,
 )
+OWN_GOAL = re.compile(r"\bown[- ]goal\b|\bown net\b|\bown (?:keeper|goalkeeper)\b|\binto (?:his|her) own\b", re.I)
 GOALISH = re.compile(r"\b(?:goal|scor\w*|behind|deficit|lead|ahead|in front|level\w*|equali[sz]\w*|opener|net)\b", re.I)
 SECOND_YELLOW = re.compile(r"\bsecond (?:yellow|booking|caution|bookable)|\btwo yellow cards|\bdouble warning", re.I)
 SCORE_NEXT = re.compile(r"^\s*\d{1,2}\s?[-–]\s?\d{1,2}")
@@ -120,7 +125,7 @@ def rules(lex: Lexicon) -> list[Rule]:
     out = []
     for event in order:
         for form in ("pair_subject", "pair_object", "pair_object_into", "subject", "object", "possessive",
-                     "attributive", "team_object", "team", "saved_penalty", "as_did"):  # fmt: skip
+                     "attributive", "for_to", "team_object", "team", "saved_penalty", "as_did"):  # fmt: skip
             rows = groups.get((event, form))
             if not rows:
                 continue
@@ -144,6 +149,8 @@ def _pattern(form: str, words: str) -> str:
         return rf"{a}(?!\d|'s|’s)(?:{GAP_SHORT}|{GAP}{{0,140}}?\band\s+(?:then\s+|later\s+|also\s+)?)(?<![\w-]){w}(?![\w-])"
     if form == "attributive":  # 'a scrappy X goal', 'a late X winner'
         return rf"\b(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{a}\s+{w}(?![\w-])"
+    if form == "for_to":  # 'for X to head in', 'found X to finish superbly'
+        return rf"\b(?:for|found|allowing|leaving|set up|teed up)\s+{a}\s+to\s+{w}(?![\w-])"
     if form == "as_did":
         return rf"(?<![\w-]){w}\s+{a}(?!'s|’s)"
     if form == "object":
@@ -357,6 +364,9 @@ class SentenceReader:
         if etype == "assist":
             return None  # assists are read into goals by the settle pass
         team = self.team_of_event(tpl, f)
+        own = "own_goal" in f.tags or (etype == "goal" and bool(OWN_GOAL.search(clause)))
+        if own and "own_goal" not in f.tags:
+            team = None  # "deflected it past his own keeper to bring Chelsea level": Chelsea is the other side
         ev = EventMention(
             event_type=etype,
             char_start=a_start,
@@ -367,7 +377,7 @@ class SentenceReader:
             minute=minute,
             added_time=added,
             is_penalty=is_pen and etype == "goal",
-            is_own_goal="own_goal" in f.tags,
+            is_own_goal=own,
             rule=f"{rule.name}/{f.phrase}",
             fixture_index=self.current,
         )
