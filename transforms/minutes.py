@@ -163,6 +163,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("on_the_hour", r"\b(?:on|around|just after|just before|before|after|past)\s+the\s+hour(?:[- ]mark)?\b"),
     ("half_hour", r"\b(?:on|around|just after|just before|before|after|past)\s+the\s+half[- ]hour(?:[- ]mark)?\b"),
     ("first_minute", r"\b(?:in\s+)?the\s+(?:first|opening)\s+minute\b"),
+    ("last_kick", r"\bwith\s+the\s+(?:last|final)\s+kick\s+of\s+the\s+(?:game|match)\b"),
     ("stroke_ht", r"\bon\s+the\s+stroke\s+of\s+half[- ]?time\b|\bright\s+on\s+half[- ]?time\b"),
     ("stroke_ft", r"\bon\s+the\s+stroke\s+of\s+(?:full[- ]?time|time)\b"),
     ("last_minute", r"\b(?:in\s+the\s+)?(?:last|final|dying)[- ]minute\b"),
@@ -196,6 +197,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "half_hour": ("hour",),
     "first_minute": ("minute",),
     "stroke_ht": ("stroke", "right on"),
+    "last_kick": ("kick",),
     "stroke_ft": ("stroke",),
     "last_minute": ("minute",),
     "stoppage": ("time",),
@@ -249,6 +251,8 @@ def _resolve(name: str, m: re.Match[str], extra_time: bool) -> tuple[int | None,
         return 30, None, None
     if name == "first_minute":
         return 1, None, None
+    if name == "last_kick":
+        return 90, None, None
     if name == "stroke_ht":
         return 45, None, None
     if name == "stroke_ft":

@@ -69,7 +69,7 @@ SUCCESS_AFTER = re.compile(
 )
 INJURY_WORDS = re.compile(r"^[^.;]{0,40}?\b(?:injury|knock|strain|problem|fracture|broken|tear|hamstring|ankle|knee)\b", re.I)
 GOAL_CONTEXT = re.compile(
-    r"\b(?:scor\w*|equali[sz]\w*|level\w*|lead|ahead|in front|won|win|net\w*|doubl\w*|restor\w*|pulled|hit back|"
+    r"\b(?:scor\w*|equali[sz]\w*|level\w*|lead|ahead|in front|won|win|beat|beating|defeated|drew|net\w*|doubl\w*|restor\w*|pulled|hit back|"
     r"repl\w*|answer\w*|respond\w*|reduc\w*|halv\w*)\b[^.;]{0,40}\b(?:with|through|via|thanks to|courtesy of|after)\s+(?:[\w,]+\s+){0,3}$",
     re.I,
 )
@@ -125,7 +125,7 @@ def rules(lex: Lexicon) -> list[Rule]:
     out = []
     for event in order:
         for form in ("pair_subject", "pair_object", "pair_object_into", "subject", "object", "possessive",
-                     "attributive", "for_to", "team_object", "team", "saved_penalty", "as_did"):  # fmt: skip
+                     "attributive", "for_to", "label", "team_object", "team", "saved_penalty", "as_did"):  # fmt: skip
             rows = groups.get((event, form))
             if not rows:
                 continue
@@ -133,7 +133,7 @@ def rules(lex: Lexicon) -> list[Rule]:
             implies = {
                 _phrase_key(r["phrase"].removeprefix("'s ")): frozenset(r["implies"].split()) for r in rows
             }
-            words = alternation(phrases).replace("¤", r"¤\d+")  # a phrase's team slot stands for any team
+            words = alternation(phrases).replace("¤", r"(?:the\s+)?¤\d+")  # a phrase's team slot: any team
             out.append(Rule(f"{event}/{form}", event, form, re.compile(_pattern(form, words), re.I), implies))
     return out
 
@@ -149,8 +149,10 @@ def _pattern(form: str, words: str) -> str:
         return rf"{a}(?!\d|'s|’s)(?:{GAP_SHORT}|{GAP}{{0,140}}?\band\s+(?:then\s+|later\s+|also\s+)?)(?<![\w-]){w}(?![\w-])"
     if form == "attributive":  # 'a scrappy X goal', 'a late X winner'
         return rf"\b(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{a}\s+{w}(?![\w-])"
-    if form == "for_to":  # 'for X to head in', 'found X to finish superbly'
-        return rf"\b(?:for|found|allowing|leaving|set up|teed up)\s+{a}\s+to\s+{w}(?![\w-])"
+    if form == "for_to":  # 'for X to head in', 'found X to finish superbly', 'allowed X to score'
+        return rf"\b(?:for|found|allow\w*|leaving|left|enabl\w*|set up|teed up)\s+{a}\s+to\s+{w}(?![\w-])"
+    if form == "label":  # live text: 'Goal Tomas Varga', 'GOAL! Tomas Varga'
+        return rf"(?:^|(?<=\n))\s*(?:[-•*–]\s*)?{w}\s+{a}"
     if form == "as_did":
         return rf"(?<![\w-]){w}\s+{a}(?!'s|’s)"
     if form == "object":
@@ -214,6 +216,8 @@ class SentenceReader:
         self.last_minute: int | None = None
         self.pending: tuple[int, int | None, int] | None = None  # a goal's clock told before its scorer
         self.current = 0
+        self.here = 0
+        self.sentence_only: int | None = None
         self.minute_starts = [m.start for m in doc.minutes]
         self.ref_starts = sorted(doc.pronouns)
 
@@ -222,7 +226,9 @@ class SentenceReader:
         people = [i for i, p in enumerate(doc.people) if s0 <= p.char_start and p.char_end <= s1]
         refs = [r for r in self.ref_starts if s0 <= r[0] and r[1] <= s1]
         teams = doc.teams_in(s0, s1)
+        self.sentence_only = None
         self.current = self.fixture_for(s0, s1, teams)
+        self.here = self.sentence_only if self.sentence_only is not None else self.current
         if not people and not refs and not teams:
             return []
         marks = []
@@ -379,7 +385,7 @@ class SentenceReader:
             is_penalty=is_pen and etype == "goal",
             is_own_goal=own,
             rule=f"{rule.name}/{f.phrase}",
-            fixture_index=self.current,
+            fixture_index=self.here,
         )
         if minute is not None:
             self.last_minute = minute + (added or 0)
@@ -459,7 +465,13 @@ class SentenceReader:
                 return self.current
             if hits:
                 told = [k for k in hits if s0 <= doc.matches[k].char_start < s1]
-                return told[0] if told else hits[0]
+                k = told[0] if told else hits[0]
+                # a result told inside a quote or brackets ('(beating Zaragoza 4-1 on Saturday)') holds for
+                # its own sentence only; told in the narrative, it starts telling that match
+                if k != 0 and _aside(doc.text, doc.matches[k].char_start, s0):
+                    self.sentence_only = k
+                    return self.current
+                return k
         return self.current
 
     # ---- structured blocks ----------------------------------------------------------------------
@@ -512,6 +524,14 @@ class Found:
 
     def phrase_text(self, text: str) -> str:
         return text[self.words[0] : self.words[1]]
+
+
+def _aside(text: str, pos: int, s0: int) -> bool:
+    """Is pos inside quoted speech or brackets (counted from the paragraph's start)?"""
+    para = text.rfind("\n\n", 0, pos) + 1
+    before = text[para:pos]
+    quotes = before.count('"') + before.count("“") + before.count("”")
+    return quotes % 2 == 1 or before.count("(") > before.count(")")
 
 
 def _team_or_side(doc: Doc, k: int) -> str | None:
