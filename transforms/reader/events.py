@@ -51,7 +51,10 @@ TEAM_GOAL_VERBS = (
     r"extending their lead|restored their lead|restore their lead|restoring their lead|restored their advantage|"
     r"retook the lead|scored|responded|replied|led|struck|went \d-\d up|won"
 )
-OBJECT_FILL = r"(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'’-]+\s+){0,3}?"
+OBJECT_FILL = (  # 'the French striker X', 'defender X': no clause word, preposition, article or -ing verb
+    r"(?:(?:the|his|her|their)\s+)?(?:(?!(?:while|when|as|after|before|but|and|because|with|on|for|to|of|in|at|by|"
+    r"from|a|an|the)\b)(?![\w'’-]+ing\b)[\w'’-]+\s+){0,3}?"
+)
 TARGET = re.compile(
     r"^[^.;§]{0,70}?(?:\b(?:into|in)\s+(?:the|an|his|her|a)\s+(?:[\w-]+\s+){0,3}?(?:net|goal|corner|roof|top|bottom)"
     r"|\bpast\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:§\d+|keeper|goalkeeper)|\bbeyond\s+(?:the\s+)?(?:§\d+|keeper|goalkeeper)"
@@ -344,6 +347,13 @@ class SentenceReader:
         team = int(m["t"]) if m.groupdict().get("t") else None
         if rule.form == "subject" and actor is not None and PARTICIPLE.search(text, m.end("a"), m.start("w") + 1) and m["w"].lower().endswith("ing"):
             actor = _main_subject(text, m.start()) or actor  # "X celebrates with Y after scoring": X scored
+        if rule.form == "subject" and actor is not None:
+            gap = text[m.end("a") : m.start("w")]
+            who = list(re.finditer(r"§(\d+)(?:'s|’s)?,?\s+(?:who|whose)\b", text[m.start("a") : m.start("w")]))
+            if who:
+                actor = int(who[-1][1])  # "felled by the defender, who was sent off": the one before 'who'
+            elif re.search(r"\band\s+(?:then\s+|later\s+|also\s+)?$", gap) and "§" in gap:
+                actor = _main_subject(text, m.start("w")) or actor  # "X tackles Y ... and receives a booking"
         if actor is not None and self.doc.people[actor].role != "player":
             return None
         return Found(rule, actor, related, team, m.start(), m.end(), phrase, tags, bool(m.groupdict().get("hurt")), m.span("w"))

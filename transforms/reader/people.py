@@ -159,15 +159,17 @@ EPITHET = re.compile(
     rf"\b[Tt]he\s+(?:{_MODIFIER}\s+){{0,3}}(?:{ROLE_NOUNS})\b(?!\s+[A-Z][a-z])|\b[Tt]he\s+\d{{1,2}}-year-old\b(?!\s+[A-Z])"
 )
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b(?!['’-])")
-_SKIPPED_BEFORE = re.compile(r"\b(?:past|beyond|over|beat|beating|beats|round|around|rounded)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_SKIPPED_BEFORE = re.compile(r"\b(?:past|beyond|over|beat|beating|beats|round|around|rounded|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_AFTER_PREPOSITION = re.compile(r"\b(?:at|on|to|by|with|against|past|over|beat|beating|fouling|fouled|for|from)\s+$", re.I)
 
 
 def references(doc: Doc) -> None:
     """Pronouns and epithets that stand for a player: (start, end, person index, possessive) in doc.pronouns.
 
     'he'/'his' is the latest player named before it who is not the one beaten or fouled ('past X');
-    'the Brazilian winger' is the latest player before it but the sentence's own subject, and two epithets
-    in one sentence are two players ('X was fouled by Y. The defender was sent off while the forward scored').
+    'the Brazilian winger' is the latest player before it (not the sentence's subject when it stands after
+    'at', 'on', 'by': 'X kicked out at the wing-back'), and two epithets in one sentence are two players
+    ('X was fouled by Y. The defender was sent off while the forward scored').
     """
     text = doc.text
     players = [(p.char_start, k) for k, p in enumerate(doc.people) if p.role == "player"]
@@ -193,7 +195,8 @@ def references(doc: Doc) -> None:
                 continue  # an object: 'replaced him' is read by the substitution rules
         used = used_in_sentence.setdefault(sent, set())
         subject = next((k for (ps, k) in players if sent[0] <= ps < s), None)
-        exclude = (used | ({subject} if subject is not None else set())) if kind == "epithet" else set()
+        as_object = bool(_AFTER_PREPOSITION.search(text[max(0, s - 14) : s]))
+        exclude = (used | ({subject} if subject is not None and as_object else set())) if kind == "epithet" else set()
         ref = _antecedent(doc, players, s, kind, exclude)
         if ref is None:
             continue
