@@ -983,11 +983,18 @@ def _read_live_player_line(text: str, line: tuple[int, int], sheet: TeamSheet) -
     name, notes_start = parsed
     player = text[name[0] : name[1]]
     sheet.players.append(PersonMention(player, name[0], name[1], "player", sheet.team, RULE_LIVE_LINEUP))
+    subbed = [
+        (_trim(text, *f.span("on")), (_minute(f["min"], f["add"]) or (None, None))[0])
+        for f in _LIVE_SUBBED.finditer(text, notes_start, line[1])
+    ]
     booked = False
     for found in _LIVE_BOOKED.finditer(text, notes_start, line[1]):
         minute = _minute(found["min"], found["add"]) or (None, None)
-        sheet.events.append(_event("yellow_card", name, text, RULE_LIVE_LINEUP, minute))
-        booked = True
+        # 'XSubstituted forYat 60'minutesBooked at 82mins': after X left, the booking is Y's
+        later = [on for on, off_at in subbed if off_at is not None and minute[0] is not None and minute[0] > off_at]
+        who = later[0] if later and _is_name(text[later[0][0] : later[0][1]]) else name
+        sheet.events.append(_event("yellow_card", who, text, RULE_LIVE_LINEUP, minute))
+        booked = who == name
     for found in _LIVE_OFF.finditer(text, notes_start, line[1]):
         minute = _minute(found["min"], found["add"]) or (None, None)
         card = "second_yellow" if booked else "red_card"
