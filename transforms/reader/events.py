@@ -70,7 +70,11 @@ SUCCESS_AFTER = re.compile(
     r"was the difference|settled|decided|came in|came after|doubled|halved|pulled|hit the net|nestled)\b",
     re.I,
 )
-INJURY_WORDS = re.compile(r"^[^.;]{0,40}?\b(?:injury|knock|strain|problem|fracture|broken|tear|hamstring|ankle|knee)\b", re.I)
+INJURY_WORDS = re.compile(
+    r"^[^.;]{0,60}?\b(?:injur\w*|knock|strain|problem|fracture|broken|tear|hamstring|ankle|knee|shin|hurt|limp\w*|"
+    r"holding|clutching)\b",
+    re.I,
+)
 GOAL_CONTEXT = re.compile(
     r"\b(?:scor\w*|equali[sz]\w*|level\w*|lead|ahead|in front|won|win|beat|beating|defeated|drew|net\w*|doubl\w*|restor\w*|pulled|hit back|"
     r"repl\w*|answer\w*|respond\w*|reduc\w*|halv\w*)\b[^.;]{0,40}\b(?:with|through|via|thanks to|courtesy of|after)\s+(?:[\w,]+\s+){0,3}$",
@@ -102,7 +106,7 @@ OWN_GOAL = re.compile(r"\bown[- ]goal\b|\bown net\b|\bown (?:keeper|goalkeeper)\
 GOALISH = re.compile(r"\b(?:goal|scor\w*|behind|deficit|lead|ahead|in front|level\w*|equali[sz]\w*|opener|net)\b", re.I)
 SECOND_YELLOW = re.compile(r"\bsecond (?:yellow|booking|caution|bookable)|\btwo yellow cards|\bdouble warning", re.I)
 SCORE_NEXT = re.compile(r"^\s*\d{1,2}\s?[-–]\s?\d{1,2}")
-PAIRED = re.compile(r"§(\d+)\s+(?:and|&)\s+§(\d+)")
+PAIRED = re.compile(r"§(\d+)\s+(?:and|&)\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+(?=[a-z]+\s+§)){0,2}§(\d+)")
 
 
 @dataclass(slots=True)

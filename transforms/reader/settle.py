@@ -23,6 +23,7 @@ def read(doc: Doc) -> None:
     bind_names(doc)
     orient_by_sheets(doc)
     orient_by_side_events(doc)
+    orient_by_home_phrases(doc)
     place_sides(doc)
     team_of = player_teams(doc)
     for e in doc.events:
@@ -86,11 +87,7 @@ def orient_by_sheets(doc: Doc) -> None:
             v = votes.get(fold_name(doc.binding.get(p.name, p.name)), Counter())
             lean += sign * (v[main.home_team] - v[main.away_team])
     if lean < 0:
-        main.home_team, main.away_team = main.away_team, main.home_team
-        main.home_score, main.away_score = main.away_score, main.home_score
-        for e in doc.side_events:
-            e.team = main.home_team if e.team == main.away_team else main.away_team
-        doc.note("line-up order: the first sheet's players play for the other side; match turned round")
+        turn_round(doc, "line-up order: the first sheet's players play for the other side")
     if lean != 0:
         main.home_known = True
 
@@ -109,11 +106,38 @@ def orient_by_side_events(doc: Doc) -> None:
         own = e.team == "@home"
         lean += (1 if own else -1) * (v[main.home_team] - v[main.away_team])
     if lean < 0:
-        main.home_team, main.away_team = main.away_team, main.home_team
-        main.home_score, main.away_score = main.away_score, main.home_score
-        doc.note("side words: the team read as home is called the visitors; match turned round")
+        turn_round(doc, "side words: the team read as home is called the visitors")
     if lean != 0:
         main.home_known = True
+
+
+_AT_HOME = re.compile(r"\b(?:at home|on home soil|in front of (?:their|its) own (?:fans|supporters|crowd))\b(?!\s+(?:to|against)\b)", re.I)
+
+
+def orient_by_home_phrases(doc: Doc) -> None:
+    """'X headed in the 94th-minute winner to earn three points at home': the sentence's subject (a team, or
+    a player whose team is known) was at home."""
+    main = doc.matches[0]
+    if main.home_known:
+        return
+    team_of = {fold_name(e.player_name): e.team for e in doc.events if e.player_name and e.team in (main.home_team, main.away_team) and not e.is_own_goal}
+    votes: Counter[str] = Counter()
+    for s0, s1 in doc.sentences:
+        if not _AT_HOME.search(doc.text, s0, s1):
+            continue
+        first_team = next((t.team for t in doc.teams_in(s0, s1) if t.team in (main.home_team, main.away_team)), None)
+        first_player = next((p for p in doc.people if s0 <= p.char_start < s1 and p.role == "player"), None)
+        team = first_team
+        if first_player is not None and (first_team is None or first_player.char_start < next(t.start for t in doc.teams_in(s0, s1) if t.team == first_team)):
+            team = team_of.get(fold_name(doc.binding.get(first_player.name, first_player.name)), first_team)
+        if team:
+            votes[team] += 1
+    if len(votes) == 1:
+        home = next(iter(votes))
+        if home == main.away_team:
+            turn_round(doc, f"'at home' said of {home}")
+        main.home_known = True
+        doc.note(f"'at home' said of {home}: home side")
 
 
 def place_sides(doc: Doc) -> None:
@@ -122,6 +146,16 @@ def place_sides(doc: Doc) -> None:
         if e.team in ("@home", "@away") and e.fixture_index < len(doc.matches):
             m = doc.matches[e.fixture_index]
             e.team = m.home_team if e.team == "@home" else m.away_team
+
+
+def turn_round(doc: Doc, why: str) -> None:
+    """The main match the other way round: teams, score, and the line-up events placed by sheet side."""
+    main = doc.matches[0]
+    main.home_team, main.away_team = main.away_team, main.home_team
+    main.home_score, main.away_score = main.away_score, main.home_score
+    for e in doc.side_events:
+        e.team = main.home_team if e.team == main.away_team else main.away_team if e.team == main.home_team else e.team
+    doc.note(f"{why}: match turned round")
 
 
 def player_teams(doc: Doc) -> dict[str, str]:
