@@ -31,6 +31,7 @@ from functools import lru_cache
 from transforms.minutes import MinuteMention
 from transforms.people import fold_name
 from transforms.reader.doc import Doc, Template, template
+from transforms.gates import compile_rule
 from transforms.reader.lexicon import Lexicon, alternation
 from transforms.records import EventMention
 
@@ -111,18 +112,19 @@ PAIRED = re.compile(r"§(\d+)\s+(?:and|&)\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+(?=[
 
 @dataclass(slots=True)
 class Rule:
-    """One (event, form) family of phrases, compiled."""
+    """One (event, form) family of phrases: a trigger pattern over the phrases; the form's binder finds
+    the actor (and the player replaced, or the team) around each trigger."""
 
     name: str
     event: str
     form: str
-    regex: re.Pattern[str]
+    trigger: re.Pattern[str]
     implies: dict[str, frozenset[str]]  # phrase (lower) -> implied tags
 
 
 @lru_cache(maxsize=4)
 def rules(lex: Lexicon) -> list[Rule]:
-    """The event rules: for each event and form, one pattern over every phrase of that form."""
+    """The event rules: for each event and form, one trigger over every phrase of that form."""
     groups: dict[tuple[str, str], list[dict[str, str]]] = {}
     for r in lex.rows("event_words"):
         if r["event"] in ("negation", "shootout"):
@@ -131,8 +133,7 @@ def rules(lex: Lexicon) -> list[Rule]:
     order = ["substitution", "second_yellow", "red_card", "yellow_card", "injury", "penalty_miss", "goal", "assist"]
     out = []
     for event in order:
-        for form in ("pair_subject", "pair_object", "pair_object_into", "subject", "object", "possessive",
-                     "attributive", "for_to", "label", "team_object", "team", "saved_penalty", "as_did"):  # fmt: skip
+        for form in FORMS:
             rows = groups.get((event, form))
             if not rows:
                 continue
@@ -141,7 +142,8 @@ def rules(lex: Lexicon) -> list[Rule]:
                 _phrase_key(r["phrase"].removeprefix("'s ")): frozenset(r["implies"].split()) for r in rows
             }
             words = alternation(phrases).replace("¤", r"(?:the\s+)?¤\d+")  # a phrase's team slot: any team
-            out.append(Rule(f"{event}/{form}", event, form, re.compile(_pattern(form, words), re.I), implies))
+            trigger = compile_rule(rf"(?<![\w-])(?P<w>{words})(?![\w-])", re.I)
+            out.append(Rule(f"{event}/{form}", event, form, trigger, implies))
     return out
 
 
@@ -149,39 +151,142 @@ def _phrase_key(phrase: str) -> str:
     return re.sub(r"\s+", " ", phrase.lower().replace("’", "'")).strip()
 
 
-def _pattern(form: str, words: str) -> str:
-    a, r = r"§(?P<a>\d+)", r"§(?P<r>\d+)"
-    w = rf"(?P<w>{words})"
-    if form == "subject":  # 'X scored', 'X ... and then fired home'
-        return rf"{a}(?!\d|'s|’s)(?:{GAP_SHORT}|{GAP}{{0,140}}?\band\s+(?:then\s+|later\s+|also\s+)?)(?<![\w-]){w}(?![\w-])"
-    if form == "attributive":  # 'a scrappy X goal', 'a late X winner'
-        return rf"\b(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{a}\s+{w}(?![\w-])"
-    if form == "for_to":  # 'for X to head in', 'found X to finish superbly', 'allowed X to score'
-        return rf"\b(?:for|found|allow\w*|leaving|left|enabl\w*|set up|teed up)\s+{a}\s+to\s+{w}(?![\w-])"
-    if form == "label":  # live text: 'Goal Tomas Varga', 'GOAL! Tomas Varga'
-        return rf"(?:^|(?<=\n))\s*(?:[-•*–]\s*)?{w}\s+{a}"
-    if form == "as_did":
-        return rf"(?<![\w-]){w}\s+{a}(?!'s|’s)"
-    if form == "object":
-        return rf"(?<![\w-]){w}\s+{OBJECT_FILL}{a}(?!'s|’s)"
-    if form == "possessive":
-        return rf"{a}(?:'s|’s|')\s+(?:[\w-]+\s+){{0,3}}?{w}(?![\w-])"
-    if form == "team":
-        return rf"¤(?P<t>\d+)(?:\s+[^§¶¤.;!?]{{0,40}}?)?\s+{w}(?![\w-])"
-    if form == "team_object":
-        return (
-            rf"(?:¤(?P<t>\d+)[^§¶.;!?]{{0,40}}?)?(?<![\w-])(?P<v>{TEAM_GOAL_VERBS})[^§¶.;!?]{{0,50}}?(?<![\w-]){w}\s+"
-            rf"(?:(?:the|a|an)\s+)?(?:[\w'’,-]+\s+){{0,5}}?{a}(?:(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}?(?:effort|strike|header|goal|finish|shot|volley|penalty))?(?!'s|’s)"
-        )
-    if form == "pair_subject":
-        return rf"{a}(?!\d|'s|’s){GAP_LONG}(?<![\w-]){w}\s+(?:the\s+)?(?:(?P<hurt>injured|stricken|limping|hobbling)\s+)?(?:[\w'’-]+\s+){{0,2}}?{r}"
-    if form == "pair_object":
-        return rf"{r}(?!\d|'s|’s){GAP_LONG}(?<![\w-]){w}\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?{a}"
-    if form == "pair_object_into":
-        return rf"{r}(?!\d|'s|’s){GAP_LONG}(?<![\w-]){w}\s+{a}\s+(?:into the (?:fray|game|action)|on)\b"
-    if form == "saved_penalty":
-        return rf"\b{w}\s+{a}(?:'s|’s|')\s+(?:[\w-]+\s+)?(?:penalty|spot[- ]kick)"
-    raise ValueError(form)
+FORMS = ("pair_subject", "pair_object", "pair_object_into", "subject", "object", "possessive", "attributive",
+         "for_to", "label", "team_object", "team", "saved_penalty", "as_did")  # fmt: skip
+
+
+class Hit:
+    """A rule's match in a template: the spans of its parts, read as a regex match would give them."""
+
+    __slots__ = ("spans", "start_", "end_")
+
+    def __init__(self, spans: dict[str, tuple[int, int]], start: int, end: int) -> None:
+        self.spans, self.start_, self.end_ = spans, start, end
+
+    def start(self, group: str | None = None) -> int:
+        return self.start_ if group is None else self.spans[group][0]
+
+    def end(self, group: str | None = None) -> int:
+        return self.end_ if group is None else self.spans[group][1]
+
+    def span(self, group: str) -> tuple[int, int]:
+        return self.spans[group]
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {k: self.text[a:b] for k, (a, b) in self.spans.items()}  # type: ignore[attr-defined]
+
+    def __getitem__(self, group: str) -> str:
+        a, b = self.spans[group]
+        return self.text[a:b]  # type: ignore[attr-defined]
+
+
+class _Hit(Hit):
+    __slots__ = ("text",)
+
+    def __init__(self, text: str, spans: dict[str, tuple[int, int]], start: int, end: int) -> None:
+        super().__init__(spans, start, end)
+        self.text = text
+
+
+_ACTOR = re.compile(r"§(\d+)(?!\d|'s|’s)")
+_GAP_NEAR = re.compile(rf"{GAP}{{0,80}}")
+_GAP_AND = re.compile(rf"{GAP}{{0,140}}\band\s+(?:then\s+|later\s+|also\s+)?")
+_GAP_FAR = re.compile(rf"{GAP}{{0,100}}")
+_RELATED_AFTER = re.compile(r"\s+(?:the\s+)?(?:(?P<hurt>injured|stricken|limping|hobbling)\s+)?(?:[\w'’-]+\s+){0,2}?§(?P<r>\d+)")
+_ACTOR_AFTER = re.compile(r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?§(?P<a>\d+)")
+_ACTOR_INTO = re.compile(r"\s+§(?P<a>\d+)\s+(?:into the (?:fray|game|action)|on)\b")
+_OBJECT_AFTER = re.compile(rf"\s+{OBJECT_FILL}§(?P<a>\d+)(?!'s|’s)")
+_POSSESSIVE_BEFORE = re.compile(r"§(?P<a>\d+)(?:'s|’s|')\s+(?:[\w-]+\s+){0,3}?\Z")
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?§(?P<a>\d+)\s+\Z")
+_FOR_TO_BEFORE = re.compile(r"\b(?:for|found|allow\w*|leaving|left|enabl\w*|set up|teed up)\s+§(?P<a>\d+)\s+to\s+\Z")
+_LABEL_BEFORE = re.compile(r"(?:\A|\n)\s*(?:[-•*–]\s*)?\Z")
+_LABEL_AFTER = re.compile(r"[:!]?\s+§(?P<a>\d+)")
+_AS_DID_AFTER = re.compile(r"\s+§(?P<a>\d+)(?!'s|’s)")
+_SAVED_AFTER = re.compile(r"\s+§(?P<a>\d+)(?:'s|’s|')\s+(?:[\w-]+\s+)?(?:penalty|spot[- ]kick)")
+_TEAM_BEFORE = re.compile(r"¤(?P<t>\d+)(?:\s+[^§¶¤.;!?]{0,40}?)?\s+\Z")
+_TEAM_VERB_BEFORE = re.compile(
+    rf"(?:¤(?P<t>\d+)[^§¶.;!?]{{0,40}}?)?(?<![\w-])(?P<v>{TEAM_GOAL_VERBS})[^§¶.;!?]{{0,50}}?\Z", re.I
+)
+_SCORER_AFTER = re.compile(
+    r"\s+(?:(?:the|a|an)\s+)?(?:[\w'’,-]+\s+){0,5}?§(?P<a>\d+)"
+    r"(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:effort|strike|header|goal|finish|shot|volley|penalty))?(?!'s|’s)"
+)
+
+
+def _actor_before(text: str, ws: int, gap: re.Pattern[str], *alternatives: re.Pattern[str]) -> re.Match[str] | None:
+    """The earliest person before ws whose stretch of words up to ws is a valid gap (no other actor)."""
+    for am in _ACTOR.finditer(text, max(0, ws - 150), ws):
+        for g in (gap, *alternatives):
+            if g.fullmatch(text, am.end(), ws):
+                return am
+    return None
+
+
+def hits(rule: Rule, text: str):
+    """Every match of a rule in a template, each a Hit with the groups the checks read."""
+    form = rule.form
+    for t in rule.trigger.finditer(text):
+        ws, we = t.span("w")
+        spans = {"w": (ws, we)}
+        if form in ("subject", "pair_subject", "pair_object", "pair_object_into"):
+            gap = _GAP_NEAR if form == "subject" else _GAP_FAR
+            extra = (_GAP_AND,) if form == "subject" else ()
+            am = _actor_before(text, ws, gap, *extra)
+            if am is None:
+                continue
+            role = "a" if form in ("subject", "pair_subject") else "r"
+            spans[role] = am.span(1)
+            start, end = am.start(), we
+            if form == "pair_subject":
+                rm = _RELATED_AFTER.match(text, we)
+                if rm is None:
+                    continue
+                spans["r"] = rm.span("r")
+                if rm["hurt"]:
+                    spans["hurt"] = rm.span("hurt")
+                end = rm.end()
+            elif form in ("pair_object", "pair_object_into"):
+                xm = (_ACTOR_AFTER if form == "pair_object" else _ACTOR_INTO).match(text, we)
+                if xm is None:
+                    continue
+                spans["a"] = xm.span("a")
+                end = xm.end()
+            yield _Hit(text, spans, start, end)
+            continue
+        if form in ("possessive", "attributive", "for_to", "team"):
+            rx = {"possessive": _POSSESSIVE_BEFORE, "attributive": _ATTRIBUTIVE_BEFORE,
+                  "for_to": _FOR_TO_BEFORE, "team": _TEAM_BEFORE}[form]  # fmt: skip
+            lo = max(0, ws - 70)
+            bm = rx.search(text, lo, ws)
+            if bm is None:
+                continue
+            key = "t" if form == "team" else "a"
+            spans[key] = bm.span(key)
+            yield _Hit(text, spans, bm.start(), we)
+            continue
+        if form == "label":
+            if not _LABEL_BEFORE.search(text, max(0, ws - 8), ws):
+                continue
+            xm = _LABEL_AFTER.match(text, we)
+            if xm:
+                spans["a"] = xm.span("a")
+                yield _Hit(text, spans, ws, xm.end())
+            continue
+        if form == "team_object":
+            vm = _TEAM_VERB_BEFORE.search(text, max(0, ws - 100), ws)
+            xm = _SCORER_AFTER.match(text, we) if vm else None
+            if xm is None:
+                continue
+            spans["a"], spans["v"] = xm.span("a"), vm.span("v")
+            if vm["t"]:
+                spans["t"] = vm.span("t")
+            yield _Hit(text, spans, vm.start(), xm.end())
+            continue
+        after = {"object": _OBJECT_AFTER, "as_did": _AS_DID_AFTER, "saved_penalty": _SAVED_AFTER}[form]
+        xm = after.match(text, we)
+        if xm:
+            spans["a"] = xm.span("a")
+            yield _Hit(text, spans, ws, xm.end())
 
 
 @lru_cache(maxsize=4)
@@ -280,8 +385,11 @@ class SentenceReader:
         shootout = bool(self.shootout.search(tpl.text)) and not any(
             tpl.start <= mm.start < tpl.end for mm in self.doc.minutes
         )  # "volleyed in in stoppage time to send the tie to a shoot-out" is a goal
+        persons, teams = "§" in tpl.text, "¤" in tpl.text
         for rule in self.rules:
-            for m in rule.regex.finditer(tpl.text):
+            if not (teams if rule.form == "team" else persons):
+                continue
+            for m in hits(rule, tpl.text):
                 f = self.check(tpl, rule, m, shootout)
                 if f is None:
                     continue
