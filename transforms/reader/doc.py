@@ -96,6 +96,7 @@ class Doc:
     sheet_people: list[PersonMention] = field(default_factory=list)
     pronouns: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, person index)
     minutes: list[MinuteMention] = field(default_factory=list)
+    minutes_read: dict[tuple[int, int], list[MinuteMention]] = field(default_factory=dict)
     scores: list[Score] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     matches: list[FixtureMention] = field(default_factory=list)

@@ -23,7 +23,6 @@ later" after the previous event.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +32,7 @@ from transforms.people import fold_name
 from transforms.reader.doc import Doc, Template, template
 from transforms.gates import compile_rule
 from transforms.reader.lexicon import Lexicon, alternation
+from transforms.reader.minutes import minutes_in
 from transforms.records import EventMention
 
 # between the actor and the words: no other acting person, no clause break; a possessive person
@@ -330,7 +330,6 @@ class SentenceReader:
         self.current = 0
         self.here = 0
         self.sentence_only: int | None = None
-        self.minute_starts = [m.start for m in doc.minutes]
         self.ref_starts = sorted(doc.pronouns)
 
     def read(self, k: int, s0: int, s1: int) -> list[EventMention]:
@@ -372,7 +371,9 @@ class SentenceReader:
     def remember_goal_clock(self, k: int, s0: int, s1: int) -> None:
         """'They found themselves behind in the 12th minute' names no scorer: its clock waits for the
         next sentence's goal ('He was beaten to the ball by X, who rolled into an empty net')."""
-        inside = [m for m in self.doc.minutes if s0 <= m.start < s1 and m.minute is not None]
+        if not GOALISH.search(self.doc.text, s0, s1):
+            return
+        inside = [m for m in minutes_in(self.doc, s0, s1) if m.minute is not None]
         named = any(s0 <= p.char_start < s1 and p.role == "player" for p in self.doc.people)
         if len(inside) == 1 and not named and GOALISH.search(self.doc.text, s0, s1):
             self.pending = (inside[0].minute, inside[0].added, k)
@@ -383,7 +384,7 @@ class SentenceReader:
         found: list[Found] = []
         claimed: set[tuple[str, int | str]] = set()
         shootout = bool(self.shootout.search(tpl.text)) and not any(
-            tpl.start <= mm.start < tpl.end for mm in self.doc.minutes
+            mm.minute is not None or mm.relative is not None for mm in minutes_in(self.doc, tpl.start, tpl.end)
         )  # "volleyed in in stoppage time to send the tie to a shoot-out" is a goal
         persons, teams = "§" in tpl.text, "¤" in tpl.text
         for rule in self.rules:
@@ -519,7 +520,7 @@ class SentenceReader:
         doc = self.doc
         lo = min(t0, doc.people[f.actor].char_start) if f.actor is not None else t0
         hi = self.zone_end(tpl, f, s1, t1)
-        inside = [m for m in doc.minutes[bisect_left(self.minute_starts, s0) :] if m.start < s1 and m.end <= s1]
+        inside = minutes_in(doc, s0, s1)
         zone = [m for m in inside if lo - 40 <= m.start and m.end <= hi]
         mm: MinuteMention | None = None
         if zone:

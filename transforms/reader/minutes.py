@@ -1,15 +1,27 @@
-"""Minutes pass: every time expression in the prose, resolved to the match clock where it can be.
+"""Minutes pass: the time expressions of the prose, resolved to the match clock where they can be.
 
 The phrases and their arithmetic live in `transforms.minutes` ("in the 15th minute", "90+3",
-"with ten minutes left", "two minutes into the second half", "six minutes later"); this pass runs
-them once over the article, knowing whether the match went to extra time.
+"with ten minutes left", "two minutes into the second half", "six minutes later"). A clock is read
+only in the sentences that need one (where an event is told), once each: `minutes_in` reads a
+sentence on first ask and keeps the answer in `doc.minutes`.
 """
 
 from __future__ import annotations
 
-from transforms.minutes import find_minutes
+from transforms.minutes import MinuteMention, find_minutes
 from transforms.reader.doc import Doc
 
 
 def read(doc: Doc) -> None:
-    doc.minutes = find_minutes(doc.text, extra_time=doc.extra_time)
+    """Start with no clock read; sentences are read on demand by `minutes_in`."""
+    doc.minutes = []
+    doc.minutes_read = {}
+
+
+def minutes_in(doc: Doc, s0: int, s1: int) -> list[MinuteMention]:
+    """The time expressions of text[s0:s1] (a sentence), read once."""
+    got = doc.minutes_read.get((s0, s1))
+    if got is None:
+        got = doc.minutes_read[s0, s1] = find_minutes(doc.text, s0, s1, extra_time=doc.extra_time)
+        doc.minutes += got
+    return got

@@ -237,12 +237,18 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
         if sheet.team:
             take(sheet.team, 3)
     result_sentences = []
+    seen: set[tuple[str, int, int]] = set()
+    scored = _score_windows(doc)
     for rule, rx, groups in slot_patterns(book.lexicon):  # type: ignore[arg-type]
-        for m in rx.finditer(text):
-            for g in groups:
-                take(m[g], SLOT_WEIGHT.get(rule, 1))
-            if SLOT_WEIGHT.get(rule, 1) >= 3:
-                result_sentences.append(doc.sentence_at(m.start()))
+        for lo, hi in slot_windows(doc, rule, scored):
+            for m in rx.finditer(text, lo, hi):
+                if (rule, *m.span()) in seen:
+                    continue
+                seen.add((rule, *m.span()))
+                for g in groups:
+                    take(m[g], SLOT_WEIGHT.get(rule, 1))
+                if SLOT_WEIGHT.get(rule, 1) >= 3:
+                    result_sentences.append(doc.sentence_at(m.start()))
     for s0, s1 in dict.fromkeys(result_sentences):  # the sentence a result is told in opens on its subject
         m = _SUBJECT_RUN.match(text, s0, s1)
         if m:
@@ -255,6 +261,44 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
         if votes[surface] + min(shorter, 1) + bonus >= 3:
             out[surface] = canonical
     return merge_short_names(out)
+
+
+_SCORE_ANCHOR = re.compile(r"\d{1,2}\s?[-–—]\s?\d{1,2}")
+_ANCHORS = {  # where each slot can be, so its pattern is tried on a window, not the whole text
+    "noun_unscored": (re.compile(r"\b(?:defeat|loss|win|victory|draw)\b"), 10, 90),
+    "between": (re.compile(r"\bbetween\b"), 40, 110),
+    "versus": (re.compile(r"\s(?:v|vs\.?|versus)\s"), 60, 60),
+    "side_word": (re.compile(rf"\b{SIDE_BEFORE}\b"), 0, 70),
+    "team_role": (re.compile(rf"\b(?:{TEAM_ROLES})\b"), 70, 30),
+}
+
+
+def slot_windows(doc: Doc, rule: str, scored: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of text a slot pattern can match in: around its anchor word, or the sentences
+    holding a score for the slots that need one (merged where they overlap)."""
+    text = doc.text
+    if rule in _ANCHORS:
+        rx, before, after = _ANCHORS[rule]
+        spans = [(max(0, m.start() - before), min(len(text), m.end() + after)) for m in rx.finditer(text)]
+    else:
+        return scored
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _score_windows(doc: Doc) -> list[tuple[int, int]]:
+    """The sentences that hold a score (computed once per article)."""
+    text = doc.text
+    spans = []
+    for m in _SCORE_ANCHOR.finditer(text):
+        s0, s1 = doc.sentence_at(m.start())
+        spans.append((s0, s1) if s1 > s0 else (max(0, m.start() - 200), min(len(text), m.end() + 200)))
+    return sorted(set(spans))
 
 
 def merge_short_names(learned: dict[str, str]) -> dict[str, str]:
@@ -366,25 +410,38 @@ def nicknames(text: str, lex: Lexicon, named: set[str]) -> list[TeamRef]:
     owners = lex.nickname_owners
     if not owners:
         return []
-    rx = _nickname_regex(lex)
+    first_words = _nickname_index(lex)
     out = []
-    for m in rx.finditer(text):
-        key = fold_phrase(m["nick"])
-        cands = [t for t in owners.get(key, ()) if t in named]
+    for w in _WORD.finditer(text):
+        rx = first_words.get(w.group().lower().replace("’", "'"))
+        if rx is None:
+            continue
+        m = rx.match(text, w.start())
+        if m is None:
+            continue
+        nick = m.group()
+        cands = [t for t in owners.get(fold_phrase(nick), ()) if t in named]
         if len(cands) != 1:
             continue
-        lowered = m["nick"][0].islower()
-        if lowered and not m["the"]:
+        before = re.search(r"\b[Tt]he\s+\Z", text[max(0, w.start() - 5) : w.start()])
+        if nick[0].islower() and not before:
             continue
-        s = m.start("the") if m["the"] else m.start("nick")
-        out.append(TeamRef(s, m.end("nick"), cands[0], "nickname"))
+        s = w.start() - len(before.group()) if before else w.start()
+        out.append(TeamRef(s, m.end(), cands[0], "nickname"))
     return out
 
 
+_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]*")
+
+
 @lru_cache(maxsize=4)
-def _nickname_regex(lex: Lexicon) -> re.Pattern[str]:
-    nicks = alternation(r["nickname"] for r in lex.rows("nicknames"))
-    return re.compile(rf"(?<![\w-])(?P<the>[Tt]he\s+)?(?P<nick>{nicks})(?![\w-])", re.I)
+def _nickname_index(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    """First word of each nickname (lower case) -> a pattern for the nicknames that open with it."""
+    by_first: dict[str, list[str]] = {}
+    for r in lex.rows("nicknames"):
+        nick = r["nickname"]
+        by_first.setdefault(nick.split()[0].lower().replace("’", "'"), []).append(nick)
+    return {k: re.compile(rf"(?:{alternation(v)})(?![\w-])", re.I) for k, v in by_first.items()}
 
 
 def demonyms(text: str, lex: Lexicon, named: set[str], book: TeamBook) -> list[TeamRef]:
