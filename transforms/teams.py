@@ -345,6 +345,10 @@ class TeamBook:
         """Every stadium alias in ``text``, same rules as ``find_teams``."""
         return self._venues.find(text)
 
+    def venue(self, name: str) -> str | None:
+        """The canonical ground for a name as written, or None (a lookup, not a search)."""
+        return self._venues.exact(name)
+
     def venue_home(self, venue: str) -> str | None:
         """The team whose ground this is (None for neutral or unknown grounds)."""
         return self._venue_home.get(venue)

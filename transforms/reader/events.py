@@ -120,6 +120,7 @@ class Rule:
     form: str
     trigger: re.Pattern[str]
     implies: dict[str, frozenset[str]]  # phrase (lower) -> implied tags
+    cues: frozenset[str]  # a word every phrase of the rule holds one of: a sentence without any is skipped
 
 
 @lru_cache(maxsize=4)
@@ -143,8 +144,19 @@ def rules(lex: Lexicon) -> list[Rule]:
             }
             words = alternation(phrases).replace("¤", r"(?:the\s+)?¤\d+")  # a phrase's team slot: any team
             trigger = compile_rule(rf"(?<![\w-])(?P<w>{words})(?![\w-])", re.I)
-            out.append(Rule(f"{event}/{form}", event, form, trigger, implies))
+            out.append(Rule(f"{event}/{form}", event, form, trigger, implies, frozenset(_cue(p) for p in phrases)))
     return out
+
+
+def _cue(phrase: str) -> str:
+    """The phrase's first plain word (lower case), the one a sentence must hold for the phrase to fire."""
+    for word in phrase.lower().replace("’", "'").split():
+        if not word.startswith(("*", "¤")) and word[:1].isalpha():
+            return word.rstrip("-!")
+    return phrase.lower()
+
+
+_CUE_WORD = re.compile(r"[a-z][a-z'’-]*")
 
 
 def _phrase_key(phrase: str) -> str:
@@ -387,8 +399,9 @@ class SentenceReader:
             mm.minute is not None or mm.relative is not None for mm in minutes_in(self.doc, tpl.start, tpl.end)
         )  # "volleyed in in stoppage time to send the tie to a shoot-out" is a goal
         persons, teams = "§" in tpl.text, "¤" in tpl.text
+        words = set(_CUE_WORD.findall(tpl.text.lower()))
         for rule in self.rules:
-            if not (teams if rule.form == "team" else persons):
+            if not (teams if rule.form == "team" else persons) or rule.cues.isdisjoint(words):
                 continue
             for m in hits(rule, tpl.text):
                 f = self.check(tpl, rule, m, shootout)

@@ -158,7 +158,7 @@ def prose_claims(doc: Doc) -> list[Claim]:
     """Results told in sentences: who beat whom, by what score, and where when the words say so."""
     text, lex = doc.text, doc.lex
     out: list[Claim] = []
-    rows = {r["phrase"]: r for r in lex.rows("result_words")}
+    rows = result_rows(lex)
     for sc in doc.scores:
         if sc.kind not in ("final", "shootout"):
             continue
@@ -184,6 +184,12 @@ def prose_claims(doc: Doc) -> list[Claim]:
         claim.earlier = bool(EARLIER.search(text, max(s0, sc.start - 120), min(s1, sc.end + 80)))
         out.append(claim)
     return out
+
+
+@lru_cache(maxsize=4)
+def result_rows(lex: Lexicon) -> dict[str, dict[str, str]]:
+    """Result words by phrase."""
+    return {r["phrase"]: r for r in lex.rows("result_words")}
 
 
 def _team(doc: Doc, m: re.Match[str], group: str) -> str | None:
@@ -431,7 +437,7 @@ def versus_claims(doc: Doc) -> list[Claim]:
 def unscored_claims(doc: Doc) -> list[Claim]:
     """Who beat whom (and where) in sentences that give no score: evidence for the match decision."""
     text, lex = doc.text, doc.lex
-    rows = {r["phrase"]: r for r in lex.rows("result_words")}
+    rows = result_rows(lex)
     scored = {doc.sentence_at(c.start) for c in doc.claims} if doc.claims else set()
     out = []
     for s0, s1 in doc.sentences:

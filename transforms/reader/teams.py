@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from transforms.gates import compile_rule
 from transforms.reader.doc import Doc, TeamRef
 from transforms.reader.lexicon import Lexicon, alternation, fold_phrase
 from transforms.reader.sections import team_like
@@ -223,7 +224,7 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
         surface = whole if book.clubs.owners(whole, exact_only=True) else _clean_surface(surface or "")
         if not surface or surface.split()[0] in _NOT_TEAM_WORDS or book.competition(surface):
             return
-        if any(v.surface == surface for v in book.find_venues(surface)) or GROUND_WORDS & set(surface.split()):
+        if book.venue(surface) or GROUND_WORDS & set(surface.split()):
             return
         canonical = resolve(surface)
         if canonical:
@@ -269,7 +270,7 @@ _ANCHORS = {  # where each slot can be, so its pattern is tried on a window, not
     "between": (re.compile(r"\bbetween\b"), 40, 110),
     "versus": (re.compile(r"\s(?:v|vs\.?|versus)\s"), 60, 60),
     "side_word": (re.compile(rf"\b{SIDE_BEFORE}\b"), 0, 70),
-    "team_role": (re.compile(rf"\b(?:{TEAM_ROLES})\b"), 70, 30),
+    "team_role": (compile_rule(rf"(?:{TEAM_ROLES})\b"), 70, 30),
 }
 
 
@@ -336,7 +337,7 @@ def occurrences(text: str, learned: dict[str, str], have: list[TeamRef]) -> list
     for surface, canonical in sorted(learned.items(), key=lambda kv: -len(kv[0])):
         if canonical in known and surface in {text[r.start : r.end] for r in have}:
             continue
-        for m in re.finditer(rf"(?<![^\W\d_])(?<!['’-]){re.escape(surface)}(?![^\W\d_]|-)", text):  # '1Wrexham3': glued
+        for m in _glued_word(surface).finditer(text):  # '1Wrexham3': glued to a score
             out.append(TeamRef(m.start(), m.end(), canonical, "name"))
     return out
 
@@ -360,6 +361,16 @@ def _reassign_nicknames(text: str, refs: list[TeamRef], learned: dict[str, str])
         else:
             out.append(r)
     return out
+
+
+@lru_cache(maxsize=8192)
+def _whole_word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])")
+
+
+@lru_cache(maxsize=8192)
+def _glued_word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W\d_])(?<!['’-]){re.escape(word)}(?![^\W\d_]|-)")
 
 
 def prefer_longer_names(text: str, refs: list[TeamRef]) -> list[TeamRef]:
@@ -395,7 +406,7 @@ def short_forms(text: str, refs: list[TeamRef]) -> list[TeamRef]:
         if len(names) != 1:
             continue
         name = next(iter(names))
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text):
+        for m in _whole_word(word).finditer(text):
             s, e = m.span()
             if any(a <= s < b for a, b in covered):
                 continue
