@@ -155,6 +155,7 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
     return "".join(chars), idx
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Loose lookup key: case, accents, dots, hyphens, apostrophes, '&'/'and' and a leading 'the' ignored."""
     s = fold(name).casefold().replace("&", " and ").replace("-", " ").replace(".", "").replace("'", "")

@@ -148,12 +148,16 @@ def rules(lex: Lexicon) -> list[Rule]:
     return out
 
 
+_STOPWORDS = frozenset("a an the to of for in on at by with from his her their into and".split())
+
+
 def _cue(phrase: str) -> str:
-    """The phrase's first plain word (lower case), the one a sentence must hold for the phrase to fire."""
-    for word in phrase.lower().replace("’", "'").split():
-        if not word.startswith(("*", "¤")) and word[:1].isalpha():
-            return word.rstrip("-!")
-    return phrase.lower()
+    """The phrase's longest plain word (lower case): a sentence without it cannot hold the phrase."""
+    words = [w.rstrip("-!") for w in phrase.lower().replace("’", "'").split()]
+    plain = [w for w in words if w[:1].isalpha() and w not in _STOPWORDS and not w.endswith("-")]
+    if not plain:
+        plain = [w for w in words if w[:1].isalpha() and not w.endswith("-")] or [phrase.lower()]
+    return max(plain, key=len)
 
 
 _CUE_WORD = re.compile(r"[a-z][a-z'’-]*")
@@ -806,8 +810,11 @@ def scorer_lines(doc: Doc, after: int) -> list[tuple[int, int]]:
     out = []
     lines = [ln for ln in doc.lines if ln[0] >= after][:6]
     skipped = 0
+    headings = {h.start for h in doc.headings}
     for s, e in lines:
         line = doc.text[s:e]
+        if s in headings or doc.teams_in(s, e):
+            break  # the next match's score line, not this one's scorers
         if _SCORER_LINE.fullmatch(line) and re.search(r"\d", line) and re.search(r"[A-Za-z]{3}", line):
             out.append((s, e))
             if len(out) == 2:

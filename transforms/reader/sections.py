@@ -105,9 +105,19 @@ _KIND_OF_PREFIX = (
     (re.compile(r"(?:GOAL|Goal)\b"), "running"),
     (re.compile(r"(?:HT|Half[- ]time|First Half ends)\b", re.I), "half_time"),
 )
-_SUFFIX = re.compile(r"\s*(?::\s|\s[-–—|]\s|\s*\||\s+(?:[A-Z]{2,}\b[\s:]*){2,}|\s+(?:as it happened|live)\b).*$")
+_SUFFIX = re.compile(
+    r"\s*(?::\s|:$|\s[-–—|]\s|\s*\||\s+(?:[A-Z]{2,}\b[\s:]*){2,}|\s+(?:as it happened|live)\b|\.$|"
+    r"\s*\((?:Final|FT|AET|aet|a\.e\.t\.|pens?|OT|SO|HT)\)).*$"
+)
 _DASH_SCORE = re.compile(r"(?<![\d.:/])(\d{1,2})\s?[-–—]\s?(\d{1,2})(?![\d.:/-])")
-_SPACED_SCORES = re.compile(r"^(?P<a>.+?)\s*(?<![\d-])(?P<s1>\d{1,2})(?:\s+|(?=[A-Z]))(?P<b>\D.*?)\s*(?<![\d-])(?P<s2>\d{1,2})(?P<rest>\b.*)?$")
+_SPACED_SCORES = re.compile(
+    r"^(?P<a>.+?)\s*(?<![\d-])(?P<s1>\d{1,2})(?:\s*[-–,]\s+|\s+|(?=[A-Z]))(?P<b>\D.*?)\s*(?<![\d-])(?P<s2>\d{1,2})(?P<rest>\b.*)?$"
+)  # 'A 2 B 1', 'A 1 - B 1', 'A 2, B 1', 'A1B1'
+_VERSUS_SCORE = re.compile(r"(?P<a>[^\n]+?)\s+(?:v|vs\.?|versus)\s+(?P<b>[^\n]+?)\s*[-–:,]\s*(?P<s1>\d{1,2})\s?[-–]\s?(?P<s2>\d{1,2})\s*$")
+_OPTA_LINE = re.compile(
+    r"(?P<t>[^\n(]+?)\s*\((?P<ht>\d{1,2})\)\s*(?P<n>\d{1,2})\s+(?=(?:Scorers?|Goals?|Yellow cards?|Red cards?|Subs used|"
+    r"Missed penalty|Sent off)\s*:)"
+)
 _LIVE_SCORES = re.compile(r"(?P<a>[^,]+?),?\s+(?P<s1>\d{1,2}),\s+(?P<b>[^,.]+?),?\s+(?P<s2>\d{1,2})\b\.?")
 _BRACKETED = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)")
 _TWO_LINE = re.compile(
@@ -116,6 +126,12 @@ _TWO_LINE = re.compile(
 _NOT_TEAMS = frozenset(
     {"FT", "HT", "Finished", "Full time", "Full-time", "Half time", "Report", "Live", "Preview", "Result", "Results"}
 )
+LABEL_WORDS = frozenset(  # words of headings and summaries that are no team's name
+    {"League", "Round", "Review", "Week", "Matchday", "Gameweek", "Group", "Division", "Table", "Standings", "Scorers",
+     "Scorer", "Goals", "Subs", "Cards", "Card", "Yellow", "Red", "Preview", "Results", "Fixtures", "Highlights",
+     "Minute", "Minutes", "Score", "Summary", "Attendance", "Referee", "Season", "Date", "Time", "Kick-off", "LIVE",
+     "Live", "Report", "Stats", "Ratings", "Lineups", "Line-ups"}
+)  # fmt: skip
 
 
 def team_like(s: str) -> bool:
@@ -126,6 +142,8 @@ def team_like(s: str) -> bool:
     if not TEAM_LIKE.fullmatch(s):
         return False
     words = s.split()
+    if LABEL_WORDS & set(words):
+        return False
     return len(words) <= 5 and not all(w.isdigit() for w in words) and not words[-1].isdigit() or _club_number(words)
 
 
@@ -171,9 +189,12 @@ def score_headings(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
     for k, (s, e) in enumerate(lines):
         if e - s > 300:
             continue
-        h = _dash_heading(text, s, e) or _live_heading(text, s, e) or _spaced_heading(text, s, e)
+        if not _DIGIT.search(text, s, e) and not (k + 1 < len(lines) and _DIGIT.search(text, *lines[k + 1])):
+            continue  # a score heading holds a number (or the line under it does)
+        h = _versus_heading(text, s, e) or _dash_heading(text, s, e) or _live_heading(text, s, e)
+        h = h or _spaced_heading(text, s, e)
         if h is None and k + 1 < len(lines):
-            h = _two_line_heading(text, (s, e), lines[k + 1])
+            h = _opta_heading(text, (s, e), lines[k + 1]) or _two_line_heading(text, (s, e), lines[k + 1])
         if h is not None and h.start not in taken:
             out.append(h)
             taken.add(h.start)
@@ -188,7 +209,40 @@ def _dash_heading(text: str, s: int, e: int) -> Heading | None:
         b = _trim_side(text, s + m.end(), e, left=False)
         if a and b:
             return Heading(s, e, a, b, (int(m[1]), int(m[2])), "heading_dash", _prefix_kind(text, s))
+        if not text[s + m.end() : e].strip(" .:"):  # 'Atalanta-Napoli 0-1': the pair joined by a dash
+            pair = re.fullmatch(r"(?P<a>[A-ZÀ-Ý][^-–]{1,30}?)\s?[-–]\s?(?P<b>[A-ZÀ-Ý][^-–]{1,30}?)\s*", line[: m.start()])
+            if pair:
+                a = _trim_side(text, s + pair.start("a"), s + pair.end("a"), left=True)
+                b = _trim_side(text, s + pair.start("b"), s + pair.end("b"), left=False)
+                if a and b:
+                    return Heading(s, e, a, b, (int(m[1]), int(m[2])), "heading_pair", _prefix_kind(text, s))
     return None
+
+
+def _versus_heading(text: str, s: int, e: int) -> Heading | None:
+    """'Orlando Pride vs. Angel City FC - 1-1' (a date or weekday may stand before): home side first."""
+    m = _VERSUS_SCORE.match(text, s, e)
+    if not m:
+        return None
+    a0 = m.start("a")
+    date = re.match(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?", text[a0 : m.end("a")])
+    a = _trim_side(text, a0 + (date.end() if date else 0), m.end("a"), left=True)
+    b = _trim_side(text, m.start("b"), m.end("b"), left=False)
+    if not (a and b):
+        return None
+    return Heading(s, e, a, b, (int(m["s1"]), int(m["s2"])), "heading_versus", "final")
+
+
+def _opta_heading(text: str, first: tuple[int, int], second: tuple[int, int]) -> Heading | None:
+    """A wire summary's two lines, 'Home (1) 2 Scorers: ...' over 'Away (0) 1 Scorers: ...'."""
+    m1, m2 = _OPTA_LINE.match(text, *first), _OPTA_LINE.match(text, *second)
+    if not (m1 and m2):
+        return None
+    a = _trim_side(text, *m1.span("t"), left=True)
+    b = _trim_side(text, *m2.span("t"), left=True)
+    if not (a and b):
+        return None
+    return Heading(first[0], second[1], a, b, (int(m1["n"]), int(m2["n"])), "heading_summary", "final")
 
 
 def _live_heading(text: str, s: int, e: int) -> Heading | None:
@@ -237,6 +291,7 @@ def _two_line_heading(text: str, first: tuple[int, int], second: tuple[int, int]
     return Heading(first[0], second[1], a, b, (int(m1["n"]), int(m2["n"])), "heading_two_line", "final", scorers)  # type: ignore[arg-type]
 
 
+_DIGIT = re.compile(r"\d")
 _BOX_SCORE = re.compile(r"^(?:FT\s*)?(\d{1,2})\s*[-–]\s*(\d{1,2})$")
 
 

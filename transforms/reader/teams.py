@@ -11,6 +11,7 @@ Dutch"), place epithets ("the Piraeus club") and side words ("the hosts") are fo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -400,20 +401,28 @@ def short_forms(text: str, refs: list[TeamRef]) -> list[TeamRef]:
         for word in name.split():
             if len(word) >= 3 and word[0].isupper() and word not in GENERIC_WORDS:
                 owners.setdefault(word, set()).add(name)
-    covered = [(r.start, r.end) for r in refs]
+    unique = {w: next(iter(n)) for w, n in owners.items() if len(n) == 1}
+    if not unique:
+        return []
+    covered = sorted((r.start, r.end) for r in refs)
+    starts = [a for a, _ in covered]
     out = []
-    for word, names in owners.items():
-        if len(names) != 1:
+    for m in _words_pattern(tuple(sorted(unique))).finditer(text):
+        s, e = m.span()
+        k = bisect_right(starts, s) - 1
+        if k >= 0 and covered[k][0] <= s < covered[k][1]:
             continue
-        name = next(iter(names))
-        for m in _whole_word(word).finditer(text):
-            s, e = m.span()
-            if any(a <= s < b for a, b in covered):
-                continue
-            if re.match(r"\s+[A-Z][a-z]", text[e : e + 3]) and not re.match(r"\s+(?:FC|Women)\b", text[e:]):
-                continue  # "Preston Burgess": part of another name
-            out.append(TeamRef(s, e, name, "short"))
+        if any(a <= s < b for a, b in covered[max(0, k - 3) : k + 1]):
+            continue
+        if re.match(r"\s+[A-Z][a-z]", text[e : e + 3]) and not re.match(r"\s+(?:FC|Women)\b", text[e:]):
+            continue  # "Preston Burgess": part of another name
+        out.append(TeamRef(s, e, unique[m.group()], "short"))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
 
 
 def nicknames(text: str, lex: Lexicon, named: set[str]) -> list[TeamRef]:
