@@ -33,7 +33,13 @@ _CARD_ITEM = re.compile(rf"(?P<name>[^\W\d_][\w'’.\- ]*?)\s*\(\s*(?P<min>\d{{1
 
 
 def read(text: str, lines: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[TeamSheet]:
-    """Match-facts line-ups (with their goals and cards) in text order; none where other sheets were read."""
+    """Match-facts line-ups (with their goals and cards) and wire summaries, in text order; none where
+    other sheets were read."""
+    return summaries(text, lines, taken) + lineups(text, lines, taken)
+
+
+def lineups(text: str, lines: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[TeamSheet]:
+    """A team's name on its line, its line-up on the next; goals and cards after the two sides."""
     sheets: list[TeamSheet] = []
     for k in range(len(lines) - 1):
         label, body = lines[k], lines[k + 1]
@@ -146,3 +152,62 @@ def _cards(text: str, start: int, sheets: list[TeamSheet]) -> list[EventMention]
                 out.append(EventMention(etype, s, s + len(name), name, team, None, int(m["min"]), added, rule=RULE))
             pos += len(part)
     return out
+
+
+# ---- wire summaries: 'Home (1) 2 Scorers: A 38pen, B 82 Yellow card: C 78 Subs used: D 66 (E)' ----------
+
+_SUMMARY = re.compile(
+    r"(?P<t>[^\n(]+?)\s*\((?P<ht>\d{1,2})\)\s*(?P<n>\d{1,2})\s+(?=(?:Scorers?|Goals?|Yellow cards?|Red cards?|Subs used|"
+    r"Missed penalty|Sent off)\s*:)"
+)
+_FIELD = re.compile(r"(?P<label>Scorers?|Goals?|Yellow cards?|Red cards?|Subs used|Missed penalty|Sent off)\s*:\s*", re.I)
+_ITEM = re.compile(
+    rf"(?P<name>[^\W\d_][^\d(),;:]*?)\s+(?P<min>\d{{1,3}})(?:\s*\+\s*(?P<add>\d{{1,2}}))?\s*{_APOS}?\s*(?P<flag>pen|p|og|o\.g\.)?"
+    r"(?:\s*\((?P<off>[^()]+)\))?"
+)
+_KIND = {"scorer": "goal", "scorers": "goal", "goal": "goal", "goals": "goal", "yellow card": "yellow_card",
+         "yellow cards": "yellow_card", "red card": "red_card", "red cards": "red_card", "sent off": "red_card",
+         "subs used": "substitution", "missed penalty": "penalty_miss"}  # fmt: skip
+
+
+def summaries(text: str, lines: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[TeamSheet]:
+    """Two consecutive summary lines are home and away; each labelled field lists one kind of event."""
+    out: list[TeamSheet] = []
+    k = 0
+    while k + 1 < len(lines):
+        first, second = lines[k], lines[k + 1]
+        m1, m2 = _SUMMARY.match(text, *first), _SUMMARY.match(text, *second)
+        if not (m1 and m2) or any(a <= first[0] < b for a, b in taken):
+            k += 1
+            continue
+        home, away = _summary_sheet(text, m1, first, "home"), _summary_sheet(text, m2, second, "away")
+        for own_goal in (e for e in home.events + away.events if e.is_own_goal):
+            own_goal.team = away.team if own_goal in home.events else home.team  # listed under the side it helped
+        out += [home, away]
+        k += 2
+    return out
+
+
+def _summary_sheet(text: str, m: re.Match[str], line: tuple[int, int], side: str) -> TeamSheet:
+    team = text[m.start("t") : m.end("t")].strip()
+    sheet = TeamSheet(team, side, line[0], line[1])
+    fields = list(_FIELD.finditer(text, m.end(), line[1]))
+    for i, f in enumerate(fields):
+        kind = _KIND.get(f["label"].lower())
+        end = fields[i + 1].start() if i + 1 < len(fields) else line[1]
+        for item in _ITEM.finditer(text, f.end(), end):
+            s, e = item.span("name")
+            name = text[s:e].strip().rstrip(",")
+            e = s + len(name)
+            minute, added = int(item["min"]), int(item["add"]) if item["add"] else None
+            flag = (item["flag"] or "").lower()
+            if kind == "substitution":
+                off = (item["off"] or "").strip()
+                sheet.events.append(EventMention("substitution", s, e, name, team, off or None, minute, added, rule=RULE))
+            elif kind:
+                sheet.events.append(
+                    EventMention(kind, s, e, name, team, None, minute, added, kind == "goal" and flag in ("pen", "p"),
+                                 kind == "goal" and flag in ("og", "o.g."), RULE)  # fmt: skip
+                )
+            sheet.players.append(PersonMention(name, s, e, rule=RULE))
+    return sheet

@@ -827,22 +827,24 @@ def scorer_lines(doc: Doc, after: int) -> list[tuple[int, int]]:
 
 
 def sheet_events(doc: Doc) -> list[EventMention]:
-    """Events the line-ups and summaries list, tied to the main match (home/away from the sheet's side)."""
+    """Events the line-ups and summaries list, tied to the match of the sheet's team (or of the section it
+    stands in, else the main one); a sheet's side ('home'/'away') becomes that match's team."""
+    from transforms.reader.teams import canonical_name
+
     out: list[EventMention] = []
-    main = doc.matches[0]
     for sheet in doc.sheets:
+        label = canonical_name(doc.book, sheet.team, doc) if sheet.team else None
+        k = next((i for i, m in enumerate(doc.matches) if label in (m.home_team, m.away_team)), None)
+        if k is None:
+            k = next((sc.match for sc in doc.scopes if sc.start <= sheet.char_start < sc.end), 0)
+        match = doc.matches[k]
         for e in sheet.events:
             if e.team in ("home", "away"):
                 doc.side_events.append(e)
-            if e.team == "home":
-                e.team = main.home_team
-            elif e.team == "away":
-                e.team = main.away_team
+                e.team = match.home_team if e.team == "home" else match.away_team
             elif e.team:
-                from transforms.reader.teams import canonical_name
-
                 e.team = canonical_name(doc.book, e.team, doc) or e.team
-            e.fixture_index = 0
+            e.fixture_index = k
             out.append(e)
     return out
 

@@ -262,7 +262,30 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
         bonus = bool(book.canonical(surface) or book.clubs.owners(surface)) + bool(CLUB_WORDS & set(words))
         if votes[surface] + min(shorter, 1) + bonus >= 3:
             out[surface] = canonical
-    return merge_short_names(out)
+    return merge_short_names(settle_ambiguous(out, book))
+
+
+def settle_ambiguous(learned: dict[str, str], book: TeamBook) -> dict[str, str]:
+    """'Guadalajara' is two listed clubs (Mexico, Spain): the one this article names otherwise ('Chivas'),
+    else the one from the country of the article's other teams."""
+    out = dict(learned)
+    named = set(learned.values())
+    countries = Counter(c for c in (_country_of(book, t) for t in named) if c)
+    for surface, canonical in learned.items():
+        owners = book.clubs.owners(surface)
+        if canonical != surface or len(owners) < 2:
+            continue
+        displays = {o: (_club_canonical(book, book.clubs.display(o)) or book.clubs.display(o)) for o in owners}
+        same = [d for d in displays.values() if d in named and d != surface]
+        if len(set(same)) == 1:
+            out[surface] = same[0]
+            continue
+        ranked = countries.most_common(1)
+        if ranked:
+            local = [d for o, d in displays.items() if (c := book.clubs.club(o)) and c.country == ranked[0][0]]
+            if len(set(local)) == 1:
+                out[surface] = local[0]
+    return out
 
 
 _SCORE_ANCHOR = re.compile(r"\d{1,2}\s?[-–—]\s?\d{1,2}")
