@@ -31,7 +31,7 @@ from transforms.minutes import MinuteMention
 from transforms.people import fold_name
 from transforms.reader.doc import Doc, Template, template
 from transforms.gates import compile_rule
-from transforms.reader.lexicon import Lexicon, alternation
+from transforms.reader.lexicon import Lexicon, alternation, inflections
 from transforms.reader.minutes import minutes_in
 from transforms.records import EventMention
 
@@ -138,6 +138,10 @@ def rules(lex: Lexicon) -> list[Rule]:
             rows = groups.get((event, form))
             if not rows:
                 continue
+            rows = rows + [
+                {**r, "phrase": form_of} for r in rows if event in INFLECTED and form in ("subject", "team", "pair_subject", "pair_object")
+                for form_of in inflections(r["phrase"])[1:]  # the -ing and -s forms ('slotting home', 'limps off')
+            ]
             phrases = [r["phrase"].removeprefix("'s ").strip() for r in rows]
             implies = {
                 _phrase_key(r["phrase"].removeprefix("'s ")): frozenset(r["implies"].split()) for r in rows
@@ -167,6 +171,7 @@ def _phrase_key(phrase: str) -> str:
     return re.sub(r"\s+", " ", phrase.lower().replace("’", "'")).strip()
 
 
+INFLECTED = frozenset({"goal", "substitution", "injury", "penalty_miss"})
 FORMS = ("pair_subject", "pair_object", "pair_object_into", "subject", "object", "possessive", "attributive",
          "for_to", "label", "team_object", "team", "saved_penalty", "as_did")  # fmt: skip
 

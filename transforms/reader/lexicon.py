@@ -91,3 +91,58 @@ def alternation(phrases: Iterable[str]) -> str:
     """Phrases as one alternation, longest first (so 'drew level' wins over 'drew')."""
     uniq = sorted(set(phrases), key=lambda p: (-len(p), p))
     return "(?:" + "|".join(phrase_pattern(p) for p in uniq) + ")" if uniq else "(?!x)x"
+
+
+IRREGULAR = {  # past -> (base, -ing, -s)
+    "struck": ("strike", "striking", "strikes"), "hit": ("hit", "hitting", "hits"), "put": ("put", "putting", "puts"),
+    "sent": ("send", "sending", "sends"), "made": ("make", "making", "makes"), "got": ("get", "getting", "gets"),
+    "won": ("win", "winning", "wins"), "drew": ("draw", "drawing", "draws"), "fell": ("fall", "falling", "falls"),
+    "went": ("go", "going", "goes"), "came": ("come", "coming", "comes"), "saw": ("see", "seeing", "sees"),
+    "gave": ("give", "giving", "gives"), "took": ("take", "taking", "takes"), "ran": ("run", "running", "runs"),
+    "shot": ("shoot", "shooting", "shoots"), "broke": ("break", "breaking", "breaks"), "found": ("find", "finding", "finds"),
+    "held": ("hold", "holding", "holds"), "led": ("lead", "leading", "leads"), "swept": ("sweep", "sweeping", "sweeps"),
+    "bent": ("bend", "bending", "bends"), "slid": ("slide", "sliding", "slides"), "stole": ("steal", "stealing", "steals"),
+    "rose": ("rise", "rising", "rises"), "threw": ("throw", "throwing", "throws"), "drove": ("drive", "driving", "drives"),
+    "brought": ("bring", "bringing", "brings"), "caught": ("catch", "catching", "catches"), "left": ("leave", "leaving", "leaves"),
+    "bagged": ("bag", "bagging", "bags"), "netted": ("net", "netting", "nets"), "tapped": ("tap", "tapping", "taps"),
+    "slotted": ("slot", "slotting", "slots"), "nodded": ("nod", "nodding", "nods"), "stabbed": ("stab", "stabbing", "stabs"),
+    "prodded": ("prod", "prodding", "prods"), "chipped": ("chip", "chipping", "chips"), "slammed": ("slam", "slamming", "slams"),
+    "dragged": ("drag", "dragging", "drags"), "skied": ("sky", "skying", "skies"), "ripped": ("rip", "ripping", "rips"),
+    "grabbed": ("grab", "grabbing", "grabs"), "notched": ("notch", "notching", "notches"), "levelled": ("level", "levelling", "levels"),
+    "equalised": ("equalise", "equalising", "equalises"), "equalized": ("equalize", "equalizing", "equalizes"),
+    "limped": ("limp", "limping", "limps"), "hobbled": ("hobble", "hobbling", "hobbles"), "stepped": ("step", "stepping", "steps"),
+    "pulled": ("pull", "pulling", "pulls"), "booked": ("book", "booking", "books"), "dismissed": ("dismiss", "dismissing", "dismisses"),
+}  # fmt: skip
+
+
+def inflections(phrase: str) -> list[str]:
+    """A verb phrase in its other forms: 'scored twice' -> 'score twice', 'scoring twice', 'scores twice'.
+
+    Only the first word is a verb, and only a past form ending in -ed (or a listed irregular) is inflected:
+    nouns and fixed phrases stay as written. The phrases in the data files stay readable; this fills in the
+    forms writers use for the same fact ('limping off', 'slotting home', 'missing a penalty').
+    """
+    words = phrase.split()
+    if not words or not words[0].isalpha() or not words[0].islower():
+        return []
+    head, rest = words[0], words[1:]
+    if head in IRREGULAR:
+        forms = IRREGULAR[head]
+    elif head.endswith("ed") and len(head) > 4:
+        stem = head[:-2]
+        if stem.endswith("i"):
+            base = stem[:-1] + "y"
+        elif len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+            base = stem[:-1]
+        elif stem.endswith(("c", "v", "u", "g", "s", "z", "at", "it", "ot", "ut")) or (
+            len(stem) > 2 and stem[-1] not in "aeiouwxy" and stem[-2] in "aeiou" and stem[-3] not in "aeiou"
+        ):
+            base = stem + "e" if not stem.endswith(("ss", "er", "en", "on", "el", "ol", "it", "at")) else stem
+        else:
+            base = stem
+        ing = (base[:-1] if base.endswith("e") and not base.endswith("ee") else base) + "ing"
+        s_form = base + ("es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s")
+        forms = (base, ing, s_form)
+    else:
+        return []
+    return [" ".join([f, *rest]) for f in forms if f != head]

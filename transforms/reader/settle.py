@@ -271,8 +271,10 @@ def _same(a: EventMention, b: EventMention) -> bool:
 
 
 def _surname_of(a: str, b: str) -> bool:
+    """'De Jong' and 'Luuk de Jong', 'Varga' and 'Tomas Varga': the shorter is the end of the longer."""
     fa, fb = fold_name(a).split(), fold_name(b).split()
-    return bool(fa and fb) and (fa[-1] == fb[-1]) and (len(fa) == 1 or len(fb) == 1)
+    short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
+    return bool(short) and long_[-len(short) :] == short
 
 
 def within_score(doc: Doc, events: list[EventMention]) -> list[EventMention]:
