@@ -148,7 +148,16 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:left|remaining|to\s+go|to\s+play)",
     ),
     # in the 15th minute / 36th-minute / the 100th minute / in minute 15
-    ("nth", rf"\b(?:the\s+)?(?P<n>\d{{1,3}}(?:st|nd|rd|th)|{_WORD_ALT})[- ](?:minute|min)\b"),
+    ("nth", rf"\b(?:the\s+)?(?P<n>\d{{1,3}}(?:st|nd|rd|th)?|{_WORD_ALT})[- ](?:minute|min)\b(?![- ]mark)"),
+    # "scored in the 62nd", "a penalty in the 71st": an ordinal standing for the minute
+    (
+        "bare_nth",
+        r"\b(?:in|on|at)\s+the\s+(?P<n>\d{1,3})(?:st|nd|rd|th)\b(?!\s*[-–]?\s*(?:minute|min|mins|round|place|time|"
+        r"times|game|games|match|matches|season|year|century|consecutive|straight|successive|tier|division|spot|position|"
+        r"league|row|meeting|anniversary|birthday|goal|goals|appearance|start|cap|title|win|defeat|loss|draw|leg|half|week|"
+        r"day|month|of|percent|%|ranked|seed|pick|overall|edition|final|minute-mark|group|table|bundesliga|premier|serie|"
+        r"la|ligue|championship|cup|game-week|gameweek|matchday|career|league|international|club|senior|professional)\b)",
+    ),
     ("minute_n", r"\b(?:in\s+)?minute\s+(?P<n>\d{1,3})\b"),
     # after 18 minutes / on 75 minutes / inside 10 minutes / 20 minutes in
     (
@@ -166,7 +175,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("last_kick", r"\bwith\s+the\s+(?:last|final)\s+kick\s+of\s+the\s+(?:game|match)\b"),
     ("stroke_ht", r"\bon\s+the\s+stroke\s+of\s+half[- ]?time\b|\bright\s+on\s+half[- ]?time\b"),
     ("stroke_ft", r"\bon\s+the\s+stroke\s+of\s+(?:full[- ]?time|time)\b"),
-    ("last_minute", r"\b(?:in\s+the\s+)?(?:last|final|dying)[- ]minute\b"),
+    ("last_minute", r"\b(?:in\s+the\s+)?(?:last|final|dying)[- ]minute\b|\b(?:the\s+)?(?:last|final)\s+(?:play|kick|action|seconds)\s+of\s+(?:the\s+)?(?:second[- ]half\s+)?(?:stoppage|injury|added)\s+time\b"),
     ("stoppage", rf"\b(?:in|during|deep\s+(?:in|into))\s+(?:the\s+)?(?:(?P<half>first|second)[- ]half\s+)?{_STOPPAGE}"),
     (
         "stoppage_adj",
@@ -188,6 +197,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "seconds_restart": ("seconds",),
     "left": ("left", "remaining", "to go", "to play"),
     "nth": ("minute", "min"),
+    "bare_nth": ("st ", "nd ", "rd ", "th ", "st.", "nd.", "rd.", "th.", "st,", "nd,", "rd,", "th,"),
     "minute_n": ("minute",),
     "after": ("minute",),
     "in": ("minutes",),
@@ -199,7 +209,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "stroke_ht": ("stroke", "right on"),
     "last_kick": ("kick",),
     "stroke_ft": ("stroke",),
-    "last_minute": ("minute",),
+    "last_minute": ("minute", "play", "kick", "action", "seconds"),
     "stoppage": ("time",),
     "stoppage_adj": ("time",),
     "apostrophe": ("'", "’", "′"),
@@ -236,7 +246,7 @@ def _resolve(name: str, m: re.Match[str], extra_time: bool) -> tuple[int | None,
         if n is None or n >= 90:
             return None, None, None
         return ((120 if extra_time else 90) - n, None, None)
-    if name in ("nth", "minute_n", "mark", "after", "in", "apostrophe", "paren"):
+    if name in ("nth", "bare_nth", "minute_n", "mark", "after", "in", "apostrophe", "paren"):
         if n is None or not 1 <= n <= 130:
             return None, None, None
         if name == "paren" and n > 120:
@@ -279,11 +289,16 @@ def find_minutes(text: str, start: int = 0, end: int | None = None, extra_time: 
             minute, added, relative = _resolve(name, m, extra_time)
             if minute is None and relative is None:
                 continue
+            if name in ("stoppage", "stoppage_adj") and minute == 90 and _FIRST_HALF.search(text, max(start, m.start() - 80), min(end, m.end() + 60)):
+                minute = 45  # "the first half ended with a strike in stoppage time"
             if name == "apostrophe" and _is_quote(text, m):
                 continue
             taken.append((m.start(), m.end()))
             found.append(MinuteMention(m.start(), m.end(), minute, added, relative))
     return sorted(found, key=lambda x: x.start)
+
+
+_FIRST_HALF = re.compile(r"\bfirst[- ]half\b|\bbefore (?:the )?(?:break|interval|half[- ]?time)\b|\bthe first 45\b", re.I)
 
 
 def _is_quote(text: str, m: re.Match[str]) -> bool:

@@ -237,6 +237,12 @@ def _claim_from(doc: Doc, tpl, m: re.Match[str], rule: str, sc: Score, rows: dic
         return None
     goals = (hi, lo) if outcome == "win" else (lo, hi)
     home = _home_from_words(doc, m, subject, other, rows)
+    if home is None and m.groupdict().get("o") is not None:
+        lead = tpl.text[max(0, m.start("o") - 24) : m.start("o")].lower()
+        if re.search(r"\b(?:visiting|visitors)\s+(?:[\w,-]+\s+)?¤?$", lead):
+            home = subject  # "knocked off visiting Atlanta 2-1"
+        elif re.search(r"\b(?:hosts?|homestanding|home side)\s+(?:[\w,-]+\s+)?¤?$", lead):
+            home = other  # "beat hosts Walsall 1-0", "held off homestanding Cincinnati"
     if home is None and side:
         home = other if side == "home" else subject
     if home is None and owner in (subject, other):
