@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from transforms.minutes import MinuteMention
@@ -384,10 +384,23 @@ class SentenceReader:
                     self.last_minute = ev.minute + (ev.added_time or 0)
                     self.pending = None
                 out.append(ev)
-                out += extra_goals(ev, f)
+                clocks = self.listed_clocks(ev, f, tpl) if ev.event_type == "goal" else []
+                if clocks:
+                    ev.minute, ev.added_time = clocks[0]
+                    for minute, added in clocks[1:]:  # "scored twice (56', 75')": one goal per clock
+                        out.append(replace(ev, minute=minute, added_time=added, rule=ev.rule + "/listed"))
+                out += extra_goals(ev, f, len(clocks))
         if not found:
             self.remember_goal_clock(k, s0, s1)
         return out
+
+    def listed_clocks(self, ev: EventMention, f: Found, tpl: Template) -> list[tuple[int, int | None]]:
+        """Clocks in brackets right after the scorer's name or right after the words of the goal."""
+        clocks = bracket_minutes(self.doc.text, ev.char_end)
+        if not clocks:
+            _, end = tpl.span(f.words[0], f.words[1])
+            clocks = bracket_minutes(self.doc.text, end)
+        return clocks
 
     def remember_goal_clock(self, k: int, s0: int, s1: int) -> None:
         """'They found themselves behind in the 12th minute' names no scorer: its clock waits for the
@@ -733,11 +746,32 @@ def coordinated(tpl: str, actor: int | None, m: re.Match[str], form: str) -> lis
     return [p for p in dict.fromkeys(out) if p != actor]
 
 
-def extra_goals(ev: EventMention, f: Found) -> list[EventMention]:
-    """A brace is two goals, a hat-trick three: the others untimed, unless told apart elsewhere."""
-    n = 1 if "brace" in f.tags else 2 if "hat_trick" in f.tags else 0
+_BRACKET_MINUTES = re.compile(
+    r"\s*\(\s*(?P<list>\d{1,3}\s*['’′]?\s*(?:\+\s*\d{1,2}\s*['’′]?)?(?:\s*[,;]\s*\d{1,3}\s*['’′]?\s*(?:\+\s*\d{1,2}\s*['’′]?)?)*)\s*\)"
+)
+_ONE_CLOCK = re.compile(r"(\d{1,3})\s*['’′]?\s*(?:\+\s*(\d{1,2}))?")
+
+
+def bracket_minutes(text: str, pos: int) -> list[tuple[int, int | None]]:
+    """'Rios (24', 54', 72', 90'+1)', 'scored twice (56', 75')': the clocks listed in brackets at pos."""
+    m = _BRACKET_MINUTES.match(text, pos)
+    if not m:
+        return []
     out = []
-    for _ in range(n):
+    for c in _ONE_CLOCK.finditer(m["list"]):
+        minute, added = int(c[1]), int(c[2]) if c[2] else None
+        if minute > 130:
+            return []
+        out.append((minute, added))
+    return out
+
+
+def extra_goals(ev: EventMention, f: Found, listed: int = 0) -> list[EventMention]:
+    """A brace is two goals, a hat-trick three, a quadruple four: the others untimed, unless told apart
+    elsewhere (or listed in brackets: then one goal per clock, added by the caller)."""
+    n = 1 if "brace" in f.tags else 2 if "hat_trick" in f.tags else 3 if "four" in f.tags else 0
+    out = []
+    for _ in range(max(0, n - max(0, listed - 1))):
         out.append(
             EventMention(
                 "goal", ev.char_start, ev.char_end, ev.player_name, ev.team, None, None, None,
