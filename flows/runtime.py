@@ -373,11 +373,10 @@ def ensure_prefect_home(home: Path) -> None:
     hint = "(point PREFECT_HOME or MATCHWIRE_PREFECT_HOME at a writable folder)"
     if home.exists() and not home.is_dir():
         raise PrefectHomeError(f"PREFECT_HOME {home} is a file, not a folder {hint}")
+    from warehouse.folders import make_writable_folder
+
     try:
-        home.mkdir(parents=True, exist_ok=True)
-        probe = home / f".probe-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
+        make_writable_folder(home)
     except OSError as err:
         raise PrefectHomeError(
             f"PREFECT_HOME {home} cannot be used for Prefect's database: {err.strerror or err} {hint}"

@@ -3,6 +3,7 @@ folders, and `matchwire` run the way a user runs it (its own process, its own st
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ import sys
 from pathlib import Path
 
 import duckdb
+import httpx
 import polars as pl
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,7 +68,17 @@ def write_folder(folder: Path, files: dict[str, str | bytes]) -> Path:
     return folder
 
 
+@functools.cache
+def prefect_ready() -> None:
+    """Wait until the tests' Prefect server answers: a process started while it still migrates its database
+    would migrate the same SQLite file at the same time (and the server would not survive it)."""
+    api = os.environ.get("PREFECT_API_URL")
+    if api:
+        httpx.get(f"{api}/health", timeout=120).raise_for_status()
+
+
 def _command(args: tuple[str, ...], prelude: str) -> list[str]:
+    prefect_ready()
     script = f"{prelude}\nimport sys\nfrom flows.cli import app\nsys.argv = ['matchwire', *{list(args)!r}]\napp()"
     return [sys.executable, "-c", script]
 
@@ -77,9 +89,11 @@ def matchwire(*args: str, prelude: str = "", env: dict[str, str] | None = None, 
     return subprocess.run(_command(args, prelude), cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
 
 
-def start_matchwire(*args: str) -> subprocess.Popen:
+def start_matchwire(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
     """`matchwire ARGS` started in a fresh process, not waited for."""
-    return subprocess.Popen(_command(args, ""), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = {**os.environ, **(env or {})}
+    pipe = subprocess.PIPE
+    return subprocess.Popen(_command(args, ""), cwd=ROOT, env=env, stdout=pipe, stderr=pipe, text=True)
 
 
 def error_lines(stderr: str) -> list[str]:

@@ -19,8 +19,8 @@ PAGE = """<!DOCTYPE html><html><head><title>Wolves 1-1 Bournemouth | Sport</titl
 <p>Ivo <b>Marsh</b> put Wolves ahead in the 12th minute &amp; Luc Perrin equalised for
 Bournemouth in the 70th minute.</p><div class="caption">Strong winds at the ground.</div></article>
 <footer>Copyright Sport</footer></body></html>"""
-BANK = (
-    "LONDON, March 4 (Reuters) - The central bank held interest rates at 4.5 percent on Thursday, with its "
+BANK = (  # names a "team" (England): only its words tell it is not football
+    "LONDON, March 4 (Reuters) - The Bank of England held interest rates at 4.5 percent on Thursday, with its "
     "governor saying inflation was falling more slowly than hoped. Two members of the monetary policy "
     "committee backed a cut of 25 basis points, and bond yields rose. Economists now expect a first rate cut in "
     "June, while sterling edged higher. Governor Martin Ashby told the committee's press conference the "

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from flows.cli import app
 from flows.pipeline import matchwire_flow
 from flows.runners import RunnerError, task_runner
-from tests.helpers import warehouse_tables
+from tests.helpers import prefect_ready, warehouse_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 BATCH = 2  # seven files in four batches: several in flight at once, on different workers
@@ -143,6 +143,7 @@ def alive(pid: int) -> bool:
 @pytest.mark.timeout(120)
 def test_process_workers_end_when_the_run_is_killed(tmp_path: Path) -> None:
     marker = tmp_path / "worker"
+    prefect_ready()
     parent = subprocess.Popen([sys.executable, "-c", PARENT, str(marker)], cwd=ROOT, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 90
     while not list(tmp_path.glob("worker.*")) and time.monotonic() < deadline and parent.poll() is None:

@@ -35,6 +35,7 @@ import polars as pl
 
 from warehouse.dictionary import apply_comments
 from warehouse.errors import WarehouseBusy, WarehouseError
+from warehouse.folders import make_writable_folder
 
 __all__ = ["WarehouseBusy", "WarehouseError"]
 
@@ -53,10 +54,7 @@ SWAP_STEPS = ("adopted", "db-linked", "parquet-moved", "staged", "moved", "point
 def ensure_writable(dest: Path) -> None:
     """Fail early, before any parsing, when the warehouse cannot be written."""
     try:
-        dest.mkdir(parents=True, exist_ok=True)
-        probe = dest / f".probe-{uuid.uuid4().hex}"
-        probe.write_bytes(b"")
-        probe.unlink()
+        make_writable_folder(dest)
     except OSError as err:
         raise WarehouseError(f"warehouse {dest} cannot be written: {err.strerror or err}") from err
 
@@ -249,12 +247,12 @@ def generation_id() -> str:
 def load_staged(dest: Path, staged: Staged, views_sql: str = "") -> None:
     """A fresh DuckDB file from the staged Parquet, then the whole generation swapped in.
 
-    A failed try can be tried again: the DuckDB file is written afresh, and a try that failed after
-    the switch only finishes the links and the clearing.
+    A failed try can be tried again: the DuckDB file is written afresh, and a try that failed once the
+    generation was moved in only switches to it (again) and finishes the links and the clearing.
     """
-    gen_name = staged.folder.name.removeprefix(".staging-")
-    if not staged.folder.exists() and (dest / GENERATIONS / gen_name / MANIFEST).is_file():
-        recover(dest)  # switched already by the try that failed
+    gen = dest / GENERATIONS / staged.folder.name.removeprefix(".staging-")
+    if not staged.folder.exists() and (gen / MANIFEST).is_file():
+        switch_to(dest, gen)
         return
     remove_database(staged.folder / DB_NAME)  # a failed try's
     load_duckdb(staged.folder / DB_NAME, staged.files, views_sql)
@@ -395,8 +393,22 @@ def swap_in(staging: Path, dest: Path) -> None:
     if current_generation(dest) is None and (dest / DB_NAME).is_file() and not (dest / DB_NAME).is_symlink():
         adopt_older(dest)
     swap_step("staged")
+    gen = move_in(dest, staging)
+    swap_step("moved")
+    switch_to(dest, gen)
+
+
+def move_in(dest: Path, staging: Path) -> Path:
+    """A finished staging folder moved under generations/ (not pointed to yet: litter if the run dies now)."""
     gen = dest / GENERATIONS / staging.name.removeprefix(".staging-")
-    point_to(dest, staging, gen)
+    gen.parent.mkdir(exist_ok=True)
+    staging.rename(gen)
+    return gen
+
+
+def switch_to(dest: Path, gen: Path) -> None:
+    """`current` switched to `gen` by one rename, then the links finished and the litter cleared."""
+    point_at(dest, gen, step="pointer-made")
     swap_step("switched")
     try:
         fsync_dir(dest)
@@ -410,14 +422,12 @@ def swap_in(staging: Path, dest: Path) -> None:
         ) from err
 
 
-def point_to(dest: Path, staging: Path, gen: Path) -> None:
-    """The finished staging folder moved to `gen`, then `current` switched to it by one rename."""
-    gen.parent.mkdir(exist_ok=True)
-    staging.rename(gen)
-    swap_step("moved")
+def point_at(dest: Path, gen: Path, step: str = "") -> None:
+    """A new symlink to `gen` beside `current`, renamed over it: the one atomic switch."""
     link = dest / f".current-{gen.name}"
+    link.unlink(missing_ok=True)
     os.symlink(f"{GENERATIONS}/{gen.name}", link)
-    swap_step("pointer-made")
+    swap_step(step)
     os.replace(link, dest / POINTER)
 
 
@@ -433,7 +443,7 @@ def adopt_older(dest: Path) -> None:
     if (dest / "parquet").is_dir():
         shutil.copytree(dest / "parquet", staging / "parquet", copy_function=_link_or_copy)
     finish_generation(Staged(staging, {}, {}))
-    point_to(dest, staging, dest / GENERATIONS / staging.name.removeprefix(".staging-"))
+    point_at(dest, move_in(dest, staging))
     swap_step("adopted")
     link_paths(dest)
 
@@ -492,7 +502,7 @@ def swap_step(name: str) -> None:
     """A test's fault at this step of the swap: kill -9 here, or pause (for a reader, or a kill from outside)."""
     fault = os.environ.get(FAULT_ENV, "")
     at, _, action = fault.partition(":")
-    if at != name:
+    if not name or at != name:
         return
     if action == "kill":
         os.kill(os.getpid(), signal.SIGKILL)
