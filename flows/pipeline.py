@@ -26,7 +26,7 @@ from schemas.validate import split_valid
 from transforms.clean import Article, UnreadableArticle, about_football, off_topic_reason, read_article
 from transforms.fuse import fuse
 from transforms.parse import ArticleRecords, parse_articles, records_frames
-from warehouse.articles import RawFile, content_sha256, list_articles, read_files
+from warehouse.articles import RawFile, content_sha256, list_folder, read_files
 from warehouse.lock import warehouse_lock
 from warehouse.reference import parser_fingerprint, spacy_tagger, team_book
 from warehouse.store import (
@@ -42,7 +42,7 @@ from warehouse.store import (
     table_counts,
     written,
 )
-from warehouse.versions import Ledger, Outcome, retirements
+from warehouse.versions import Ledger, Outcome, renames, retirements
 from warehouse.views import VIEWS_SQL
 
 BATCH_SIZE = 500  # validation and task costs are per batch: 0.83 ms/article at 200, 0.55 at 500
@@ -331,6 +331,7 @@ def build_stage(
     previous: dict[str, pl.DataFrame],
     quarantine: list[dict],
     retired: dict[str, str | None] | None = None,
+    renamed: dict[str, str] | None = None,
 ) -> tuple[dict[str, pl.DataFrame], list[dict]]:
     """Fuse all raw records (earlier runs' and this one's) into the contract's tables and check them.
 
@@ -346,7 +347,7 @@ def build_stage(
         # the raw tables' order; stable, so fusing the sorted records is fusing them as they came
         frames[kind] = frames[kind].sort("source_id", "char_start", maintain_order=True)
     tables = fuse(frames["fixtures"], frames["events"], frames["people"])
-    tables["sources"] = merge_sources(sources, previous.get("sources"), retired)
+    tables["sources"] = merge_sources(sources, previous.get("sources"), retired, renamed)
     tables |= {f"raw_{kind}": frames[kind] for kind in ("fixtures", "events", "people")}
     del sources, frames
     rejected: list[dict] = []
@@ -419,12 +420,16 @@ def sources_rows(articles: list[Article]) -> pl.DataFrame:
 
 
 def merge_sources(
-    fresh: pl.DataFrame, previous: pl.DataFrame | None, retired: dict[str, str | None] | None = None
+    fresh: pl.DataFrame,
+    previous: pl.DataFrame | None,
+    retired: dict[str, str | None] | None = None,
+    renamed: dict[str, str] | None = None,
 ) -> pl.DataFrame:
     """One row per version of an article ever loaded; ingested_at keeps the first load's time.
 
     `retired` versions stop being current now, each with the version that superseded it (None when
-    pruned); a version loaded again (a file changed back) is current again.
+    pruned); a version loaded again (a file changed back) is current again; `renamed` ones take the
+    name of the file that holds them now.
     """
     if previous is None:
         return fresh.sort("source_id")
@@ -443,6 +448,12 @@ def merge_sources(
             .otherwise("superseded_by")
             .alias("superseded_by"),
             pl.when(gone).then(pl.lit(now())).otherwise("retired_at").alias("retired_at"),
+        )
+    if renamed:
+        kept = kept.with_columns(
+            pl.col("source_id")
+            .replace_strict(renamed, default=pl.col("file_name"), return_dtype=pl.String)
+            .alias("file_name")
         )
     first = kept.select("source_id", pl.col("ingested_at").alias("first_load"))
     fresh = (
@@ -512,7 +523,7 @@ def matchwire_flow(
     """
     log = get_run_logger()
     dest = Path(warehouse_dir)
-    paths, skipped = list_articles(Path(articles_dir))
+    paths, skipped = list_folder(Path(articles_dir))
     ensure_writable(dest)
     options = RunOptions(batch_size, full, in_flight, prune, wait)
     with warehouse_lock(dest, wait, log.warning):
@@ -536,19 +547,21 @@ def locked_run(
     ledger, found = start_ledger(state, reparse, paths, skipped)
     seen: set[str] = set()
     fresh = read_folder(articles_dir, paths, current, reparse, seen, ledger, found, opt)
-    retired = retirements(current, found, opt.prune)
-    report_retired(retired, current, log)
+    retired, renamed = retirements(current, found, opt.prune), renames(current, found)
+    report_retired(retired, renamed, current, log)
     if reparse:  # articles loaded by earlier runs from elsewhere: parsed again from their stored text
         stored = current_sources({"sources": previous_state(dest, wait=opt.wait)["sources"]})
         stored = stored.filter(~pl.col("source_id").is_in([*seen, *retired]))
         chains = (chain(ReadBatch(articles_from_sources(part), [], [])) for part in stored.iter_slices(opt.batch_size))
         fresh += [absorb(got, seen, ledger, found) for got in in_order(chains, opt.in_flight)]
-    ledger.settle(files_after(current, retired, fresh), found, opt.prune)
-    if state and not reparse and not ledger.changed and not retired and not any(b.sources.height for b in fresh):
+    was = dict(current.select("source_id", "file_name").iter_rows())
+    ledger.settle(files_after(current, retired, renamed, fresh), found, opt.prune, was)
+    unchanged = not (reparse or ledger.changed or retired or renamed or any(b.sources.height for b in fresh))
+    if state and unchanged:
         log.info("nothing new: the warehouse in place is what a rebuild would give; left as it is")
         counts, quarantined = table_counts(dest, opt.wait), state["quarantine"].to_dicts()
     else:
-        counts, quarantined = rebuild(dest, fresh, ledger, retired, reparse, opt)
+        counts, quarantined = rebuild(dest, fresh, ledger, (retired, renamed), reparse, opt)
     log.info("loaded %s", ", ".join(f"{k}={v}" for k, v in counts.items()))
     replaced = sum(1 for by in retired.values() if by is not None)
     return RunSummary(tables=counts, quarantined=quarantined, replaced=replaced, retracted=len(retired) - replaced)
@@ -607,9 +620,11 @@ def read_folder(
     return fresh
 
 
-def files_after(current: pl.DataFrame, retired: dict[str, str | None], fresh: list[Ingested]) -> dict[str, str]:
+def files_after(
+    current: pl.DataFrame, retired: dict[str, str | None], renamed: dict[str, str], fresh: list[Ingested]
+) -> dict[str, str]:
     """source_id -> file name of every version current once this run is loaded."""
-    files = {s: f for s, f in current.select("source_id", "file_name").iter_rows() if s not in retired}
+    files = {s: renamed.get(s, f) for s, f in current.select("source_id", "file_name").iter_rows() if s not in retired}
     return files | {s: f for b in fresh for s, f in b.sources.select("source_id", "file_name").iter_rows()}
 
 
@@ -617,15 +632,18 @@ def rebuild(
     dest: Path,
     fresh: list[Ingested],
     ledger: Ledger,
-    retired: dict[str, str | None],
+    versions: tuple[dict[str, str | None], dict[str, str]],
     reparse: bool,
     opt: RunOptions,
 ) -> tuple[dict[str, int], list[dict]]:
-    """Fuse every raw record kept with this run's, write a new generation and swap it in."""
+    """Fuse every raw record kept with this run's, write a new generation and swap it in.
+
+    `versions`: the versions retired (-> what superseded each) and renamed (-> the new file name).
+    """
     previous = {} if opt.full else previous_state(dest, wait=opt.wait)
     if reparse:
         previous = {k: v for k, v in previous.items() if not k.startswith("raw_")}
-    tables, _ = build_stage(handed_over(fresh), previous, ledger.quarantine, retired)
+    tables, _ = build_stage(handed_over(fresh), previous, ledger.quarantine, *versions)
     tables["rejected_sources"] = pl.DataFrame(ledger.refused, schema=REJECTED_SCHEMA, orient="row")
     del fresh, previous  # in the tables now
     release_free_memory()
@@ -650,12 +668,14 @@ def current_sources(state: dict[str, pl.DataFrame]) -> pl.DataFrame:
     return sources.filter(pl.col("is_current"))
 
 
-def report_retired(retired: dict[str, str | None], current: pl.DataFrame, log) -> None:
-    """One line per version that stops being current: which file, and why."""
+def report_retired(retired: dict[str, str | None], renamed: dict[str, str], current: pl.DataFrame, log) -> None:
+    """One line per version that stops being current or changes its name: which file, and why."""
     names = dict(current.select("source_id", "file_name").iter_rows())
     for source_id, by in retired.items():
         why = f"a new version ({by}) replaces {source_id}" if by else f"no longer in the folder: {source_id} retracted"
         log.info("%s: %s", printable(names.get(source_id) or "?"), why)
+    for source_id, file_name in renamed.items():
+        log.info("%s: renamed %s", printable(names.get(source_id) or "?"), printable(file_name))
 
 
 def handed_over(batches: list[Ingested]) -> RawRecords:

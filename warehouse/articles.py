@@ -24,7 +24,12 @@ class RawFile:
     size: int = 0
 
 
-def list_articles(folder: Path) -> tuple[list[Path], list[RawFile]]:
+def list_articles(folder: Path) -> list[Path]:
+    """Regular, visible files of the folder (not recursive), in name order."""
+    return list_folder(folder)[0]
+
+
+def list_folder(folder: Path) -> tuple[list[Path], list[RawFile]]:
     """Regular, visible files of the folder (not recursive), in name order, and the visible entries that
     are not: dangling symlinks, sub-folders, FIFOs, each with why it is not read (never opened: a FIFO
     would block the run)."""

@@ -6,7 +6,8 @@ publisher's correction) is loaded again, and its new version replaces the earlie
 quarantine notes go, so nothing it said is fused any more. A file whose new bytes are refused leaves
 the earlier version current (a run never loses what was loaded for a bad file). With `--prune`, a
 current article whose bytes (or text) are in no file of the folder any more is retracted the same
-way, without `superseded_by`; without it, runs only add (drop folders get emptied).
+way, without `superseded_by`; without it, runs only add (drop folders get emptied). A file renamed
+(its old name gone, its bytes under a new one) is the same article under its new name.
 
 A refusal (a quarantine row or a `rejected_sources` row of a file) holds until the file loads fine:
 then it expires. Under `--prune` it also expires when its file is gone or was read again this run
@@ -50,6 +51,19 @@ def retirements(current: pl.DataFrame, found: Outcome, prune: bool) -> dict[str,
     return retire
 
 
+def renames(current: pl.DataFrame, found: Outcome) -> dict[str, str]:
+    """Current versions whose file is gone while a file of the folder holds the same bytes or text: the
+    article was renamed. source_id -> the new file name (the first by name, as a full rebuild picks it)."""
+    holders: dict[str, list[str]] = {}
+    for file_name, source_id in found.known.items():
+        holders.setdefault(source_id, []).append(file_name)
+    out = {}
+    for source_id, file_name in current.select("source_id", "file_name").iter_rows():
+        if file_name not in found.listed and source_id in holders:
+            out[source_id] = min(holders[source_id])
+    return out
+
+
 class _Batch(Protocol):
     quarantine: list[dict]
     refused: list[dict]
@@ -81,25 +95,35 @@ class Ledger:
         self.found += got.quarantine
         self.found_refused += got.refused
 
-    def settle(self, files_of: dict[str, str], found: Outcome, prune: bool) -> None:
+    def settle(self, files_of: dict[str, str], found: Outcome, prune: bool, was: dict[str, str] | None = None) -> None:
         """The run's ledger: carried rows that still hold, then this run's, each once.
 
-        `files_of` maps every source current after this run to its file name: a row of a current article
-        about that article (a decoding note, a rejected record) holds while it is current.
+        `files_of` maps every source current after this run to its file name, `was` to the name it had
+        before (a renamed file): a row of a current article about that article (a decoding note, a
+        rejected record) holds while it is current, under the article's file name now.
         """
+        was = was or {}
         fine = set(found.loaded) | {f for f, s in found.known.items() if files_of.get(s) == f}
 
-        def holds(file_name: str | None, source_id: str | None) -> bool:
-            if source_id is not None and files_of.get(source_id) == file_name:
-                return True
+        def note(q: dict) -> dict | None:
+            sid = q["source_id"]
+            if sid in files_of and q["file_name"] in (files_of[sid], was.get(sid)):
+                return {**q, "file_name": files_of[sid]}
+            return None
+
+        def holds(file_name: str | None) -> bool:
             if file_name in fine:
                 return False
             return not prune or (file_name in found.listed and file_name not in found.read)
 
-        self.quarantine = _once([q for q in self.carried if holds(q["file_name"], q["source_id"])] + self.found)
-        self.refused = _once(
-            [r for r in self.carried_refused if holds(r["file_name"], None)] + self.found_refused, refused_key
-        )
+        carried = []
+        for q in self.carried:
+            kept = note(q) or (q if holds(q["file_name"]) else None)
+            if kept is not None:
+                carried.append(kept)
+        self.quarantine = _once(carried + self.found)
+        refused = [r for r in self.carried_refused if holds(r["file_name"])]
+        self.refused = _once(refused + self.found_refused, refused_key)
         before = {quarantine_key(q) for q in self.carried}, {refused_key(r) for r in self.carried_refused}
         after = {quarantine_key(q) for q in self.quarantine}, {refused_key(r) for r in self.refused}
         self.changed = before != after or self.relocated
