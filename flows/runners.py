@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+import time
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -63,8 +65,28 @@ def task_runner(
     if kind == Runner.PROCESSES:
         from prefect.task_runners import ProcessPoolTaskRunner
 
-        return ProcessPoolTaskRunner(max_workers=n), n + 1
+        return ProcessPoolTaskRunner(max_workers=n, initializer=watch_parent, initargs=(os.getpid(),)), n + 1
     return dask_runner(address, n), n + 1
+
+
+PARENT_POLL_SECONDS = 0.5
+
+
+def watch_parent(parent: int) -> None:
+    """Worker initializer: the worker ends itself once the process that started it is gone.
+
+    A killed parent (kill -9, a crashed run) cannot stop its pool, and each worker holds a spaCy model
+    (~300 MB): re-parented to PID 1 they would live on. A daemon thread asks every half second who the
+    parent is. (Linux's PR_SET_PDEATHSIG would fire when the parent *thread* that started the worker
+    ends, which in a pool is not the parent process ending.)
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)  # no cleanup to do: the run this worker served is gone
+
+    threading.Thread(target=watch, name="matchwire-parent-watch", daemon=True).start()
 
 
 def dask_runner(address: str | None, workers: int) -> TaskRunner:

@@ -72,6 +72,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import logging
 import os
 import signal
 import socket
@@ -82,7 +83,15 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["configure_prefect", "default_prefect_home", "prefect_settings", "stop_prefect_server", "without_heartbeats"]
+__all__ = [
+    "PrefectHomeError",
+    "configure_prefect",
+    "default_prefect_home",
+    "prefect_settings",
+    "quiet_user_errors",
+    "stop_prefect_server",
+    "without_heartbeats",
+]
 
 # Variables that would point a run at Prefect Cloud or at somebody else's profile.
 _REMOVED_VARS = ("PREFECT_API_URL", "PREFECT_API_KEY", "PREFECT_API_AUTH_STRING", "PREFECT_PROFILE")
@@ -355,6 +364,60 @@ def without_heartbeats() -> Iterator[None]:
         yield
 
 
+class PrefectHomeError(RuntimeError):
+    """PREFECT_HOME cannot hold Prefect's database (a file, a read-only folder): the command stops with this."""
+
+
+def ensure_prefect_home(home: Path) -> None:
+    """Fail with one line, before a server is started, when Prefect could not write its home."""
+    hint = "(point PREFECT_HOME or MATCHWIRE_PREFECT_HOME at a writable folder)"
+    if home.exists() and not home.is_dir():
+        raise PrefectHomeError(f"PREFECT_HOME {home} is a file, not a folder {hint}")
+    from warehouse.folders import make_writable_folder
+
+    try:
+        make_writable_folder(home)
+    except OSError as err:
+        raise PrefectHomeError(
+            f"PREFECT_HOME {home} cannot be used for Prefect's database: {err.strerror or err} {hint}"
+        ) from err
+
+
+class _DropUserErrors(logging.Filter):
+    """Drops the console's records about an error the command reports itself in one line."""
+
+    def __init__(self, kinds: tuple[type[BaseException], ...]) -> None:
+        super().__init__()
+        self.kinds = kinds
+        self.names = tuple(f"{k.__name__}{end}" for k in kinds for end in (": ", "("))
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if isinstance(exc, self.kinds):
+            return False
+        # "Task run failed with exception: WarehouseError('...')", "Finished in state Failed('... WarehouseError: ...')"
+        return not any(n in record.getMessage() for n in self.names)
+
+
+@contextlib.contextmanager
+def quiet_user_errors(kinds: tuple[type[BaseException], ...]) -> Iterator[None]:
+    """Prefect's console shows no traceback for these errors: the caller prints them as one line.
+
+    Prefect logs a failed flow or task run with its traceback (Rich-formatted) on the console handler;
+    for an error the user can fix (a busy or unreadable warehouse, a full disk) that is 30-350 lines
+    around the one that matters. The records still reach Prefect's API (the run's logs in the UI).
+    """
+    drop = _DropUserErrors(kinds)
+    handlers = list(logging.getLogger().handlers)
+    for handler in handlers:
+        handler.addFilter(drop)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(drop)
+
+
 def configure_prefect(home: Path | None = None, *, server: bool = True, scheduler: bool = False) -> None:
     """Apply ``prefect_settings`` to ``os.environ`` before Prefect is used (idempotent).
 
@@ -370,6 +433,7 @@ def configure_prefect(home: Path | None = None, *, server: bool = True, schedule
     """
     global _server, _atexit_registered
     env = prefect_settings(home)
+    ensure_prefect_home(Path(env["PREFECT_HOME"]))
     with _lock:
         old = _server
         if old is not None and (

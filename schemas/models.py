@@ -97,6 +97,12 @@ class Sources(pa.DataFrameModel):
     n_words: int = pa.Field(ge=0)
     content_sha256: str = pa.Field(str_length=64)
     ingested_at: dt.datetime
+    is_current: bool
+    superseded_by: str | None = pa.Field(nullable=True)
+
+    @pa.dataframe_check(error="a current version is superseded by nothing")
+    def current_not_superseded(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(~(pl.col("is_current") & pl.col("superseded_by").is_not_null()))
 
     class Config:
         strict = False

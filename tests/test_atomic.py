@@ -30,7 +30,7 @@ def test_sigkill_during_load_keeps_the_old_warehouse(tmp_path: Path) -> None:
 
     new = tmp_path / "new"
     shutil.copytree(ROOT / "seeds", new)
-    env = {**os.environ, "MATCHWIRE_PAUSE_BEFORE_SWAP": "30"}
+    env = {**os.environ, "MATCHWIRE_SWAP_FAULT": "staged:pause=30"}
     proc = subprocess.Popen(
         [
             sys.executable,

@@ -47,3 +47,19 @@ def test_a_passing_file_system_fault_is_retried(
     assert summary.tables["sources"] == len(list(articles.iterdir()))
     with duckdb.connect(str(tmp_path / "wh" / "matchwire.duckdb"), read_only=True) as con:
         assert con.execute("select count(*) from fixtures").fetchone()[0] == summary.tables["fixtures"] > 0
+
+
+def test_a_fault_once_the_generation_is_moved_in_is_retried_to_the_end(
+    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The try that failed had moved its generation under generations/: the next try switches to it."""
+    import warehouse.store as store
+
+    flaky = FailsOnce(store.point_at)
+    monkeypatch.setattr(store, "point_at", flaky)
+    summary = matchwire_flow(articles, tmp_path / "wh")
+    assert flaky.calls == 2
+    (gen,) = (tmp_path / "wh" / "generations").iterdir()
+    assert (tmp_path / "wh" / "current").resolve() == gen
+    with duckdb.connect(str(tmp_path / "wh" / "matchwire.duckdb"), read_only=True) as con:
+        assert con.execute("select count(*) from sources").fetchone()[0] == summary.tables["sources"] == 5

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
 
-import duckdb
 import httpx
 import polars as pl
 import pytest
@@ -17,20 +18,10 @@ from typer.testing import CliRunner
 from flows.cli import app
 from flows.pipeline import matchwire_flow
 from flows.runners import RunnerError, task_runner
+from tests.helpers import prefect_ready, warehouse_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 BATCH = 2  # seven files in four batches: several in flight at once, on different workers
-
-
-def warehouse_tables(warehouse: Path) -> dict[str, pl.DataFrame]:
-    """Every table in DuckDB and every Parquet dataset, rows sorted; only the load time may differ."""
-    out = {}
-    with duckdb.connect(str(warehouse / "matchwire.duckdb"), read_only=True) as con:
-        for (name,) in con.execute("select table_name from duckdb_tables() order by table_name").fetchall():
-            out[f"duckdb {name}"] = pl.from_arrow(con.sql(f'select * from "{name}"').to_arrow_table())
-    for folder in sorted((warehouse / "parquet").iterdir()):
-        out[f"parquet {folder.name}"] = pl.read_parquet(folder / "**/*.parquet", hive_partitioning=True)
-    return {k: df.drop("ingested_at", strict=False).pipe(lambda d: d.sort(d.columns)) for k, df in out.items()}
 
 
 def assert_same_tables(warehouse: Path, reference: dict[str, pl.DataFrame]) -> None:
@@ -114,6 +105,58 @@ def test_cli_runs_on_a_dask_scheduler_by_address(
     assert out.exit_code == 0, out.output
     assert f"  {'sources':<17}{reference[0]['sources']:>7} rows" in out.output
     assert_same_tables(tmp_path / "wh", reference[1])
+
+
+PARENT = """
+import os, sys, time
+
+from prefect import flow, task  # on the tests' Prefect server (PREFECT_API_URL comes with the environment)
+
+from flows.runners import task_runner
+
+
+@task
+def sleeper(marker: str) -> None:
+    open(f"{marker}.{os.getpid()}", "w").close()
+    time.sleep(120)
+
+
+@flow
+def hold(marker: str) -> None:
+    sleeper.submit(marker).result()
+
+
+runner, _ = task_runner("processes", workers=1)
+hold.with_options(task_runner=runner)(sys.argv[1])
+"""
+
+
+def alive(pid: int) -> bool:
+    """Running, not a zombie waiting for a parent that is gone to reap it."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+@pytest.mark.timeout(120)
+def test_process_workers_end_when_the_run_is_killed(tmp_path: Path) -> None:
+    marker = tmp_path / "worker"
+    prefect_ready()
+    parent = subprocess.Popen([sys.executable, "-c", PARENT, str(marker)], cwd=ROOT, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 90
+    while not list(tmp_path.glob("worker.*")) and time.monotonic() < deadline and parent.poll() is None:
+        time.sleep(0.2)
+    (started,) = tmp_path.glob("worker.*")
+    worker = int(started.suffix[1:])
+    assert alive(worker)
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not alive(worker), "the worker outlived the run that started it"
 
 
 def test_cli_refuses_a_runner_it_does_not_know(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 from transforms.gates import compile_rule, gate_for, opens
 
@@ -89,6 +90,7 @@ class Article:
     signoff: tuple[int, int] | None = None
     clutter: list[tuple[int, int]] = field(default_factory=list)
     header_problem: str | None = None
+    notes: list[str] = field(default_factory=list)  # what decoding changed: NUL bytes, HTML markup
 
     @property
     def body(self) -> str:
@@ -113,24 +115,143 @@ class UnreadableArticle(ValueError):
     """Bytes that are not an article: the reason goes to quarantine."""
 
 
+_BOMS = (  # longest first: the UTF-32 little-endian mark starts with UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32"),
+    (b"\xff\xfe", "utf-16-le", "utf-16"),
+    (b"\xfe\xff", "utf-16-be", "utf-16"),
+)
+MAX_NUL_SHARE = 0.01  # of the first 4 KB (and at least two): a stray NUL is text saved badly; more is binary
+
+
 def decode_article(raw: bytes) -> tuple[str, str]:
-    """UTF-8 first; else cp1252 (what old news feeds use); latin-1 as the lossless last resort."""
+    """UTF-16/32 by their byte-order mark; else UTF-8; else cp1252 (what old news feeds use); latin-1 as the
+    lossless last resort. Returns the text and the encoding; see `decode_with_notes` for what was changed."""
+    text, encoding, _ = decode_with_notes(raw)
+    return text, encoding
+
+
+def decode_with_notes(raw: bytes) -> tuple[str, str, list[str]]:
+    """Bytes to the stored text, with notes on what decoding changed (NULs blanked, HTML markup stripped)."""
     if not raw.strip():
         raise UnreadableArticle("empty file")
-    if b"\x00" in raw[:4096]:
-        raise UnreadableArticle("binary file (NUL bytes)")
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+    text, encoding = _decode_bom(raw) or _decode_plain(raw)
+    notes = []
+    if "\x00" in text:  # a stray NUL (the share was checked): a space, so the text reads on
+        notes.append(f"{text.count(chr(0))} NUL character(s) replaced by spaces")
+        text = text.replace("\x00", " ")
     controls = len(_CONTROL.findall(text, 0, 4096))
     if controls > 0.01 * min(len(text), 4096):
         raise UnreadableArticle("binary file (control characters)")
-    text = html.unescape(text) if "&" in text else text
+    if looks_like_html(text):
+        text = html_to_text(text)
+        notes.append("HTML page: markup stripped, text kept")
+    elif "&" in text:
+        text = html.unescape(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    return unicodedata.normalize("NFC", text), encoding.replace("-sig", "")
+    if not text.strip():
+        raise UnreadableArticle("empty file (no text once the markup is stripped)")
+    return unicodedata.normalize("NFC", text), encoding, notes
+
+
+def _decode_bom(raw: bytes) -> tuple[str, str] | None:
+    """Text that says how it is encoded with a byte-order mark (Windows tools save UTF-16 so)."""
+    for bom, codec, name in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom) :].decode(codec), name
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _decode_plain(raw: bytes) -> tuple[str, str]:
+    """UTF-8 (a BOM allowed), cp1252, latin-1; refused as binary when NULs are more than a stray few."""
+    head = raw[:4096]
+    if head.count(0) > max(2, MAX_NUL_SHARE * len(head)):
+        raise UnreadableArticle("binary file (NUL bytes)")
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            return raw.decode(encoding), encoding.replace("-sig", "")
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+
+
+_HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|br|span|a|h[1-6]|li|ul|ol|article|section|strong|em|b|i|table|td|tr)\b[^<>]*>", re.I
+)
+
+
+def looks_like_html(text: str) -> bool:
+    """A web page saved as the article: a document start, or tags all through the first part of the text."""
+    head = text[:20000]
+    return bool(_HTML_START.match(head)) or len(_HTML_TAG.findall(head)) >= 4
+
+
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "article", "section", "header"}
+    | {"blockquote", "figure", "figcaption", "pre", "dl", "main", "hr"}
+)
+_LINE_TAGS = frozenset(("br", "li", "tr", "dt", "dd"))
+_SKIPPED_TAGS = frozenset(
+    ("script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "form", "iframe")
+)
+
+
+class _TextOfPage(HTMLParser):
+    """The words of a page a reader reads: blocks become paragraphs, scripts, styles and navigation go.
+
+    The page's <title> is used only when the page has no <h1>: it is the headline then.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self.skipping = 0
+        self.in_title = False
+        self.has_h1 = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED_TAGS:
+            self.skipping += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag in _BLOCK_TAGS or tag in _LINE_TAGS:
+            self.has_h1 |= tag == "h1"
+            self.parts.append("\n" if tag in _LINE_TAGS else "\n\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _LINE_TAGS or tag == "hr":
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag == "title":
+            self.in_title = False
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skipping:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(page: str) -> str:
+    """A page's readable text (stdlib `html.parser`: tolerant of broken markup), paragraphs kept."""
+    reader = _TextOfPage()
+    reader.feed(page)
+    reader.close()
+    body = "".join(reader.parts)
+    if not reader.has_h1 and "".join(reader.title).strip():
+        body = re.sub(r"\s+", " ", "".join(reader.title)).strip() + "\n\n" + body
+    lines = [line.strip() for line in body.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 
 def content_id(text: str) -> str:
@@ -206,7 +327,7 @@ def resolve_published_date(header: dt.date | None, month_day: tuple[int, int] | 
 
 def read_article(file_name: str, raw: bytes) -> Article:
     """Decode and split one article. Raises UnreadableArticle for bytes that are no article."""
-    text, encoding = decode_article(raw)
+    text, encoding, notes = decode_with_notes(raw)
     header_date, header_end, problem = read_header(text)
     dateline, agency, month_day = find_dateline(text, header_end)
     signoff, tag = find_signoff(text)
@@ -224,6 +345,7 @@ def read_article(file_name: str, raw: bytes) -> Article:
         signoff=signoff,
         clutter=clutter,
         header_problem=problem,
+        notes=notes,
     )
 
 
@@ -235,6 +357,29 @@ FOOTBALL_WORDS = compile_rule(
 )
 
 
+# Words of the stories a sports feed carries that are not about sport: central banks, markets, the economy.
+# Only a story with no match in it is ever weighed by them, and only when they outnumber the football words.
+OFF_TOPIC_WORDS = compile_rule(
+    r"\b(?:central bank|interest rates?|inflation|basis points|monetary policy|bond yields?|gilt yields?|"
+    r"treasury yields?|stock (?:market|exchange)|recession|gdp|gross domestic product|economists?|"
+    r"consumer prices|rate (?:cut|hike|rise)s?|bank rate|federal reserve|governor|finance minister|"
+    r"budget deficit|unemployment|exchange rate|sterling|currency|bond markets?|equities|investors)\b",
+    re.I,
+)
+
+
 def about_football(body: str, team_mentions: int) -> bool:
-    """A story that names no team and hardly a football word is not ours (kept out, with the reason)."""
-    return team_mentions > 0 or len(FOOTBALL_WORDS.findall(body)) >= 3
+    """A story with no match in it that names no team and hardly a football word, or whose words are a
+    central bank's or a market's more than football's, is not ours (kept out, with the reason)."""
+    football = len(FOOTBALL_WORDS.findall(body))
+    if len(OFF_TOPIC_WORDS.findall(body)) >= max(3, football + 1):
+        return False
+    return team_mentions > 0 or football >= 3
+
+
+def off_topic_reason(body: str) -> str:
+    """Why `about_football` kept a story out, for its quarantine row."""
+    off = sorted({m.lower() for m in OFF_TOPIC_WORDS.findall(body)})
+    if len(off) >= 3:
+        return f"not about football (no match; reads as economic news: {', '.join(off[:4])})"
+    return "not about football (no team, no football words)"

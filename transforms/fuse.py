@@ -420,7 +420,9 @@ def fuse(raw_fixtures: pl.DataFrame, raw_events: pl.DataFrame, raw_people: pl.Da
     )
     book = bind_people(raw_people, main_fixtures(placed), ev)
     events, mentions = fuse_events(ev, fixtures, book)
-    events.extend(implied_yellows(events))
+    implied = implied_yellows(events)
+    events.extend(implied)
+    mentions = implied_mentions(mentions, implied)
     by_fixture: dict[str, list[dict]] = defaultdict(list)
     for e in events:
         by_fixture[e["fixture_id"]].append(e)
@@ -578,7 +580,11 @@ def scope_people(raw_people: pl.DataFrame, order: pl.Series, runs: list[Run]) ->
 
 
 def implied_yellows(events: list[dict]) -> list[dict]:
-    """A second yellow means a first one: add it (minute unknown) when no source reported it."""
+    """A second yellow means a first one: add it (minute unknown) when no source reported it.
+
+    It is told by the words that tell the second yellow: the same articles (`n_sources`), and the same
+    spans as its mentions (`implied_mentions`), under the rule `implied_by_second_yellow`.
+    """
     extra = []
     booked = {(o["fixture_id"], o["player_id"], o["player_name"]) for o in events if o["event_type"] == "yellow_card"}
     for e in events:
@@ -596,9 +602,31 @@ def implied_yellows(events: list[dict]) -> list[dict]:
                 "minute_reported": [],
                 "minute_conflict": False,
                 "related_player_name": None,
+                "implied_by": e["event_id"],
             }
         )
     return extra
+
+
+IMPLIED_RULE = "implied_by_second_yellow"
+
+
+def implied_mentions(mentions: pl.DataFrame, implied: list[dict]) -> pl.DataFrame:
+    """Mentions with those of each implied first yellow added: the second yellow's, with no minute of their own."""
+    if not implied:
+        return mentions
+    pairs = pl.DataFrame(
+        {"event_id": [e["implied_by"] for e in implied], "implied_id": [e["event_id"] for e in implied]},
+        schema={"event_id": pl.String, "implied_id": pl.String},
+    )
+    told = mentions.join(pairs, on="event_id").with_columns(
+        pl.col("implied_id").alias("event_id"),
+        pl.lit(None, pl.Int32).alias("minute"),
+        pl.lit(None, pl.Int32).alias("added_time"),
+        pl.lit(IMPLIED_RULE).alias("rule"),
+    )
+    both = pl.concat([mentions, told.select(mentions.columns)])
+    return both.sort("event_id", "source_id", "char_start", maintain_order=True)
 
 
 FIXTURE_SCHEMA = {

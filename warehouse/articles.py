@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-MAX_ARTICLE_BYTES = 5 * 1024 * 1024  # a match report is kilobytes; 5 MB is no article
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024  # a match report is kilobytes; 5 MiB is no article
+MIB = 1024 * 1024
 
 
 class ArticlesFolderError(RuntimeError):
@@ -25,6 +26,13 @@ class RawFile:
 
 def list_articles(folder: Path) -> list[Path]:
     """Regular, visible files of the folder (not recursive), in name order."""
+    return list_folder(folder)[0]
+
+
+def list_folder(folder: Path) -> tuple[list[Path], list[RawFile]]:
+    """Regular, visible files of the folder (not recursive), in name order, and the visible entries that
+    are not: dangling symlinks, sub-folders, FIFOs, each with why it is not read (never opened: a FIFO
+    would block the run)."""
     if not folder.exists():
         raise ArticlesFolderError(f"articles folder {folder} does not exist")
     if not folder.is_dir():
@@ -33,7 +41,30 @@ def list_articles(folder: Path) -> list[Path]:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except PermissionError as err:
         raise ArticlesFolderError(f"articles folder {folder} cannot be read: {err.strerror}") from err
-    return [Path(e.path) for e in entries if not e.name.startswith(".") and e.is_file()]
+    files, skipped = [], []
+    for e in entries:
+        if e.name.startswith("."):
+            continue
+        problem = _not_a_file(e)
+        if problem:
+            skipped.append(RawFile(e.name, None, problem))
+        else:
+            files.append(Path(e.path))
+    return files, skipped
+
+
+def _not_a_file(e: os.DirEntry) -> str | None:
+    """Why a folder entry is not read as an article, or None for a regular file (or a link to one)."""
+    try:
+        if e.is_file():
+            return None
+        if e.is_dir():
+            return "a folder, not a file (sub-folders are not read)"
+        if e.is_symlink() and not os.path.exists(e.path):
+            return "dangling symlink (its target does not exist)"
+    except OSError as err:
+        return f"cannot read file: {err.strerror or err}"
+    return "not a regular file (a FIFO, socket or device)"
 
 
 def content_sha256(path: Path) -> str | None:
@@ -52,9 +83,8 @@ def read_files(paths: list[Path]) -> Iterator[RawFile]:
         try:
             size = path.stat().st_size
             if size > MAX_ARTICLE_BYTES:
-                yield RawFile(
-                    path.name, None, f"file too large ({size / 1e6:.1f} MB > {MAX_ARTICLE_BYTES / 1e6:.0f} MB)", size
-                )
+                too_large = f"file too large ({size / MIB:.1f} MiB > {MAX_ARTICLE_BYTES // MIB} MiB)"
+                yield RawFile(path.name, None, too_large, size)
                 continue
             yield RawFile(path.name, path.read_bytes(), None, size)
         except OSError as err:

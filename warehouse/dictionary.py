@@ -47,8 +47,10 @@ DICTIONARY: tuple[Relation, ...] = (
     Relation(
         "sources",
         "table",
-        "One row per article ever loaded. `text` is the decoded, cleaned text that every char_start/char_end "
-        "in the warehouse points into.",
+        "One row per version of an article ever loaded: an article is known by its file name, and a file whose "
+        "bytes changed (a correction) is a new version that supersedes the earlier one. Only current versions "
+        "(`is_current`) are in the other tables; the rest is history. `text` is the decoded, cleaned text that "
+        "every char_start/char_end in the warehouse points into.",
         _cols(
             (
                 "source_id",
@@ -66,15 +68,38 @@ DICTIONARY: tuple[Relation, ...] = (
             ("n_words", "INTEGER", "Words in the article text."),
             ("content_sha256", "VARCHAR", "SHA-256 of the article's raw bytes, before decoding."),
             ("ingested_at", "TIMESTAMP", "When this content was first loaded (UTC); kept on later runs."),
-            ("encoding", "VARCHAR", "How the bytes were decoded: utf-8, else cp1252, else latin-1."),
+            (
+                "encoding",
+                "VARCHAR",
+                "How the bytes were decoded: utf-16 or utf-32 by their byte-order mark, else utf-8, else cp1252, "
+                "else latin-1.",
+            ),
             ("n_chars", "INTEGER", "Characters in `text`."),
-            ("text", "VARCHAR", "The decoded article text, boilerplate blanked in place so offsets still hold."),
+            (
+                "text",
+                "VARCHAR",
+                "The decoded article text (an HTML page's text with its markup stripped, a stray NUL as a space), "
+                "boilerplate blanked in place so offsets still hold.",
+            ),
             (
                 "parser",
                 "VARCHAR",
                 "Fingerprint of the parser code and reference data that read the article; "
                 "a run with a different parser parses every article again.",
             ),
+            (
+                "is_current",
+                "BOOLEAN",
+                "True for the version whose records are in the tables; false once a newer version of the same "
+                "file superseded it, or `matchwire run --prune` retracted it (its file left the folder).",
+            ),
+            (
+                "superseded_by",
+                "VARCHAR",
+                "The source_id of the version of the same file that replaced this one; NULL while current, "
+                "and for a version retracted by --prune.",
+            ),
+            ("retired_at", "TIMESTAMP", "When this version stopped being current (UTC); NULL while current."),
         ),
     ),
     Relation(
@@ -200,7 +225,12 @@ DICTIONARY: tuple[Relation, ...] = (
             *_SPAN,
             ("minute", "INTEGER", "Minute as this article reports it (sources disagree)."),
             ("added_time", "INTEGER", "Added time as this article reports it."),
-            ("rule", "VARCHAR", "Name of the extraction pattern that read it (for debugging the parser)."),
+            (
+                "rule",
+                "VARCHAR",
+                "Name of the extraction pattern that read it (for debugging the parser); "
+                "'implied_by_second_yellow' for a first yellow card derived from the words telling the second.",
+            ),
         ),
     ),
     Relation(
@@ -243,15 +273,20 @@ DICTIONARY: tuple[Relation, ...] = (
     Relation(
         "rejected_sources",
         "table",
-        "Files that were refused as articles (empty, binary, too large, a duplicate of another file), kept "
-        "with their bytes so nothing is lost.",
+        "Files that were refused as articles (empty, binary, too large, a duplicate of another file) and "
+        "folder entries that are not files (sub-folders, dangling symlinks), kept with their bytes so nothing "
+        "is lost. A refusal expires once its file loads fine.",
         _cols(
             ("file_name", "VARCHAR", "The refused file's name."),
             ("content_sha256", "VARCHAR", "SHA-256 of its bytes, when they were read."),
             ("size_bytes", "BIGINT", "Its size in bytes."),
             ("reason", "VARCHAR", "Why it was refused."),
             ("raw", "BLOB", "Its bytes, when they were read (files over the size limit are not)."),
-            ("path", "VARCHAR", "Where the file lies, when its bytes were not read."),
+            (
+                "path",
+                "VARCHAR",
+                "Where the entry lies, relative to the articles folder, when its bytes were not read.",
+            ),
         ),
     ),
     Relation(

@@ -1,17 +1,32 @@
 """Load stage: tables into `matchwire.duckdb` and `parquet/<table>/`, swapped in whole.
 
-Everything is written to a staging folder beside the warehouse first, then moved into place
-with renames on the same file system, so a reader sees the old warehouse or the new one.
+A warehouse folder holds generations, each a whole warehouse, and one pointer to the current one:
+
+    generations/<id>/matchwire.duckdb, generations/<id>/parquet/<table>/, generations/<id>/generation.json
+    current -> generations/<id>                     the one atomic pointer
+    matchwire.duckdb -> current/matchwire.duckdb    the contract's paths, through the pointer
+    parquet -> current/parquet
+    .matchwire.lock                                 held by the run loading the warehouse (warehouse/lock.py)
+
+A run writes its generation in `.staging-<id>` beside the warehouse, moves it under `generations/`
+and switches `current` by renaming a new symlink over it: one rename, so a reader opening either
+contract path sees the old generation or the new one, never one of each. A run killed at any step
+leaves the old pointer (the new generation is litter) or the new one (the old one is litter); the
+next run, holding the lock, clears the litter and finishes the links before it reads (`recover`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 import os
 import shutil
+import signal
 import tempfile
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,22 +34,27 @@ import duckdb
 import polars as pl
 
 from warehouse.dictionary import apply_comments
+from warehouse.errors import WarehouseBusy, WarehouseError
+from warehouse.folders import make_writable_folder
+
+__all__ = ["WarehouseBusy", "WarehouseError"]
 
 DB_NAME = "matchwire.duckdb"
 CONTRACT_TABLES = ("sources", "fixtures", "events", "players", "event_mentions")
-
-
-class WarehouseError(RuntimeError):
-    """The warehouse folder cannot be written: the run stops with this message."""
+POINTER = "current"
+GENERATIONS = "generations"
+MANIFEST = "generation.json"  # written last: a generation folder without it was never finished
+LINKS = {DB_NAME: f"{POINTER}/{DB_NAME}", "parquet": f"{POINTER}/parquet"}
+LITTER = (".staging-*", ".current-*", ".link-*", ".old-parquet-*", ".scratch-*")
+# Where a test may stop the swap: MATCHWIRE_SWAP_FAULT="<step>:kill" or "<step>:pause=<seconds>".
+FAULT_ENV = "MATCHWIRE_SWAP_FAULT"
+SWAP_STEPS = ("adopted", "db-linked", "parquet-moved", "staged", "moved", "pointer-made", "switched", "linked")
 
 
 def ensure_writable(dest: Path) -> None:
     """Fail early, before any parsing, when the warehouse cannot be written."""
     try:
-        dest.mkdir(parents=True, exist_ok=True)
-        probe = dest / f".probe-{uuid.uuid4().hex}"
-        probe.write_bytes(b"")
-        probe.unlink()
+        make_writable_folder(dest)
     except OSError as err:
         raise WarehouseError(f"warehouse {dest} cannot be written: {err.strerror or err}") from err
 
@@ -43,39 +63,145 @@ STATE_TABLES = ("sources", "raw_fixtures", "raw_events", "raw_people", "quaranti
 OPTIONAL_STATE = ("rejected_sources",)
 
 
-LIGHT_SOURCES = ("source_id", "file_name", "content_sha256", "parser")
+LIGHT_SOURCES = ("source_id", "file_name", "content_sha256", "parser", "ingested_at", "is_current")
 
 
-def previous_state(dest: Path, light: bool = False) -> dict[str, pl.DataFrame]:
+def recover(dest: Path) -> None:
+    """Finish what a killed run left (only the lock holder may): the links, then the litter goes.
+
+    A pointer to a finished generation is the warehouse: if a run was killed after switching it, the
+    contract paths are linked to it now; generations it does not point to, staging folders, temporary
+    links and Parquet folders moved aside are removed.
+    """
+    gen = current_generation(dest)
+    if gen is not None:
+        link_paths(dest)
+    clear_litter(dest, keep=gen)
+
+
+def current_generation(dest: Path) -> Path | None:
+    """The generation `current` points to; None before the first generation (an empty or older warehouse)."""
+    pointer = dest / POINTER
+    if not pointer.is_symlink():
+        if pointer.exists():
+            raise WarehouseError(f"warehouse {dest}: {POINTER} is not a link to a generation; nothing was changed")
+        return None
+    gen = pointer.resolve()
+    if not (gen / MANIFEST).is_file():
+        raise WarehouseError(
+            f"warehouse {dest}: {POINTER} points to {os.readlink(pointer)}, which is missing or unfinished; "
+            "nothing was changed (restore the folder, or move the warehouse away and run --full)"
+        )
+    return gen
+
+
+def live_database(dest: Path) -> Path | None:
+    """The DuckDB file a run must read first: the current generation's, an older warehouse's, or None if empty."""
+    gen = current_generation(dest)
+    if gen is not None:
+        return gen / DB_NAME
+    db = dest / DB_NAME
+    if db.exists():
+        return db
+    if db.is_symlink() or (dest / "parquet").exists():
+        raise WarehouseError(
+            f"warehouse {dest} has a parquet/ folder but no {DB_NAME} to read what was loaded; nothing was changed "
+            "(restore the file, or move parquet/ away to start again)"
+        )
+    return None
+
+
+def previous_state(
+    dest: Path, light: bool = False, wait: float = 0.0, on_wait: Callable[[str], None] = lambda _: None
+) -> dict[str, pl.DataFrame]:
     """What the warehouse in place already holds: sources and the raw records parsed from them.
 
-    An incremental run parses only new articles and fuses them with these; an unreadable or
-    older warehouse gives {} and the run rebuilds from scratch. `light` reads only what tells
-    which articles are loaded and what was refused (no texts, no raw records): enough for a run
-    that finds nothing new.
+    An incremental run parses only new articles and fuses them with these. An empty folder gives {};
+    a warehouse that cannot be read stops the run (WarehouseError): taking it for an empty one would
+    replace what was loaded with only what is in the folder now. `light` reads only what tells which
+    articles are loaded and what was refused (no texts, no raw records): enough for a run that finds
+    nothing new.
     """
-    db = dest / DB_NAME
-    if not db.exists():
+    db = live_database(dest)
+    if db is None:
         return {}
     try:
-        with duckdb.connect(str(db), read_only=True) as con:
+        with read_only(db, wait, on_wait, shown=dest / DB_NAME) as con:
             have = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
             if not set(STATE_TABLES) <= have:
-                return {}
+                missing = ", ".join(sorted(set(STATE_TABLES) - have))
+                raise WarehouseError(
+                    f"warehouse {dest / DB_NAME} has no {missing} table(s): not a matchwire warehouse, or one "
+                    "too old to add to; nothing was changed (move it away, or run --full to rebuild from the "
+                    "articles folder)"
+                )
             names = [*STATE_TABLES, *(t for t in OPTIONAL_STATE if t in have)]
             if light:
                 names = [n for n in names if not n.startswith("raw_")]
-            cols = {n: ", ".join(f'"{c}"' for c in LIGHT_SOURCES) if light and n == "sources" else "*" for n in names}
-            return {n: pl.from_arrow(con.sql(f'select {cols[n]} from "{n}"').to_arrow_table()) for n in names}
-    except duckdb.Error:
-        return {}
+            return {n: _read_table(con, n, light) for n in names}
+    except duckdb.Error as err:
+        raise unreadable(dest / DB_NAME, err) from err
 
 
-def table_counts(dest: Path) -> dict[str, int]:
+def _read_table(con: duckdb.DuckDBPyConnection, name: str, light: bool) -> pl.DataFrame:
+    """One table as a frame; light sources carry only the columns that tell what is loaded."""
+    cols = "*"
+    if light and name == "sources":
+        present = {r[0] for r in con.execute(f"describe {name}").fetchall()}
+        cols = ", ".join(f'"{c}"' for c in LIGHT_SOURCES if c in present)
+    return pl.from_arrow(con.sql(f'select {cols} from "{name}"').to_arrow_table())
+
+
+def unreadable(db: Path, err: Exception) -> WarehouseError:
+    """The one line a run stops with when what was loaded cannot be read."""
+    first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+    return WarehouseError(
+        f"warehouse {db} cannot be read ({first}); nothing was changed: restore it, or move it away "
+        "and run --full to rebuild from the articles folder"
+    )
+
+
+@contextlib.contextmanager
+def read_only(
+    db: Path, wait: float = 0.0, on_wait: Callable[[str], None] = lambda _: None, shown: Path | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection; while another program holds the file read-write, wait up to `wait` seconds.
+
+    `shown` is the path the messages name (the contract path, not the generation's file).
+    """
+    shown = shown or db
+    deadline = time.monotonic() + max(0.0, wait)
+    told = False
+    while True:
+        try:
+            con = duckdb.connect(str(db), read_only=True)
+            break
+        except duckdb.IOException as err:
+            if "lock" not in str(err).lower():
+                raise
+            holder = str(err).split("Conflicting lock is held in", 1)[-1].split(". See also")[0].strip()
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(
+                    f"warehouse {shown} is open read-write in another program ({holder}); nothing was changed: "
+                    "close that connection (or open it read-only) and run again"
+                ) from None
+            if not told:
+                on_wait(f"warehouse {shown} is open read-write in another program ({holder}); waiting up to {wait:g} s")
+                told = True
+            time.sleep(0.25)
+    with con:
+        yield con
+
+
+def table_counts(dest: Path, wait: float = 0.0) -> dict[str, int]:
     """Rows per table of the warehouse in place, in the order they were loaded."""
-    with duckdb.connect(str(dest / DB_NAME), read_only=True) as con:
-        names = [r[0] for r in con.execute("select table_name from duckdb_tables() order by table_oid").fetchall()]
-        return {n: con.execute(f'select count(*) from "{n}"').fetchone()[0] for n in names}
+    db = live_database(dest) or dest / DB_NAME
+    try:
+        with read_only(db, wait, shown=dest / DB_NAME) as con:
+            names = [r[0] for r in con.execute("select table_name from duckdb_tables() order by table_oid").fetchall()]
+            return {n: con.execute(f'select count(*) from "{n}"').fetchone()[0] for n in names}
+    except duckdb.Error as err:
+        raise unreadable(dest / DB_NAME, err) from err
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,11 +223,13 @@ def load_warehouse(dest: Path, tables: dict[str, pl.DataFrame], views_sql: str =
 
 
 def stage_tables(dest: Path, tables: dict[str, pl.DataFrame]) -> Staged:
-    """Every table to Parquet in a new staging folder: from here on the frames are not needed."""
+    """Every table to Parquet in a new staging folder: from here on the frames are not needed.
+
+    Staging folders of killed runs are litter that only the lock holder clears (`recover`): another
+    run's live staging folder may lie beside this one when no lock is held (tests, library use).
+    """
     ensure_writable(dest)
-    for stale in dest.glob(".staging-*"):  # left by a run that was killed: never half-swapped, just litter
-        shutil.rmtree(stale, ignore_errors=True)
-    staging = dest / f".staging-{uuid.uuid4().hex[:12]}"
+    staging = dest / f".staging-{generation_id()}"
     staging.mkdir()
     try:
         files = write_parquet(staging / "parquet", tables, staging / "scratch")
@@ -111,19 +239,78 @@ def stage_tables(dest: Path, tables: dict[str, pl.DataFrame]) -> Staged:
     return Staged(staging, files, {name: df.height for name, df in tables.items()})
 
 
+def generation_id() -> str:
+    """Sortable by time, unique by chance: generations/<id> names one run's whole warehouse."""
+    return f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+
+
 def load_staged(dest: Path, staged: Staged, views_sql: str = "") -> None:
-    """A fresh DuckDB file from the staged Parquet, then both swapped in; a failed try can be tried again."""
+    """A fresh DuckDB file from the staged Parquet, then the whole generation swapped in.
+
+    A failed try can be tried again: the DuckDB file is written afresh, and a try that failed once the
+    generation was moved in only switches to it (again) and finishes the links and the clearing.
+    """
+    gen = dest / GENERATIONS / staged.folder.name.removeprefix(".staging-")
+    if not staged.folder.exists() and (gen / MANIFEST).is_file():
+        switch_to(dest, gen)
+        return
     remove_database(staged.folder / DB_NAME)  # a failed try's
     load_duckdb(staged.folder / DB_NAME, staged.files, views_sql)
-    pause = float(os.environ.get("MATCHWIRE_PAUSE_BEFORE_SWAP", "0"))  # fault injection for the kill test
-    if pause:
-        time.sleep(pause)
+    shutil.rmtree(staged.folder / "scratch", ignore_errors=True)
+    finish_generation(staged)
     swap_in(staged.folder, dest)
-    discard(staged)
+
+
+def finish_generation(staged: Staged) -> None:
+    """The manifest last, then everything flushed to disk: a generation with a manifest is whole."""
+    manifest = {"generation": staged.folder.name.removeprefix(".staging-"), "rows": staged.rows}
+    (staged.folder / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n")
+    fsync_tree(staged.folder)
+
+
+def fsync_tree(folder: Path) -> None:
+    """Files and folders on disk before the pointer names them (a power cut must not leave a hollow generation)."""
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            fd = os.open(Path(root) / name, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        fsync_dir(Path(root))
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def written(dest: Path) -> Iterator[None]:
+    """A failed write (disk full, permissions, an I/O error) as one line: the warehouse in place stays.
+
+    Until the pointer is switched nothing a reader sees has changed; after it, only the links and the
+    clearing can fail, and the next run finishes those.
+    """
+    try:
+        yield
+    except OSError as err:
+        where = f" ({err.filename})" if err.filename else ""
+        raise WarehouseError(
+            f"warehouse {dest} could not be written: {err.strerror or err}{where}; the warehouse in place is unchanged"
+        ) from err
+    except duckdb.Error as err:
+        first = str(err).strip().splitlines()[0]
+        raise WarehouseError(
+            f"warehouse {dest} could not be written: {first}; the warehouse in place is unchanged"
+        ) from err
 
 
 def discard(staged: Staged) -> None:
-    """The staging folder goes, swapped in or not."""
+    """The staging folder goes if it was not swapped in (once swapped in, it is a generation)."""
     shutil.rmtree(staged.folder, ignore_errors=True)
 
 
@@ -196,14 +383,131 @@ def write_file(df: pl.DataFrame, path: Path) -> Path:
 
 
 def swap_in(staging: Path, dest: Path) -> None:
-    """DuckDB file by one atomic rename; the Parquet folder by two renames, old removed after."""
-    os.replace(staging / DB_NAME, dest / DB_NAME)
-    current = dest / "parquet"
-    old = dest / f".old-parquet-{uuid.uuid4().hex[:12]}"
-    if current.exists():
-        current.rename(old)
-    (staging / "parquet").rename(current)
-    shutil.rmtree(old, ignore_errors=True)
+    """The finished staging folder becomes a generation, and the pointer is switched to it by one rename.
+
+    Steps (a test may stop the run between any two, see FAULT_ENV): an older warehouse adopted as a
+    generation first (once), staged, moved (under generations/), pointer-made (a new symlink beside
+    `current`), switched (renamed over it), the contract paths linked through the pointer (a no-op once
+    they are), then the old generations removed.
+    """
+    if current_generation(dest) is None and (dest / DB_NAME).is_file() and not (dest / DB_NAME).is_symlink():
+        adopt_older(dest)
+    swap_step("staged")
+    gen = move_in(dest, staging)
+    swap_step("moved")
+    switch_to(dest, gen)
+
+
+def move_in(dest: Path, staging: Path) -> Path:
+    """A finished staging folder moved under generations/ (not pointed to yet: litter if the run dies now)."""
+    gen = dest / GENERATIONS / staging.name.removeprefix(".staging-")
+    gen.parent.mkdir(exist_ok=True)
+    staging.rename(gen)
+    return gen
+
+
+def switch_to(dest: Path, gen: Path) -> None:
+    """`current` switched to `gen` by one rename, then the links finished and the litter cleared."""
+    point_at(dest, gen, step="pointer-made")
+    swap_step("switched")
+    try:
+        fsync_dir(dest)
+        link_paths(dest)
+        swap_step("linked")
+        clear_litter(dest, keep=gen)
+    except OSError as err:
+        raise WarehouseError(
+            f"warehouse {dest}: the new generation {gen.name} is in place, but finishing its links failed "
+            f"({err.strerror or err}); the next run finishes them"
+        ) from err
+
+
+def point_at(dest: Path, gen: Path, step: str = "") -> None:
+    """A new symlink to `gen` beside `current`, renamed over it: the one atomic switch."""
+    link = dest / f".current-{gen.name}"
+    link.unlink(missing_ok=True)
+    os.symlink(f"{GENERATIONS}/{gen.name}", link)
+    swap_step(step)
+    os.replace(link, dest / POINTER)
+
+
+def adopt_older(dest: Path) -> None:
+    """An older warehouse's real DuckDB file and Parquet folder become a generation (hard links, no copy)
+    before the first swap: its contract paths then change to links that show the same data, so a reader
+    never sees one path's old data with the other's new. Only `parquet` is missing for a moment."""
+    staging = dest / f".staging-{generation_id()}"
+    staging.mkdir()
+    for name in (DB_NAME, f"{DB_NAME}.wal"):
+        if (dest / name).is_file():
+            _link_or_copy(dest / name, staging / name)
+    if (dest / "parquet").is_dir():
+        shutil.copytree(dest / "parquet", staging / "parquet", copy_function=_link_or_copy)
+    finish_generation(Staged(staging, {}, {}))
+    point_at(dest, move_in(dest, staging))
+    swap_step("adopted")
+    link_paths(dest)
+
+
+def _link_or_copy(src: str | Path, dst: str | Path) -> None:
+    """A hard link (same file, no space), or a copy where the file system has none."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def link_paths(dest: Path) -> None:
+    """`matchwire.duckdb` and `parquet` as links through the pointer, each put in place by a rename.
+
+    Once linked they never change again. An older warehouse's real file is replaced by its link in one
+    rename; its real Parquet folder is moved aside first (a folder cannot be renamed over): for that one
+    upgrade `parquet` is missing for a moment (`adopt_older` makes sure both show the same data).
+    """
+    for name, target in LINKS.items():
+        path = dest / name
+        if path.is_symlink() and os.readlink(path) == target:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            path.rename(dest / f".old-parquet-{uuid.uuid4().hex[:12]}")
+            swap_step("parquet-moved")
+        link = dest / f".link-{uuid.uuid4().hex[:12]}"
+        os.symlink(target, link)
+        os.replace(link, path)
+        if name == DB_NAME:
+            (dest / f"{DB_NAME}.wal").unlink(missing_ok=True)  # an older file's: DuckDB now writes beside the target
+            swap_step("db-linked")
+    fsync_dir(dest)
+
+
+def clear_litter(dest: Path, keep: Path | None) -> None:
+    """Staging folders, temporary links, moved-aside Parquet folders and every generation but `keep`."""
+    for pattern in LITTER:
+        for path in dest.glob(pattern):
+            remove_path(path)
+    for gen in (dest / GENERATIONS).glob("*"):
+        if keep is None or gen.name != keep.name:
+            remove_path(gen)
+
+
+def remove_path(path: Path) -> None:
+    """Litter goes if it can; what cannot go now goes at a later run."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+
+
+def swap_step(name: str) -> None:
+    """A test's fault at this step of the swap: kill -9 here, or pause (for a reader, or a kill from outside)."""
+    fault = os.environ.get(FAULT_ENV, "")
+    at, _, action = fault.partition(":")
+    if not name or at != name:
+        return
+    if action == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    elif action.startswith("pause="):
+        time.sleep(float(action.removeprefix("pause=")))
 
 
 def now() -> dt.datetime:
