@@ -8,6 +8,7 @@
     matches   -> the match decision: fixtures, the main one, home sides       (matches.py)
     events    -> goals, cards, substitutions, injuries, ...                   (events.py)
     settle    -> what the score implies: goal counts, teams, second yellows   (settle.py)
+    ahead     -> the matches it announces: fixture lists, 'next play', second legs (ahead.py)
 
 Each pass reads what earlier passes left on the `Doc` and adds its own layer; none returns anything.
 A batch of articles is read in two halves around one tagger call (`prepare`, then `finish`).
@@ -18,13 +19,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from transforms.clean import Article
-from transforms.reader import events, matches, minutes, people, scores, sections, settle, teams
+from transforms.reader import ahead, events, matches, minutes, people, scores, sections, settle, teams
 from transforms.reader.doc import Doc
 from transforms.records import ArticleRecords
 from transforms.teams import TeamBook
 
 BEFORE_TAGGING = (sections.read, teams.read)
-AFTER_TAGGING = (people.read, minutes.read, scores.read, matches.decide, events.read, settle.read)
+AFTER_TAGGING = (people.read, minutes.read, scores.read, matches.decide, events.read, settle.read, ahead.read)
 
 
 def new_doc(article: Article, book: TeamBook, tagger: Callable | None = None) -> Doc:

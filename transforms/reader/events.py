@@ -41,6 +41,7 @@ GAP = (
     r"(?:[^§¶¤.;!?]|§\d+(?:'s|’s|')(?=\s)|(?<=by |of |to |on |at )§\d+|(?<=from |with |past |over )§\d+"
     r"|(?<= a )§\d+(?= \w)|¶|¤\d+(?:'s|’s|')(?=\s)|(?:(?<=v )|(?<=to |of |by |at |on |vs )|(?<=for )|(?<=over |past |with |from |beat )|(?<=against ))¤\d+"
     r"|(?<=the )¤\d+(?= (?:goal|box|area|defence|half|net|keeper|goalkeeper|fans|crowd|wall))"
+    r"|¤\d+(?= (?:youth|academy|loanee|graduate|product|old boy|international|striker|defender|midfielder|forward|winger))"
     r")"
 )
 GAP_SHORT = GAP + r"{0,80}?"
@@ -106,6 +107,7 @@ PENALTY_CLAUSE = re.compile(
 OWN_GOAL = re.compile(r"\bown[- ]goal\b|\bown net\b|\bown (?:keeper|goalkeeper)\b|\binto (?:his|her) own\b", re.I)
 GOALISH = re.compile(r"\b(?:goal|scor\w*|behind|deficit|lead|ahead|in front|level\w*|equali[sz]\w*|opener|net)\b", re.I)
 SECOND_YELLOW = re.compile(r"\bsecond (?:yellow|booking|caution|bookable)|\btwo yellow cards|\bdouble warning", re.I)
+STRAIGHT_RED = re.compile(r"\bstraight red\b", re.I)
 SCORE_NEXT = re.compile(r"^\s*\d{1,2}\s?[-–]\s?\d{1,2}")
 PAIRED = re.compile(r"§(\d+)\s+(?:and|&)\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+(?=[a-z]+\s+§)){0,2}§(\d+)")
 
@@ -140,6 +142,7 @@ def rules(lex: Lexicon) -> list[Rule]:
                 continue
             rows = rows + [
                 {**r, "phrase": form_of} for r in rows if event in INFLECTED and form in ("subject", "team", "pair_subject", "pair_object")
+                and "as_written" not in r["implies"].split()
                 for form_of in inflections(r["phrase"])[1:]  # the -ing and -s forms ('slotting home', 'limps off')
             ]
             phrases = [r["phrase"].removeprefix("'s ").strip() for r in rows]
@@ -363,15 +366,7 @@ class SentenceReader:
         self.here = self.sentence_only if self.sentence_only is not None else self.current
         if not people and not refs and not teams:
             return []
-        marks = []
-        for i in people:
-            p = doc.people[i]
-            marks.append((p.char_start, p.char_end, f"§{i}" if p.role == "player" else "¶"))
-        for s, e, i, poss in refs:
-            marks.append((s, e, f"§{i}'s" if poss else f"§{i}"))
-        for t in teams:
-            marks.append((t.start, t.end, f"¤{doc.teams.index(t)}"))
-        tpl = template(doc.text, s0, s1, marks)
+        tpl = self.template_of(s0, s1, people, refs, teams)
         if "§" not in tpl.text and "¤" not in tpl.text:
             return []
         found = self.fire(tpl)
@@ -393,6 +388,19 @@ class SentenceReader:
         if not found:
             self.remember_goal_clock(k, s0, s1)
         return out
+
+    def template_of(self, s0: int, s1: int, people: list[int], refs: list, teams: list) -> Template:
+        """The sentence with players as §k (others as ¶), pronouns standing for players as §k, teams as ¤k."""
+        doc = self.doc
+        marks = []
+        for i in people:
+            p = doc.people[i]
+            marks.append((p.char_start, p.char_end, f"§{i}" if p.role == "player" else "¶"))
+        for s, e, i, poss in refs:
+            marks.append((s, e, f"§{i}'s" if poss else f"§{i}"))
+        for t in teams:
+            marks.append((t.start, t.end, f"¤{doc.teams.index(t)}"))
+        return template(doc.text, s0, s1, marks)
 
     def listed_clocks(self, ev: EventMention, f: Found, tpl: Template) -> list[tuple[int, int | None]]:
         """Clocks in brackets right after the scorer's name or right after the words of the goal."""
@@ -474,6 +482,8 @@ class SentenceReader:
             return None
         if "needs_card_context" in tags and not CARD_WORDS.search(text):
             return None
+        if "adjacent" in tags and not (m.groupdict().get("a") and ADJACENT.fullmatch(text, m.end("a"), m.start("w"))):
+            return None  # 'Olsen on for Varga', never '... booked late on for shoving Varga'
         if "needs_success" in tags and not (SUCCESS_AFTER.match(after) or TOLD_AS_GOAL.search(text[max(0, m.start() - 25) : m.start()])):
             return None
         if "needs_goal_context" in tags and not (
@@ -523,7 +533,7 @@ class SentenceReader:
         clause = doc.text[min(t0, a_start) : max(t1, self.zone_end(tpl, f, s1, t1))]
         etype = rule.event
         is_pen = "penalty" in f.tags or (etype == "goal" and bool(PENALTY_CLAUSE.search(clause)))
-        if etype == "red_card" and SECOND_YELLOW.search(doc.text[s0:s1]):
+        if etype == "red_card" and SECOND_YELLOW.search(clause) and not STRAIGHT_RED.search(clause):
             etype = "second_yellow"
         if etype == "assist":
             return None  # assists are read into goals by the settle pass
@@ -556,7 +566,7 @@ class SentenceReader:
         lo = min(t0, doc.people[f.actor].char_start) if f.actor is not None else t0
         hi = self.zone_end(tpl, f, s1, t1)
         inside = minutes_in(doc, s0, s1)
-        zone = [m for m in inside if lo - 40 <= m.start and m.end <= hi]
+        zone = [m for m in inside if lo - 40 <= m.start and m.end <= hi and not self.told_of_another(f, s0, m, lo)]
         mm: MinuteMention | None = None
         if zone:
             mm = min(zone, key=lambda m: abs(m.start - t0) + (0 if m.start >= t0 else 15))
@@ -578,6 +588,14 @@ class SentenceReader:
                 return 90, total - 90
             return total, None
         return mm.minute, mm.added
+
+    def told_of_another(self, f: Found, s0: int, mm: MinuteMention, lo: int) -> bool:
+        """'X was sent off in the 80th minute and Y later saw red': a clock before this actor that follows
+        another player's name is that player's."""
+        if mm.start >= lo:
+            return False
+        return any(s0 <= p.char_start < mm.start and i not in (f.actor, f.related) and p.role == "player"
+                   for i, p in enumerate(self.doc.people))  # fmt: skip
 
     def zone_end(self, tpl: Template, f: Found, s1: int, t1: int) -> int:
         """Where this event's stretch of the sentence ends: at the next acting person after it."""
@@ -628,6 +646,8 @@ class SentenceReader:
                 # its own sentence only; told in the narrative, it starts telling that match
                 if k != 0 and _aside(doc.text, doc.matches[k].char_start, s0):
                     self.sentence_only = k
+                    return self.current
+                if k != 0 and _relative(doc.text, doc.matches[k].char_start, s0):
                     return self.current
                 return k
         return self.current
@@ -690,6 +710,16 @@ def _aside(text: str, pos: int, s0: int) -> bool:
     before = text[para:pos]
     quotes = before.count('"') + before.count("“") + before.count("”")
     return quotes % 2 == 1 or before.count("(") > before.count(")")
+
+
+ADJACENT = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?")
+_RELATIVE = re.compile(r"[^,.;]{0,40}?,\s+(?:who|which|whose)\s")
+
+
+def _relative(text: str, pos: int, s0: int) -> bool:
+    """'... to keep pressure on Eastwick, who beat Southport 3-1': a result in a relative clause is said in
+    passing; the sentence's events stay with the match being told."""
+    return pos > s0 and bool(_RELATIVE.match(text, pos, pos + 60))
 
 
 def _team_or_side(doc: Doc, k: int) -> str | None:

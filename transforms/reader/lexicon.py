@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from functools import cached_property
 
-TABLES = ("result_words", "team_words", "nicknames", "demonyms", "score_words", "event_words")
+TABLES = ("result_words", "team_words", "nicknames", "demonyms", "score_words", "event_words", "ahead_words")
 
 
 class Lexicon:

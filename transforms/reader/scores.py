@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from transforms.reader.doc import Claim, Doc, Score, template
+from transforms.reader.doc import Claim, Doc, Score, TeamRef, template
 from transforms.reader.lexicon import Lexicon, alternation
 
 SCORE_RX = re.compile(r"(?<![\w.:/+-])(\d{1,2})\s?[-–—]\s?(\d{1,2})(?![\w:/]|[-–]\d|\.\d)")
@@ -322,7 +322,7 @@ def _first_subject(doc: Doc, body: str, start: int) -> str | None:
     fallback = None
     for m in re.finditer(r"¤(\d+)", body[start:]):
         team = doc.teams[int(m[1])].team
-        if not team:
+        if not team or player_nationality(doc, doc.teams[int(m[1])]):
             continue
         if _is_object(body, start + m.start(), start + m.end()):
             if fallback is None and re.search(r"\bfor\s+(?:the\s+)?(?:host\s+|hosts\s+)?$", body[max(0, start + m.start() - 12) : start + m.start()]):
@@ -337,9 +337,25 @@ def _latest_subject(doc: Doc, body: str) -> str | None:
         if _is_object(body, m.start(), m.end()):
             continue
         team = doc.teams[int(m[1])].team
-        if team:
+        if team and not player_nationality(doc, doc.teams[int(m[1])]):
             return team
     return None
+
+
+def player_nationality(doc: Doc, ref: TeamRef) -> bool:
+    """'the England midfielder suffered ... in a 2-1 win': a country before a player's role is his
+    nationality, not the side the clause is about (his club is)."""
+    return (
+        ref.team is not None
+        and doc.book.is_national(ref.team)
+        and doc.book.lexicon is not None
+        and bool(_player_nouns(doc.book.lexicon).match(doc.text, ref.end, ref.end + 40))
+    )
+
+
+@lru_cache(maxsize=4)
+def _player_nouns(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:[\w-]+\s+)??(?:{alternation(lex.phrases('team_words', means='player_noun'))})\b", re.I)
 
 
 _DESCRIBES_PLAYER = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:international|defender|midfielder|striker|forward|winger|"
