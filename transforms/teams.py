@@ -321,7 +321,7 @@ class TeamBook:
         self._kinds = kinds
         self._countries = countries
         self._venues = _Matcher([])
-        self._venue_home: dict[str, str] = {}
+        self._venue_homes: dict[str, tuple[str, ...]] = {}
         self.clubs = ClubIndex([])
         self.lexicon: object | None = None  # transforms.reader.lexicon.Lexicon, set by the I/O layer
 
@@ -339,7 +339,11 @@ class TeamBook:
         """Add stadiums (venue, alias, home team): they are places, never people, and say who was at home."""
         pairs = [(v.strip(), a.strip()) for v, a, _ in rows if v.strip() and a.strip()]
         self._venues = _Matcher(pairs)
-        self._venue_home = {v.strip(): t.strip() for v, _, t in rows if t.strip()}
+        homes: dict[str, list[str]] = {}
+        for v, _, t in rows:
+            if t.strip() and t.strip() not in homes.setdefault(v.strip(), []):
+                homes[v.strip()].append(t.strip())
+        self._venue_homes = {v: tuple(ts) for v, ts in homes.items() if ts}
         return self
 
     def find_venues(self, text: str) -> list[TeamHit]:
@@ -351,8 +355,14 @@ class TeamBook:
         return self._venues.exact(name)
 
     def venue_home(self, venue: str) -> str | None:
-        """The team whose ground this is (None for neutral or unknown grounds)."""
-        return self._venue_home.get(venue)
+        """The team whose ground this is, the first listed when several share it (None for neutral or
+        unknown grounds)."""
+        homes = self._venue_homes.get(venue)
+        return homes[0] if homes else None
+
+    def venue_homes(self, venue: str) -> tuple[str, ...]:
+        """Every team whose ground this is: a city's clubs and its national team may share one."""
+        return self._venue_homes.get(venue, ())
 
     @classmethod
     def from_rows(cls, teams: Iterable[tuple[str, str, str, str]], competitions: Iterable[tuple[str, str]]) -> TeamBook:

@@ -33,14 +33,25 @@ def team_book() -> TeamBook:
     clubs = ClubIndex(club_rows_from_csv_text(read("clubs.csv")))
     book.with_clubs(clubs)
     venues = venue_rows_from_csv_text(read("venues.csv"))
-    listed = {name_key(alias) for _, alias, _ in venues}
+    listed = {name_key(alias): venue for venue, alias, _ in venues}
     for ground, alias, owner in ground_rows_from_csv_text(read("grounds.csv")):
-        if name_key(alias) in listed:
-            continue  # the curated list says it first
-        team = book.canonical(clubs.display(owner)) or clubs.display(owner) if owner else ""
+        team = _curated_name(book, clubs, owner) if owner else ""
+        if name_key(alias) in listed:  # the curated list names the ground; the club plays there too
+            venues.append((listed[name_key(alias)], alias, team))
+            continue
         venues.append((ground, alias, team))
     book.with_venues(venues)
     return book.with_lexicon(lexicon())
+
+
+def _curated_name(book: TeamBook, clubs: ClubIndex, club: str) -> str:
+    """A ground owner's name as the reader spells the club: the curated name of its display name or of
+    any of its aliases ('Flamengo RJ' is listed as 'Flamengo'), else the display name."""
+    for alias in (clubs.display(club), club, *clubs.aliases(club)):
+        found = book.canonical(alias)
+        if found:
+            return found
+    return clubs.display(club)
 
 
 @cache

@@ -162,8 +162,10 @@ def _fixtures_from(doc: Doc, tpl, m: re.Match[str], home: str) -> list[FixtureMe
     if "b" in groups and groups.get("b") is not None:
         first, others = _team(doc, groups["a"]), [_team(doc, groups["b"])]
     else:
-        first = _team(doc, groups.get("s")) or subject_before(doc, tpl, m.start()) or main_team(doc)
         others = [_team(doc, groups["a"])] + [_team(doc, k) for k in coordinated_teams(tpl.text, m.end())]
+        first = _team(doc, groups.get("s")) or subject_before(doc, tpl, m.start())
+        if first is None or first in others:
+            first = main_team(doc)
     out = []
     start, end = tpl.span(m.start(), m.end())
     window = doc.text[start : tpl.end]

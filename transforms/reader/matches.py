@@ -171,9 +171,11 @@ def sheet_claims(doc: Doc) -> list[Claim]:
 
 
 def most_named_claim(doc: Doc) -> list[Claim]:
-    """'The 2-1 scoreline means ...' naming no team, and no sentence naming two: the two teams the
-    article names most (each at least twice, same kind) played the match it reports."""
-    if not any(c.rule == "prose_scoreline" for c in doc.claims):
+    """'The 2-1 scoreline means ...' naming no team, or a final score no result pattern reads, and no
+    sentence naming two: the two teams the article names most (each at least twice, same kind) played
+    the match it reports."""
+    loose_score = not doc.claims and any(s.kind == "final" for s in doc.scores)  # 'overcome the (2-0) against X'
+    if not loose_score and not any(c.rule == "prose_scoreline" for c in doc.claims):
         return []
     counts = Counter(r.team for r in doc.teams if r.team)
     ranked = [t for t, n in counts.most_common() if n >= 2]
@@ -289,8 +291,8 @@ def ground_home(doc: Doc, c: Candidate, is_main: bool) -> tuple[str | None, str]
     """'at St James' Park', 'at the Emirates': the ground's club is at home."""
     window = _match_window(doc, c, is_main)
     for hit in doc.book.find_venues(window[1]):
-        owner = doc.book.venue_home(hit.canonical)
-        if owner in c.pair:
+        owner = next((t for t in doc.book.venue_homes(hit.canonical) if t in c.pair), None)
+        if owner:
             return owner, f"ground {hit.canonical}"
     for team in c.pair:
         club = doc.book.clubs.club(team)

@@ -368,7 +368,9 @@ def ground_owner(doc: Doc, s0: int, s1: int, after: int = 0) -> str | None:
         if s0 + hit.start < after:
             continue
         if re.search(r"\b(?:at|in|inside)\s+(?:the\s+)?$", doc.text[max(s0, s0 + hit.start - 12) : s0 + hit.start]):
-            owner = doc.book.venue_home(hit.canonical)
+            homes = doc.book.venue_homes(hit.canonical)
+            named = {r.team for r in doc.teams_in(s0, s1)}
+            owner = next((t for t in homes if t in named), homes[0] if homes else None)
             if owner:
                 return owner
     return None
