@@ -79,7 +79,7 @@ INJURY_WORDS = re.compile(
 )
 GOAL_CONTEXT = re.compile(
     r"\b(?:scor\w*|equali[sz]\w*|level\w*|lead|ahead|in front|won|win|beat|beating|defeated|drew|net\w*|doubl\w*|restor\w*|pulled|hit back|"
-    r"repl\w*|answer\w*|respond\w*|reduc\w*|halv\w*)\b[^.;]{0,40}\b(?:with|through|via|thanks to|courtesy of|after)\s+(?:[\w,]+\s+){0,3}$",
+    r"repl\w*|answer\w*|respond\w*|reduc\w*|halv\w*)\b[^.;]{0,40}\b(?:with|through|via|thanks to|courtesy of|after)\s+(?:[\w,¤]+\s+){0,4}$",
     re.I,
 )
 PARTICIPLE = re.compile(r"^\s+(?:after|before|while|since|by|on)\s+$")
@@ -93,12 +93,25 @@ def _main_subject(text: str, before: int) -> int | None:
     return None
 
 
+_SUBORDINATE = re.compile(r"\b(?:where|when|whereas|although|though|as|after|because)\s+(?:[\w'’-]+\s+){0,2}?$")
+
+
+def _subject_of_participle(text: str, a: int, w: int, actor: int) -> int:
+    """'Emond succeeded where Morioka had failed, opening the scoring': a participle after a comma
+    belongs to the main clause's subject, not to a person of a clause in between."""
+    a = a - 1 if text[a - 1 : a] == "§" else a  # the group holds the index only
+    if not re.search(r",\s*$", text[:w]) or not _SUBORDINATE.search(text, max(0, a - 30), a):
+        return actor
+    main = _main_subject(text, a)
+    return main if main is not None else actor
+
+
 TOLD_AS_GOAL = re.compile(
     r"\b(?:followed by|thanks to|through|courtesy of|via|with|from|after|before|cancelled out by|levelled by|"
     r"equali[sz]ed by|answered by|replied through)\s+(?:a\s+|an\s+)?$",
     re.I,
 )
-GOAL_WORD_BEFORE = re.compile(r"\b(?:goals?|scored|equali[sz]er|opener|winner)\b", re.I)
+GOAL_WORD_BEFORE = re.compile(r"\b(?:goals?|scored|equali[sz]er|equali[sz]ed|opener|winner)\b", re.I)
 CARD_WORDS = re.compile(r"\b(?:yellow|red|card|booking|caution|sent off)\b", re.I)
 PENALTY_CLAUSE = re.compile(
     r"\b(?:penalty|spot[- ]kick|from the spot|pen)\b(?!\s+(?:area|box|shoot-?outs?|appeals?|claims?|decision|shout|competition))",
@@ -449,8 +462,6 @@ class SentenceReader:
                     continue
                 found.append(f)
                 claimed.add(key)
-                if rule.event == "goal" and f.actor is not None and f.team_ref is None:
-                    pass
                 for partner in coordinated(tpl.text, f.actor, m, rule.form):
                     pkey = (family(rule.event), partner)
                     if pkey not in claimed:
@@ -460,8 +471,11 @@ class SentenceReader:
                     found.append(Found(self._injury_rule(), f.related, None, None, f.start, f.end, "injured", frozenset(), False, f.words))
                     claimed.add(("injury", f.related))
         # a team's goal told in the same sentence as a named scorer's is that scorer's goal
-        named_goal = any(f.rule.event == "goal" and f.actor is not None for f in found)
-        return [f for f in found if not (f.rule.form == "team" and named_goal)]
+        named = [f for f in found if f.rule.event == "goal" and f.actor is not None]
+        team_goals = [f for f in found if f.rule.form == "team" and f.rule.event == "goal"]
+        if len(named) == 1 and len(team_goals) == 1 and named[0].team_ref is None:
+            named[0].team_ref = team_goals[0].team_ref  # "Eastwick equalised, with Varga doing the honours"
+        return [f for f in found if not (f.rule.form == "team" and named)]
 
     def _injury_rule(self) -> Rule:
         return next(r for r in self.rules if r.event == "injury")
@@ -482,6 +496,14 @@ class SentenceReader:
             return None
         if "needs_card_context" in tags and not CARD_WORDS.search(text):
             return None
+        if "ordinal_goal" in tags and NOT_A_GOAL_NOUN.match(after):
+            return None  # "his second in the 58th minute", never "his second language"
+        if "needs_object" in tags and not GOAL_OBJECT.match(after):
+            return None  # 'grabbed the opener', never 'grabbed at his hamstring'
+        if rule.event == "goal" and SEASON_TALLY.match(after):
+            return None  # 'has scored six goals for Eastwick this season': a tally, no match event
+        if rule.event == "goal" and NOUN_BEFORE.search(text, max(0, m.start("w") - 30), m.start("w")):
+            return None  # "X's goal that made it 1-0": the goal is told by its noun, not by a new scorer
         if "adjacent" in tags and not (m.groupdict().get("a") and ADJACENT.fullmatch(text, m.end("a"), m.start("w"))):
             return None  # 'Olsen on for Varga', never '... booked late on for shoving Varga'
         if "needs_success" in tags and not (SUCCESS_AFTER.match(after) or TOLD_AS_GOAL.search(text[max(0, m.start() - 25) : m.start()])):
@@ -505,6 +527,8 @@ class SentenceReader:
         team = int(m["t"]) if m.groupdict().get("t") else None
         if rule.form == "subject" and actor is not None and PARTICIPLE.search(text, m.end("a"), m.start("w") + 1) and m["w"].lower().endswith("ing"):
             actor = _main_subject(text, m.start()) or actor  # "X celebrates with Y after scoring": X scored
+        if rule.form == "subject" and actor is not None and m["w"].split()[0].lower().endswith("ing"):
+            actor = _subject_of_participle(text, m.start("a"), m.start("w"), actor)
         if rule.form == "subject" and actor is not None:
             gap = text[m.end("a") : m.start("w")]
             who = list(re.finditer(r"§(\d+)(?:'s|’s)?,?\s+(?:who|whose)\b", text[m.start("a") : m.start("w")]))
@@ -620,6 +644,9 @@ class SentenceReader:
         m = re.match(r"^[^§.;]{0,30}?\bfor\s+(?:the\s+)?(?:host\s+|hosts\s+)?¤(\d+)", after)
         if m and f.rule.event in ("goal", "substitution"):
             return _team_or_side(doc, int(m[1]))
+        m = _LEAD_TO.match(after)
+        if m and f.rule.event == "goal":  # "made it 2-1 to the home side": the side now ahead scored it
+            return _team_or_side(doc, int(m[1]))
         if f.actor is not None:
             a = text.find(f"§{f.actor}")
             m = re.match(r"§\d+\s*\(¤(\d+)\)", text[a:]) if a >= 0 else None
@@ -712,6 +739,14 @@ def _aside(text: str, pos: int, s0: int) -> bool:
     return quotes % 2 == 1 or before.count("(") > before.count(")")
 
 
+NOT_A_GOAL_NOUN = re.compile(
+    r"\s+(?!(?:goal|goals|strike|header|effort|finish|of|in|on|at|from|after|before|came|was|arrived|just|and|with|"
+    r"for|to|soon|moments|minutes|seconds|shortly|late|early|then|when|as|a|an|the)\b)[a-z]+\b"
+)
+GOAL_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|two|three|four|\w+(?:st|nd|rd|th))\b", re.I)
+SEASON_TALLY = re.compile(r"\s+(?:\w+\s+){0,2}goals\b[^.;]{0,40}?\b(?:this|that|last) (?:season|campaign|term|year)\b", re.I)
+NOUN_BEFORE = re.compile(r"\b(?:goal|strike|header|effort|finish|penalty|volley)\s+(?:that|which)\s+$", re.I)
+_LEAD_TO = re.compile(r"\s*\d{1,2}\s?[-–]\s?\d{1,2}\s+to\s+(?:the\s+)?¤(\d+)")
 ADJACENT = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?")
 _RELATIVE = re.compile(r"[^,.;]{0,40}?,\s+(?:who|which|whose)\s")
 

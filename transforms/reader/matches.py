@@ -63,11 +63,33 @@ def decide(doc: Doc) -> None:
     fill_scoreless(doc, main)
     for c in cands:
         orient(doc, c, is_main=c is main)
+    other_legs(doc, cands)
     kept = [c for c in cands if c is main or c.goals is not None]
     doc.matches = [to_fixture(doc, c, is_main=c is main) for c in kept]
 
     doc.scopes = scopes(doc, kept)
     describe(doc)
+
+
+_LEG = re.compile(r"\b(?:first|second|return|home|away)[- ]leg\b|\bon aggregate\b", re.I)
+
+
+def other_legs(doc: Doc, cands: list[Candidate]) -> None:
+    """A two-legged tie told with both scores: when the words place one leg, the other was played at
+    the other ground."""
+    if not _LEG.search(doc.text):
+        return
+    by_pair: dict[frozenset[str], list[Candidate]] = {}
+    for c in cands:
+        if c.goals is not None:
+            by_pair.setdefault(c.pair, []).append(c)
+    for pair, legs in by_pair.items():
+        placed = [c for c in legs if c.home]
+        if len(legs) == 2 and len(placed) == 1:
+            other = next(c for c in legs if not c.home)
+            other.home = next(t for t in pair if t != placed[0].home)
+            other.home_why = "the other leg"
+            doc.note(f"home of {' v '.join(sorted(pair))} ({other.goals}): {other.home} (the other leg)")
 
 
 def candidates(doc: Doc) -> list[Candidate]:
@@ -250,7 +272,7 @@ def fill_scoreless(doc: Doc, main: Candidate) -> None:
 
 HOME_EVIDENCE = {  # how much each kind of words says about who was at home
     "heading": 10.0, "line-up order": 6.0, "prose": 5.0, "ground": 5.0, "versus": 4.0, "dateline": 4.0,
-    "side words": 3.0, "unscored": 2.0, "place": 2.0,
+    "side words": 3.0, "unscored": 2.0, "place": 2.0, "country": 2.0,
 }  # fmt: skip
 
 
@@ -277,7 +299,7 @@ def orient(doc: Doc, c: Candidate, is_main: bool) -> None:
     if len(sheets) >= 2 and set(sheets[:2]) == set(pair):
         vote(sheets[0], "line-up order", "line-up order")
     for finder, kind in ((ground_home, "ground"), (dateline_home, "dateline"), (side_word_home, "side words"),
-                         (place_home, "place")):  # fmt: skip
+                         (place_home, "place"), (country_home, "country")):  # fmt: skip
         home, detail = finder(doc, c, is_main)
         vote(home, kind, detail)
     ranked = votes.most_common(2)
@@ -354,7 +376,11 @@ def _home_of_place(doc: Doc, team: str) -> set[str]:
 def place_home(doc: Doc, c: Candidate, is_main: bool) -> tuple[str | None, str]:
     """'title-deciders at Oswestry and Penybont': a team's name or town after 'at' places the match there."""
     found = set()
-    text = doc.text
+    start, text = _match_window(doc, c, is_main)
+    for r in doc.teams_in(start, start + len(text)):  # "a rocky display at Spurs": the team's own name, any form
+        if r.team in c.pair and re.search(r"\bat\s+(?:the\s+)?$", doc.text[max(0, r.start - 8) : r.start]):
+            if not re.match(r"\s+(?:to|against)\b", doc.text[r.end : r.end + 10]):
+                found.add(r.team)
     for m in re.finditer(r"\bat\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)((?:\s+and\s+[A-Z][\w'’-]+)?)", text):
         places = [m[1]] + ([m[2].split("and", 1)[1].strip()] if m[2] else [])
         for place in places:
@@ -367,6 +393,42 @@ def place_home(doc: Doc, c: Candidate, is_main: bool) -> tuple[str | None, str]:
         team = next(iter(found))
         return team, f"'at {team}'"
     return None, ""
+
+
+_IN_COUNTRY = re.compile(r"\b(?:in|to)\s+$")
+_NOT_THIS_MATCH = re.compile(r"\b(?:will|can|could|return|second leg|next|must|hope|going to)\b", re.I)
+
+
+def country_home(doc: Doc, c: Candidate, is_main: bool) -> tuple[str | None, str]:
+    """'winning in Spain', 'that it was in Spain': a club match told as played in one side's country,
+    the other side being from elsewhere. Words of the future ('we can score in Germany') are about
+    another leg."""
+    if not is_main:
+        return None, ""
+    countries = {t: _country_of(doc, t) for t in c.pair}
+    if None in countries.values() or len(set(countries.values())) < 2:
+        return None, ""
+    found = set()
+    for r in doc.teams:
+        if r.how != "name" or not r.team or not doc.book.is_national(r.team) or r.team in c.pair:
+            continue
+        if not _IN_COUNTRY.search(doc.text, max(0, r.start - 5), r.start):
+            continue
+        s0, s1 = doc.sentence_at(r.start)
+        if _NOT_THIS_MATCH.search(doc.text, s0, s1):
+            continue
+        found |= {t for t, land in countries.items() if land == r.team}
+    if len(found) == 1:
+        team = next(iter(found))
+        return team, f"played in {countries[team]}"
+    return None, ""
+
+
+def _country_of(doc: Doc, team: str) -> str | None:
+    if doc.book.is_national(team):
+        return None
+    club = doc.book.clubs.club(team)
+    return doc.book.country(team) or (club.country if club else None)
 
 
 def side_word_home(doc: Doc, c: Candidate, is_main: bool) -> tuple[str | None, str]:

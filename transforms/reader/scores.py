@@ -45,6 +45,7 @@ def read(doc: Doc) -> None:
             doc.scores.append(Score(m.start(), m.end(), int(m[1]), int(m[2]), score_kind(text, m.start(), m.end(), lex)))
     doc.claims = heading_claims(doc) + prose_claims(doc)
     doc.claims += unscored_claims(doc) + versus_claims(doc)
+    doc.claims += pairing_claims(doc)
 
 
 # ---- what kind of score ---------------------------------------------------------------------------
@@ -53,7 +54,7 @@ def read(doc: Doc) -> None:
 @lru_cache(maxsize=4)
 def _context_regexes(lex: Lexicon) -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]]]:
     before, after = [], []
-    for kind in ("running", "half_time", "aggregate", "shootout", "record"):
+    for kind in ("final", "running", "half_time", "aggregate", "shootout", "record"):  # a leg's score first
         b = [r["phrase"] for r in lex.rows("score_words", position="before", kind=kind)]
         a = [r["phrase"] for r in lex.rows("score_words", position="after", kind=kind)]
         if b:
@@ -313,8 +314,15 @@ def subject_before(doc: Doc, tpl, pos: int) -> str | None:
 
 
 def _is_object(body: str, a: int, end: int) -> bool:
-    before = body[max(0, a - 14) : a]
-    return bool(_OBJECT_PREP.search(before)) and not body[end : end + 3].startswith(("'s", "’s"))
+    if body[end : end + 3].startswith(("'s", "’s")):
+        return False
+    return bool(_OBJECT_PREP.search(body[max(0, a - 14) : a]) or _BEATEN.search(body[max(0, a - 40) : a]))
+
+
+_BEATEN = re.compile(  # "beat a very tough Eastwick": the team a result verb acts on, adjectives between
+    r"\b(?:beat|beating|defeated|defeating|thrashed|hammered|edged|overcame|crushed|stunned|routed|face|faced|facing)"
+    r"\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){0,3}$"
+)
 
 
 def _first_subject(doc: Doc, body: str, start: int) -> str | None:
@@ -418,7 +426,7 @@ def _previous_subject(doc: Doc, s0: int, force: bool = False) -> str | None:
     k = next((i for i, (a, _) in enumerate(doc.sentences) if a == s0), None)
     if k is None:
         return None
-    for j in range(k - 1, max(-1, k - 4), -1):
+    for j in range(k - 1, max(-1, k - (8 if pronoun else 4)), -1):  # 'they' can run on for a paragraph
         refs = [r for r in doc.teams_in(*doc.sentences[j]) if r.team]
         if refs:
             return refs[0].team if pronoun or j == k - 1 else None
@@ -456,6 +464,43 @@ def versus_claims(doc: Doc) -> list[Claim]:
         if re.fullmatch(r"\s+(?:v|vs\.?|versus)\s+", doc.text[t.end : u.start]):
             out.append(Claim(t.team, u.team, t.start, u.end, "versus", None, home=t.team, weight=1.0))
     return out
+
+
+_PAIRING = re.compile(
+    r"(?:¤(?P<s>\d+)(?:'s|’s|')\s+)?(?:[\w-]+\s+){0,2}?(?P<where>home|away)?\s*"
+    r"(?:match|game|meeting|clash|tie|fixture|encounter|derby|contest)\s+"
+    r"(?P<prep>against|with|v|vs\.?|versus|at|away to|away at)\s+(?:the\s+)?¤(?P<o>\d+)"
+)
+
+
+def pairing_claims(doc: Doc) -> list[Claim]:
+    """'limped out of Sunday's meeting with Eastwick', "during Northbrook's home game against Eastwick":
+    a match named without a result. Weak evidence (weight 0.5): it can only make an article's main
+    match when it stands in the lead; words of the future leave it to the fixtures-ahead pass."""
+    text, out = doc.text, []
+    future = _future_words(doc.lex)
+    for s0, s1 in doc.sentences[:3]:
+        refs = doc.teams_in(s0, s1)
+        if not refs or future.search(text, s0, s1):
+            continue
+        tpl = template(text, s0, s1, [(r.start, r.end, f"¤{doc.teams.index(r)}") for r in refs])
+        for m in _PAIRING.finditer(tpl.text):
+            other = _team(doc, m, "o")
+            subject = _team(doc, m, "s") or subject_before(doc, tpl, m.start())
+            if not subject or not other or subject == other:
+                continue
+            home = subject if m["where"] == "home" else other if (m["where"] == "away" or m["prep"].startswith(("at", "away"))) else None
+            start, end = tpl.span(m.start(), m.end())
+            claim = Claim(subject, other, start, end, "pairing", None, home=home, weight=0.5)
+            claim.earlier = bool(EARLIER.search(text, s0, s1))
+            out.append(claim)
+            break
+    return out
+
+
+@lru_cache(maxsize=4)
+def _future_words(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’-]){alternation(lex.phrases('ahead_words', kind='future'))}(?![\w-])", re.I)
 
 
 def unscored_claims(doc: Doc) -> list[Claim]:

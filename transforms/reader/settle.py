@@ -321,6 +321,8 @@ def score_from_neutral(doc: Doc, k: int) -> bool:
 def score_from_goals(doc: Doc, k: int) -> None:
     """No sentence gave the score, but every goal's side is known: count them."""
     m = doc.matches[k]
+    if m.rule == "pairing":
+        return  # a match only named ('limped out of the game against X'): its goals are not all told
     goals = [e for e in doc.events if e.event_type == "goal" and e.fixture_index == k]
     if not goals or any(e.team not in (m.home_team, m.away_team) for e in goals):
         return

@@ -61,6 +61,7 @@ def read(doc: Doc) -> None:
         named = {r.team for r in refs if r.team}
         refs += nicknames(text, lex, named)
         refs += demonyms(text, lex, named, book)
+        refs += town_adjectives(text, refs, book)
         refs += place_epithets(text, named, book)
         refs += side_words(text, lex)
     lines = datelines(doc)
@@ -505,6 +506,21 @@ def demonyms(text: str, lex: Lexicon, named: set[str], book: TeamBook) -> list[T
         if team:
             out.append(TeamRef(m.start(), m.end(), team, "demonym"))
     return out
+
+
+def town_adjectives(text: str, refs: list[TeamRef], book: TeamBook) -> list[TeamRef]:
+    """"Svensson's Mainzer", 'the Dortmunder': a club's town with the German -er ending, for a club the
+    article names (a word two named clubs share says nothing)."""
+    owners: dict[str, set[str]] = {}
+    for r in refs:
+        if r.team and r.how in ("name", "short") and not book.is_national(r.team):
+            for word in re.findall(r"[A-ZÀ-Ý][a-zà-ÿ]{3,}", text[r.start : r.end]):
+                owners.setdefault(word, set()).add(r.team)
+    towns = [w for w, teams in owners.items() if len(teams) == 1 and not w.endswith("er")]
+    if not towns:
+        return []
+    rx = re.compile(rf"\b(?P<town>{'|'.join(map(re.escape, towns))})er\b")
+    return [TeamRef(m.start(), m.end(), next(iter(owners[m["town"]])), "demonym") for m in rx.finditer(text)]
 
 
 @lru_cache(maxsize=4)
