@@ -28,7 +28,10 @@ def assert_same_tables(warehouse: Path, reference: dict[str, pl.DataFrame]) -> N
     got = warehouse_tables(warehouse)
     assert got.keys() == reference.keys()
     for name, df in reference.items():
-        assert got[name].equals(df), name
+        if not got[name].equals(df):
+            only_here = got[name].join(df, on=df.columns, how="anti", nulls_equal=True)
+            only_there = df.join(got[name], on=df.columns, how="anti", nulls_equal=True)
+            raise AssertionError(f"{name} differs:\nonly on this runner\n{only_here}\nonly on threads\n{only_there}")
 
 
 def completed_task_runs(flow_run_id: object, expected: int, wait: float = 20.0) -> int:

@@ -101,7 +101,8 @@ def test_match_timeline_runs_in_clock_order_with_the_score(con) -> None:
     timed = [(r["minute"], r["added_time"] or 0) for r in line if r["minute"] is not None]
     assert timed == sorted(timed)
     assert all(r["minute"] is None for r in line[len(timed) :])  # untimed events last
-    first = line[0]
+    assert (line[0]["clock"], line[0]["home_score_now"], line[0]["away_score_now"]) == ("9'", 0, 0)  # the injury
+    first = next(r for r in line if r["event_type"] == "goal")
     assert (first["player_name"], first["clock"], first["home_score_now"], first["away_score_now"]) == (
         "Vinícius Júnior",
         "15'",

@@ -726,11 +726,15 @@ def capitalised_runs(text: str, start: int = 0, end: int | None = None) -> list[
     return runs
 
 
-def trim_titles(span: NameSpan) -> NameSpan | None:
-    """'Coach Álvaro Arbeloa' -> 'Álvaro Arbeloa'; drop runs that are only titles or non-names."""
+FIRST_NAME_WORDS = frozenset({"Will", "Bill", "Sonny", "Rob", "Mark", "Jack"})  # words that open sentences and names
+
+
+def trim_titles(span: NameSpan, mid_sentence: bool = False) -> NameSpan | None:
+    """'Coach Álvaro Arbeloa' -> 'Álvaro Arbeloa'; drop runs that are only titles or non-names.
+    Inside a sentence 'Will Nightingale rose highest' is a first name, not the modal that opens a question."""
     tokens = span.text.split()
     lead = 0
-    while lead < len(tokens) - 1 and tokens[lead] in _LEADERS:
+    while lead < len(tokens) - 1 and tokens[lead] in _LEADERS and not (mid_sentence and tokens[lead] in FIRST_NAME_WORDS):
         lead += 1
     if not tokens:
         return None
@@ -745,6 +749,9 @@ def trim_titles(span: NameSpan) -> NameSpan | None:
     if len(tokens) <= 2 and tokens[-1] in NOT_NAMES:
         return None
     return NameSpan(s, e, text)
+
+
+_MID_SENTENCE = re.compile(r"[a-z,]\s+$")
 
 
 class NameFinder:
@@ -838,7 +845,7 @@ class NameFinder:
         out: list[tuple[NameSpan, list[str]]] = []
         runs = self.runs if (start, end) == (0, None) else capitalised_runs(self.text, start, end)
         for run in runs:
-            span = trim_titles(run)
+            span = trim_titles(run, mid_sentence=_MID_SENTENCE.search(self.text, max(0, run.start - 3), run.start) is not None)
             if span is None or self._blocked(span.start, span.end):
                 continue
             span = self._drop_team_prefix(span)

@@ -62,14 +62,15 @@ TARGET = re.compile(
     r"|\bpast\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:§\d+|keeper|goalkeeper)|\bbeyond\s+(?:the\s+)?(?:§\d+|keeper|goalkeeper)"
     r"|\b(?:home|in)\b(?!\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:box|area|air|cross|corner|free-kick|ball|delivery|shot|pass|first|second|\d))"
     r"|\binside\s+the\s+(?:far|near|left|right)"
-    r"|\bthe\s+(?:winner|equali[sz]er|opener|go-ahead)|\binto\s+(?:an\s+)?empty\s+net|\bthe\s+(?:bottom|top)\s+(?:left\s+|right\s+)?corner"
+    r"|\b(?:the|an?|a\s+late)\s+(?:winner|equali[sz]er|opener|go-ahead)|\binto\s+(?:an\s+)?empty\s+net|\bthe\s+(?:bottom|top)\s+(?:left\s+|right\s+)?corner"
     r"|\bthe\s+back\s+of\s+the\s+net|\bover\s+the\s+line|\bunder\s+[^.]{0,20}hands)",
     re.I,
 )
 SUCCESS_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:gave|give|put|earned|secured|sealed|won|made it|levelled|restored|handed|proved|was enough|"
     r"rescued|snatched|clinched|cancelled out|drew|broke|went in|flew in|crept in|found the net|deflected in|"
-    r"was the difference|settled|decided|came in|came after|doubled|halved|pulled|hit the net|nestled)\b",
+    r"was the difference|settled|decided|came in|came after|doubled|halved|pulled|hit the net|nestled|earn|earning|"
+    r"salvaged?|rescue)\b",
     re.I,
 )
 INJURY_WORDS = re.compile(
@@ -108,7 +109,8 @@ def _subject_of_participle(text: str, a: int, w: int, actor: int) -> int:
 
 TOLD_AS_GOAL = re.compile(
     r"\b(?:followed by|thanks to|through|courtesy of|via|with|from|after|before|cancelled out by|levelled by|"
-    r"equali[sz]ed by|answered by|replied through)\s+(?:a\s+|an\s+)?$",
+    r"equali[sz]ed by|answered by|replied through|(?:dented|sunk|beaten|undone|stunned|settled|decided|won|rescued|"
+    r"saved|punished) by)\s+(?:a\s+|an\s+)?$",
     re.I,
 )
 GOAL_WORD_BEFORE = re.compile(r"\b(?:goals?|scored|equali[sz]er|equali[sz]ed|opener|winner)\b", re.I)
@@ -156,7 +158,7 @@ def rules(lex: Lexicon) -> list[Rule]:
             rows = rows + [
                 {**r, "phrase": form_of} for r in rows if event in INFLECTED and form in ("subject", "team", "pair_subject", "pair_object")
                 and "as_written" not in r["implies"].split()
-                for form_of in inflections(r["phrase"])[1:]  # the -ing and -s forms ('slotting home', 'limps off')
+                for form_of in other_forms(r["phrase"])
             ]
             phrases = [r["phrase"].removeprefix("'s ").strip() for r in rows]
             implies = {
@@ -166,6 +168,13 @@ def rules(lex: Lexicon) -> list[Rule]:
             trigger = compile_rule(rf"(?<![\w-])(?P<w>{words})(?![\w-])", re.I)
             out.append(Rule(f"{event}/{form}", event, form, trigger, implies, frozenset(_cue(p) for p in phrases)))
     return out
+
+
+def other_forms(phrase: str) -> list[str]:
+    """The -ing and -s forms ('slotting home', 'limps off'), and the base form after 'to' ('rose to head
+    in'): a bare base form is left out, being a noun as often as a verb ('a strike', 'the shot')."""
+    forms = inflections(phrase)
+    return forms[1:] + [f"to {forms[0]}"] if forms else []
 
 
 _STOPWORDS = frozenset("a an the to of for in on at by with from his her their into and".split())
@@ -250,6 +259,19 @@ _SCORER_AFTER = re.compile(
 )
 
 
+_PARTICIPLE_LEAD = re.compile(r"\b(?:when|after|while|before|by|on)\s+$")
+_OPENING_POSSESSOR = re.compile(r"\s*§(\d+)(?='s|’s)")
+
+
+def _possessor_of_participle(text: str, ws: int) -> re.Match[str] | None:
+    """"X's afternoon had started badly when scoring an own goal": a participle whose sentence opens
+    with a player's possessive is that player's."""
+    if not text[ws:].split(" ", 1)[0].lower().endswith("ing") or not _PARTICIPLE_LEAD.search(text, max(0, ws - 8), ws):
+        return None
+    m = _OPENING_POSSESSOR.match(text)
+    return m if m and not re.search(r"§\d+(?!'s|’s)", text[m.end() : ws]) else None
+
+
 def _actor_before(text: str, ws: int, gap: re.Pattern[str], *alternatives: re.Pattern[str]) -> re.Match[str] | None:
     """The earliest person before ws whose stretch of words up to ws is a valid gap (no other actor)."""
     for am in _ACTOR.finditer(text, max(0, ws - 150), ws):
@@ -269,6 +291,8 @@ def hits(rule: Rule, text: str):
             gap = _GAP_NEAR if form == "subject" else _GAP_FAR
             extra = (_GAP_AND,) if form == "subject" else ()
             am = _actor_before(text, ws, gap, *extra)
+            if am is None and form == "subject":
+                am = _possessor_of_participle(text, ws)
             if am is None:
                 continue
             role = "a" if form in ("subject", "pair_subject") else "r"
@@ -498,6 +522,10 @@ class SentenceReader:
             return None
         if "ordinal_goal" in tags and NOT_A_GOAL_NOUN.match(after):
             return None  # "his second in the 58th minute", never "his second language"
+        if "needs_goal_for" in tags and not GOAL_FOR.match(after):
+            return None  # 'teed up X for the third' is X's goal; 'set up X' alone is not
+        if "needs_finish" in tags and not FINISH_AFTER.match(after):
+            return None  # 'spun to beat the keeper with a first-time effort'
         if "needs_object" in tags and not GOAL_OBJECT.match(after):
             return None  # 'grabbed the opener', never 'grabbed at his hamstring'
         if rule.event == "goal" and SEASON_TALLY.match(after):
@@ -506,7 +534,10 @@ class SentenceReader:
             return None  # "X's goal that made it 1-0": the goal is told by its noun, not by a new scorer
         if "adjacent" in tags and not (m.groupdict().get("a") and ADJACENT.fullmatch(text, m.end("a"), m.start("w"))):
             return None  # 'Olsen on for Varga', never '... booked late on for shoving Varga'
-        if "needs_success" in tags and not (SUCCESS_AFTER.match(after) or TOLD_AS_GOAL.search(text[max(0, m.start() - 25) : m.start()])):
+        if "needs_success" in tags and not (
+            SUCCESS_AFTER.match(after) or TOLD_AS_GOAL.search(text[max(0, m.start() - 25) : m.start()])
+            or SCORING_MODIFIER.search(text, max(0, m.start("w") - 25), m.start("w"))
+        ):
             return None
         if "needs_goal_context" in tags and not (
             SUCCESS_AFTER.match(after) or GOAL_CONTEXT.search(text[max(0, m.start() - 60) : m.start()])
@@ -742,6 +773,18 @@ def _aside(text: str, pos: int, s0: int) -> bool:
 NOT_A_GOAL_NOUN = re.compile(
     r"\s+(?!(?:goal|goals|strike|header|effort|finish|of|in|on|at|from|after|before|came|was|arrived|just|and|with|"
     r"for|to|soon|moments|minutes|seconds|shortly|late|early|then|when|as|a|an|the)\b)[a-z]+\b"
+)
+SCORING_MODIFIER = re.compile(r"\b(?:match-winning|game-winning|winning|decisive|opening|equalising|equalizing|"
+                              r"consolation|clinching|late winning)\s+$", re.I)  # "his match-winning strike"
+GOAL_FOR = re.compile(
+    r"\s*(?:for\s+(?:the|his|her|a|an)\s+(?:[\w-]+\s+)?(?:opener|winner|equali[sz]er|second|third|fourth|fifth|sixth|goal|header|finish)"
+    r"|to\s+(?:score|head|fire|slot|tap|volley|nod|curl|stroke|sweep|rifle|drill|finish|convert)\b)",
+    re.I,
+)
+FINISH_AFTER = re.compile(
+    r"\s+(?:the\s+)?(?:§\d+|keeper|goalkeeper)\s+(?:with|from)\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:effort|shot|strike|finish|header|volley|drive|chip|lob)\b",
+    re.I,
 )
 GOAL_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|two|three|four|\w+(?:st|nd|rd|th))\b", re.I)
 SEASON_TALLY = re.compile(r"\s+(?:\w+\s+){0,2}goals\b[^.;]{0,40}?\b(?:this|that|last) (?:season|campaign|term|year)\b", re.I)
