@@ -247,6 +247,8 @@ def _resolve(name: str, m: re.Match[str], extra_time: bool) -> tuple[int | None,
             return None, None, None
         return ((120 if extra_time else 90) - n, None, None)
     if name in ("nth", "bare_nth", "minute_n", "mark", "after", "in", "apostrophe", "paren"):
+        if name == "nth" and re.fullmatch(r"an?|a couple of|couple of|a few", (m.group("n") or "").lower()):
+            return None, None, None  # 'a minute later', 'a few minutes': a stretch of time, not the clock
         if n is None or not 1 <= n <= 130:
             return None, None, None
         if name == "paren" and n > 120:

@@ -127,6 +127,11 @@ class Doc:
             return self.sentences[k]
         return (pos, pos)
 
+    def sentence_before(self, pos: int) -> tuple[int, int]:
+        """The last sentence that ends at or before pos ((pos, pos) when none does)."""
+        k = bisect_right([e for _, e in self.sentences], pos) - 1
+        return self.sentences[k] if k >= 0 else (pos, pos)
+
     def line_at(self, pos: int) -> tuple[int, int]:
         k = bisect_right([s for s, _ in self.lines], pos) - 1
         return self.lines[k] if k >= 0 else (0, 0)

@@ -241,20 +241,20 @@ _GAP_FAR = re.compile(rf"{GAP}{{0,100}}")
 _RELATED_AFTER = re.compile(r"\s+(?:the\s+)?(?:(?P<hurt>injured|stricken|limping|hobbling)\s+)?(?:[\w'’-]+\s+){0,2}?§(?P<r>\d+)")
 _ACTOR_AFTER = re.compile(r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?§(?P<a>\d+)")
 _ACTOR_INTO = re.compile(r"\s+§(?P<a>\d+)\s+(?:into the (?:fray|game|action)|on)\b")
-_OBJECT_AFTER = re.compile(rf"\s+{OBJECT_FILL}§(?P<a>\d+)(?!'s|’s)")
+_OBJECT_AFTER = re.compile(rf"\s+{OBJECT_FILL}§(?P<a>\d+)(?!\d|'s|’s)")
 _POSSESSIVE_BEFORE = re.compile(r"§(?P<a>\d+)(?:'s|’s|')\s+(?:[\w-]+\s+){0,3}?\Z")
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?§(?P<a>\d+)\s+\Z")
 _FOR_TO_BEFORE = re.compile(r"\b(?:for|found|allow\w*|leaving|left|enabl\w*|set up|teed up)\s+§(?P<a>\d+)\s+to\s+\Z")
 _LABEL_BEFORE = re.compile(r"(?:\A|\n)\s*(?:[-•*–]\s*)?\Z")
 _LABEL_AFTER = re.compile(r"[:!]?\s+§(?P<a>\d+)")
-_AS_DID_AFTER = re.compile(r"\s+§(?P<a>\d+)(?!'s|’s)")
+_AS_DID_AFTER = re.compile(r"\s+§(?P<a>\d+)(?!\d|'s|’s)")
 _SAVED_AFTER = re.compile(r"\s+§(?P<a>\d+)(?:'s|’s|')\s+(?:[\w-]+\s+)?(?:penalty|spot[- ]kick)")
 _TEAM_BEFORE = re.compile(r"¤(?P<t>\d+)(?:\s+[^§¶¤.;!?]{0,40}?)?\s+\Z")
 _TEAM_VERB_BEFORE = re.compile(
     rf"(?:¤(?P<t>\d+)[^§¶.;!?]{{0,40}}?)?(?<![\w-])(?P<v>{TEAM_GOAL_VERBS})[^§¶.;!?]{{0,50}}?\Z", re.I
 )
 _SCORER_AFTER = re.compile(
-    r"\s+(?:(?:the|a|an)\s+)?(?:[\w'’,-]+\s+){0,5}?§(?P<a>\d+)"
+    r"\s+(?:(?:the|a|an)\s+)?(?:[\w'’,-]+\s+){0,5}?§(?P<a>\d+)(?!\d)"
     r"(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:effort|strike|header|goal|finish|shot|volley|penalty))?(?!'s|’s)"
 )
 
@@ -269,7 +269,7 @@ def _possessor_of_participle(text: str, ws: int) -> re.Match[str] | None:
     if not text[ws:].split(" ", 1)[0].lower().endswith("ing") or not _PARTICIPLE_LEAD.search(text, max(0, ws - 8), ws):
         return None
     m = _OPENING_POSSESSOR.match(text)
-    return m if m and not re.search(r"§\d+(?!'s|’s)", text[m.end() : ws]) else None
+    return m if m and not re.search(r"§\d+(?!\d|'s|’s)", text[m.end() : ws]) else None
 
 
 def _actor_before(text: str, ws: int, gap: re.Pattern[str], *alternatives: re.Pattern[str]) -> re.Match[str] | None:
@@ -520,6 +520,10 @@ class SentenceReader:
             return None
         if "needs_card_context" in tags and not CARD_WORDS.search(text):
             return None
+        if rule.event == "goal" and m["w"].lower().endswith("scoring") and SCORING_ADJECTIVE.match(after):
+            return None  # 'produced a scoring chance', 'a scoring touch': an adjective, no goal
+        if "delivery" in tags and re.search(r"\b(?:from|onto|on to|met|meets|meeting|converted|headed in)\s+$", text[max(0, m.start() - 20) : m.start()]):
+            return None  # "a header from X's free kick": X delivered it, someone else's goal
         if "ordinal_goal" in tags and NOT_A_GOAL_NOUN.match(after):
             return None  # "his second in the 58th minute", never "his second language"
         if "needs_goal_for" in tags and not GOAL_FOR.match(after):
@@ -770,6 +774,8 @@ def _aside(text: str, pos: int, s0: int) -> bool:
     return quotes % 2 == 1 or before.count("(") > before.count(")")
 
 
+SCORING_ADJECTIVE = re.compile(r"\s+(?:chances?|opportunit\w+|positions?|touch|record|run|streak|form|spree|charts|boots|"
+                               r"sheet|ability|instincts?|threat|burden|responsibility)\b", re.I)
 NOT_A_GOAL_NOUN = re.compile(
     r"\s+(?!(?:goal|goals|strike|header|effort|finish|of|in|on|at|from|after|before|came|was|arrived|just|and|with|"
     r"for|to|soon|moments|minutes|seconds|shortly|late|early|then|when|as|a|an|the)\b)[a-z]+\b"
@@ -841,14 +847,14 @@ def coordinated(tpl: str, actor: int | None, m: re.Match[str], form: str) -> lis
         lst = re.search(rf"((?:§\d+,\s+)+)§\d+,?\s+and\s+§{actor}(?!\d)", tpl)
         if lst:
             out += [int(x) for x in re.findall(r"§(\d+)", lst[1])]
-            first = re.search(r"§(\d+),?\s+and\s+§" + str(actor), tpl)
+            first = re.search(r"§(\d+),?\s+and\s+§" + str(actor) + r"(?!\d)", tpl)
             if first:
                 out.append(int(first[1]))
     elif form in ("object", "team_object"):
         tail = tpl[m.end() :]
-        for x in re.finditer(r"^(?:,\s*|\s+and\s+|,\s+and\s+)§(\d+)(?!'s)", tail):
+        for x in re.finditer(r"^(?:,\s*|\s+and\s+|,\s+and\s+)§(\d+)(?!\d|'s)", tail):
             out.append(int(x[1]))
-        chain = re.match(r"((?:(?:,\s*|\s+and\s+|,\s+and\s+)§\d+(?!'s))+)", tail)
+        chain = re.match(r"((?:(?:,\s*|\s+and\s+|,\s+and\s+)§\d+(?!\d|'s))+)", tail)
         if chain:
             out = [int(x) for x in re.findall(r"§(\d+)", chain[1])]
     return [p for p in dict.fromkeys(out) if p != actor]

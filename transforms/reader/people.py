@@ -214,7 +214,7 @@ def _antecedent(doc: Doc, players: list[tuple[int, int]], pos: int, kind: str, e
     earlier = [(ps, k) for ps, k in players if ps < pos]
     s0, _ = doc.sentence_at(pos)
     if re.fullmatch(r"\s*(?:[A-Z][\w-]*,?\s+){0,3}", text[s0:pos]) and s0 > 0:
-        p0, p1 = doc.sentence_at(s0 - 1)
+        p0, p1 = doc.sentence_before(s0)
         before = [(ps, k) for ps, k in earlier if p0 <= ps < p1 and k not in exclude]
         for ps, k in before:
             if not re.search(r"\b(?:from|by|to|for|with|of|past|over|beat|against|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", text[max(p0, ps - 30) : ps]):
