@@ -121,7 +121,11 @@ PENALTY_CLAUSE = re.compile(
 )
 OWN_GOAL = re.compile(r"\bown[- ]goal\b|\bown net\b|\bown (?:keeper|goalkeeper)\b|\binto (?:his|her) own\b", re.I)
 GOALISH = re.compile(r"\b(?:goal|scor\w*|behind|deficit|lead|ahead|in front|level\w*|equali[sz]\w*|opener|net)\b", re.I)
-SECOND_YELLOW = re.compile(r"\bsecond (?:yellow|booking|caution|bookable)|\btwo yellow cards|\bdouble warning", re.I)
+SECOND_YELLOW = re.compile(
+    r"\bsecond (?:yellow|booking|caution|bookable)|\btwo (?:yellow cards|yellows|cautions|bookings|bookable)|\bdouble warning"
+    r"|\bsecond (?:[a-z]+ )?(?:tackle|foul|offence|challenge)\b",  # 'sent off for a second rash tackle'
+    re.I,
+)
 STRAIGHT_RED = re.compile(r"\bstraight red\b", re.I)
 SCORE_NEXT = re.compile(r"^\s*\d{1,2}\s?[-–]\s?\d{1,2}")
 PAIRED = re.compile(r"§(\d+)\s+(?:and|&)\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+(?=[a-z]+\s+§)){0,2}§(\d+)")
@@ -197,7 +201,7 @@ def _phrase_key(phrase: str) -> str:
 
 
 INFLECTED = frozenset({"goal", "substitution", "injury", "penalty_miss"})
-FORMS = ("pair_subject", "pair_object", "pair_object_into", "subject", "object", "possessive", "attributive",
+FORMS = ("pair_subject", "pair_object", "pair_object_into", "pair_possessive", "subject", "object", "possessive", "attributive",
          "for_to", "label", "team_object", "team", "saved_penalty", "as_did")  # fmt: skip
 
 
@@ -249,6 +253,8 @@ _LABEL_BEFORE = re.compile(r"(?:\A|\n)\s*(?:[-•*–]\s*)?\Z")
 _LABEL_AFTER = re.compile(r"[:!]?\s+§(?P<a>\d+)")
 _AS_DID_AFTER = re.compile(r"\s+§(?P<a>\d+)(?!\d|'s|’s)")
 _SAVED_AFTER = re.compile(r"\s+§(?P<a>\d+)(?:'s|’s|')\s+(?:[\w-]+\s+)?(?:penalty|spot[- ]kick)")
+_POSSESSOR_BEFORE = re.compile(r"§(?P<r>\d+)(?:'s|’s)\s+(?:[a-z][\w-]*\s+)?\Z")
+_NAMED_AFTER = re.compile(r"\s*,?\s+§(?P<a>\d+)(?!\d)")
 _TEAM_BEFORE = re.compile(r"¤(?P<t>\d+)(?:\s+[^§¶¤.;!?]{0,40}?)?\s+\Z")
 _TEAM_VERB_BEFORE = re.compile(
     rf"(?:¤(?P<t>\d+)[^§¶.;!?]{{0,40}}?)?(?<![\w-])(?P<v>{TEAM_GOAL_VERBS})[^§¶.;!?]{{0,50}}?\Z", re.I
@@ -313,6 +319,14 @@ def hits(rule: Rule, text: str):
                 spans["a"] = xm.span("a")
                 end = xm.end()
             yield _Hit(text, spans, start, end)
+            continue
+        if form == "pair_possessive":  # "with his replacement §2's shot": §2 came on for the possessor
+            bm = _POSSESSOR_BEFORE.search(text, max(0, ws - 40), ws)
+            am = _NAMED_AFTER.match(text, we)
+            if bm is None or am is None or bm["r"] == am["a"]:
+                continue
+            spans["r"], spans["a"] = bm.span("r"), am.span("a")
+            yield _Hit(text, spans, bm.start(), am.end())
             continue
         if form in ("possessive", "attributive", "for_to", "team"):
             rx = {"possessive": _POSSESSIVE_BEFORE, "attributive": _ATTRIBUTIVE_BEFORE,
@@ -484,8 +498,10 @@ class SentenceReader:
                     continue
                 if rule.event == "goal" and key in claimed and "brace" not in f.tags and "hat_trick" not in f.tags:
                     continue
-                found.append(f)
+                pairs = respective_pairs(tpl.text, f) if rule.form == "pair_subject" else []
+                found += [replace(f, actor=a, related=r) for a, r in pairs] or [f]
                 claimed.add(key)
+                claimed.update((family(rule.event), a) for a, _ in pairs)
                 for partner in coordinated(tpl.text, f.actor, m, rule.form):
                     pkey = (family(rule.event), partner)
                     if pkey not in claimed:
@@ -835,15 +851,40 @@ def family(event: str) -> str:
     return event
 
 
+_LISTED_BEFORE = re.compile(
+    r"§(\d+)(?:\s*\([^()§]{1,12}\))?(?:\s*,\s*|(?:\s*,)?\s+(?:and|&)\s+(?:the\s+)?"
+    r"(?:(?!(?:while|when|as|but|who|after|before|then|was|were|had|has)\b)[a-z][\w-]*\s+){0,2})\Z"
+)
+
+
+def listed_before(tpl: str, actor_start: int) -> list[int]:
+    """'§1 (90+13) and the substitutes §2 and §3 were sent off': everyone listed before the actor."""
+    out, pos = [], actor_start
+    while m := _LISTED_BEFORE.search(tpl, max(0, pos - 60), pos):
+        out.append(int(m[1]))
+        pos = m.start()
+    return out
+
+
+def respective_pairs(tpl: str, f: Found) -> list[tuple[int, int]]:
+    """'§1 and §2 come on for §3 and §4 (respectively)': the first for the first, the second for the second."""
+    before = re.search(r"§(\d+)\s+(?:and|&)\s+$", tpl[: f.start])
+    rel = re.search(rf"§{f.related}(?!\d)\s+(?:and|&)\s+§(\d+)(?!\d|'s)", tpl[f.start :])
+    if not before or not rel or f.actor is None or f.related is None:
+        return []
+    return [(int(before[1]), f.related), (f.actor, int(rel[1]))]
+
+
 def coordinated(tpl: str, actor: int | None, m: re.Match[str], form: str) -> list[int]:
     """'§1 and §2 scored', 'goals from §1, §2 and §3': the others who share the words."""
-    if actor is None or form in ("pair_subject", "pair_object", "possessive", "team"):
+    if actor is None or form in ("pair_subject", "pair_object", "pair_possessive", "possessive", "team"):
         return []
     out = []
     if form == "subject":
         for p in PAIRED.finditer(tpl, 0, m.start() + len(str(actor)) + 1):
             if int(p[2]) == actor:
                 out.append(int(p[1]))
+        out += listed_before(tpl, m.start())
         lst = re.search(rf"((?:§\d+,\s+)+)§\d+,?\s+and\s+§{actor}(?!\d)", tpl)
         if lst:
             out += [int(x) for x in re.findall(r"§(\d+)", lst[1])]
