@@ -74,7 +74,7 @@ class StageTimer:
     """
 
     NAMES: ClassVar[dict[str, str]] = {
-        "list_articles": "list_articles",
+        "list_folder": "list_articles",
         "previous_state": "previous_state",
         "read_stage": "read",
         "team_book": "team_book",
@@ -214,7 +214,7 @@ def child_stages(args: argparse.Namespace) -> dict:
         seconds[label] = seconds.get(label, 0.0) + time.perf_counter() - t0
         return out
 
-    paths = timed("list_articles", p.list_articles, Path(args.corpus))
+    paths, _ = timed("list_articles", p.list_folder, Path(args.corpus))
     timed("team_book", team_book)
     nlp = timed("spacy_tagger", spacy_tagger)
     tagger = {"calls": 0, "s": 0.0}

@@ -110,6 +110,8 @@ class Doc:
     tagged: dict[tuple[int, int], object] = field(default_factory=dict)
     finder: object | None = None
     _team_starts: list[int] = field(default_factory=list)
+    _starts: tuple = ((), [])  # (the sentences list, its starts): bisect without rebuilding
+    _line_starts: tuple = ((), [])
 
     # ---- lookups the passes share -------------------------------------------------------------
     def set_teams(self, refs: list[TeamRef]) -> None:
@@ -122,10 +124,15 @@ class Doc:
         return [t for t in self.teams[lo:hi] if t.end <= end]
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
-        k = bisect_right([s for s, _ in self.sentences], pos) - 1
+        k = bisect_right(self._sentence_starts(), pos) - 1
         if k >= 0 and self.sentences[k][0] <= pos < self.sentences[k][1]:
             return self.sentences[k]
         return (pos, pos)
+
+    def _sentence_starts(self) -> list[int]:
+        if self._starts[0] is not self.sentences or len(self._starts[1]) != len(self.sentences):
+            self._starts = (self.sentences, [s for s, _ in self.sentences])
+        return self._starts[1]
 
     def sentence_before(self, pos: int) -> tuple[int, int]:
         """The last sentence that ends at or before pos ((pos, pos) when none does)."""
@@ -133,7 +140,9 @@ class Doc:
         return self.sentences[k] if k >= 0 else (pos, pos)
 
     def line_at(self, pos: int) -> tuple[int, int]:
-        k = bisect_right([s for s, _ in self.lines], pos) - 1
+        if self._line_starts[0] is not self.lines or len(self._line_starts[1]) != len(self.lines):
+            self._line_starts = (self.lines, [s for s, _ in self.lines])
+        k = bisect_right(self._line_starts[1], pos) - 1
         return self.lines[k] if k >= 0 else (0, 0)
 
     def match_teams(self, k: int) -> tuple[str, str]:

@@ -23,8 +23,9 @@ later" after the previous event.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from transforms.minutes import MinuteMention
@@ -58,7 +59,7 @@ OBJECT_FILL = (  # 'the French striker X', 'defender X': no clause word, preposi
     r"from|a|an|the)\b)(?![\w'’-]+ing\b)[\w'’-]+\s+){0,3}?"
 )
 TARGET = re.compile(
-    r"^[^.;§]{0,70}?(?:\b(?:into|in)\s+(?:the|an|his|her|a)\s+(?:[\w-]+\s+){0,3}?(?:net|goal|corner|roof|top|bottom)"
+    r"^(?:[^.;§]|(?<=a )§\d+(?= (?:corner|cross|free[- ]kick|pass|delivery)\b)){0,70}?(?:\b(?:into|in)\s+(?:the|an|his|her|a)\s+(?:[\w-]+\s+){0,3}?(?:net|goal|corner|roof|top|bottom)"
     r"|\bpast\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:§\d+|keeper|goalkeeper)|\bbeyond\s+(?:the\s+)?(?:§\d+|keeper|goalkeeper)"
     r"|\b(?:home|in)\b(?!\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:box|area|air|cross|corner|free-kick|ball|delivery|shot|pass|first|second|\d))"
     r"|\binside\s+the\s+(?:far|near|left|right)"
@@ -131,7 +132,7 @@ SCORE_NEXT = re.compile(r"^\s*\d{1,2}\s?[-–]\s?\d{1,2}")
 PAIRED = re.compile(r"§(\d+)\s+(?:and|&)\s+(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+(?=[a-z]+\s+§)){0,2}§(\d+)")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Rule:
     """One (event, form) family of phrases: a trigger pattern over the phrases; the form's binder finds
     the actor (and the player replaced, or the team) around each trigger."""
@@ -142,6 +143,41 @@ class Rule:
     trigger: re.Pattern[str]
     implies: dict[str, frozenset[str]]  # phrase (lower) -> implied tags
     cues: frozenset[str]  # a word every phrase of the rule holds one of: a sentence without any is skipped
+    by_first: dict[str, re.Pattern[str]] = field(default_factory=dict)  # first word -> its phrases, anchored
+    rest: re.Pattern[str] | None = None  # phrases opening with a wildcard, a stem or a team slot
+    loose: tuple | None = None  # (letters -> tags, [(pattern, tags)]) for tags_of, built on first use
+
+    def tags_of(self, phrase: str) -> frozenset[str]:
+        """The tags of the row a matched phrase comes from: by its words, by its letters ('spot kick' for
+        'spot-kick' rows aside), or by the pattern of a row with a wildcard or a team slot."""
+        tags = self.implies.get(phrase)
+        if tags is not None:
+            return tags
+        if self.loose is None:
+            self.loose = _loose_index(self.implies)
+        loose, patterned = self.loose
+        tags = loose.get(phrase.replace(" ", ""))
+        if tags is not None:
+            return tags
+        return next((t for rx, t in patterned if rx.fullmatch(phrase)), frozenset())
+
+    def matches(self, text: str, at: dict[str, list[int]]) -> list[re.Match[str]]:
+        """The trigger's matches in text, left to right, none overlapping, as `trigger.finditer` gives
+        them, but tried only where a phrase's first word stands (`at`: word -> its offsets): one big
+        alternation scanned at every character is most of the reader's time otherwise."""
+        found = []
+        for word in self.by_first.keys() & at.keys():
+            rx = self.by_first[word]
+            found += [m for pos in at[word] if (m := rx.match(text, pos))]
+        if self.rest is not None:
+            found += self.rest.finditer(text)
+        found.sort(key=lambda m: (m.start(), -m.end()))
+        out, end = [], -1
+        for m in found:
+            if m.start() >= end:
+                out.append(m)
+                end = m.end()
+        return out
 
 
 @lru_cache(maxsize=4)
@@ -168,10 +204,68 @@ def rules(lex: Lexicon) -> list[Rule]:
             implies = {
                 _phrase_key(r["phrase"].removeprefix("'s ")): frozenset(r["implies"].split()) for r in rows
             }
-            words = alternation(phrases).replace("¤", r"(?:the\s+)?¤\d+")  # a phrase's team slot: any team
-            trigger = compile_rule(rf"(?<![\w-])(?P<w>{words})(?![\w-])", re.I)
-            out.append(Rule(f"{event}/{form}", event, form, trigger, implies, frozenset(_cue(p) for p in phrases)))
+            trigger = _trigger(phrases)
+            by_first, rest = _indexed(phrases)
+            cues = frozenset(_cue(p) for p in phrases)
+            out.append(Rule(f"{event}/{form}", event, form, trigger, implies, cues, by_first, rest))
     return out
+
+
+@lru_cache(maxsize=4)
+def _rule_index(rules_: tuple[Rule, ...]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """First word -> the rules (by position) with a phrase opening on it; and the rules with phrases
+    that open on a wildcard or a team slot, tried wherever their cue word stands."""
+    index: dict[str, list[int]] = {}
+    for i, rule in enumerate(rules_):
+        for word in rule.by_first:
+            index.setdefault(word, []).append(i)
+    return {w: tuple(ix) for w, ix in index.items()}, tuple(i for i, r in enumerate(rules_) if r.rest is not None)
+
+
+def candidate_rules(rules_: list[Rule], at: dict[str, list[int]]) -> list[Rule]:
+    """The rules a sentence can fire, in rule order: those with a phrase opening on one of its words."""
+    index, scanned = _rule_index(tuple(rules_))
+    chosen = {i for w in at if w in index for i in index[w]}
+    chosen.update(scanned)
+    words = at.keys()
+    return [rules_[i] for i in sorted(chosen) if not rules_[i].cues.isdisjoint(words)]
+
+
+def _loose_index(implies: dict[str, frozenset[str]]):
+    loose = {p.replace(" ", ""): t for p, t in implies.items()}
+    patterned = [(re.compile(alternation([p]).replace("¤", r"(?:the\s+)?¤\d+"), re.I), t)
+                 for p, t in implies.items() if "*" in p or "¤" in p]  # fmt: skip
+    return loose, patterned
+
+
+def _trigger(phrases: list[str]) -> re.Pattern[str]:
+    words = alternation(phrases).replace("¤", r"(?:the\s+)?¤\d+")  # a phrase's team slot: any team
+    return compile_rule(rf"(?<![\w-])(?P<w>{words})(?![\w-])", re.I)
+
+
+def _indexed(phrases: list[str]) -> tuple[dict[str, re.Pattern[str]], re.Pattern[str] | None]:
+    """Phrases grouped by their first word (lower case), each group one anchored pattern; the phrases
+    whose first word is a wildcard, a stem ('equalis-') or a team slot stay in one scanned pattern."""
+    groups: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for p in phrases:
+        first = p.split()[0].lower().replace("’", "'") if p.split() else ""
+        if _WORD_TOKEN.fullmatch(first) and not first.endswith("-"):
+            groups.setdefault(first, []).append(p)
+        else:
+            rest.append(p)
+    return {w: _trigger(ps) for w, ps in groups.items()}, (_trigger(rest) if rest else None)
+
+
+_WORD_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def word_offsets(text: str) -> dict[str, list[int]]:
+    """Every word of a template (lower case) and where it starts: where a rule's phrases may begin."""
+    at: dict[str, list[int]] = {}
+    for m in _WORD_TOKEN.finditer(text):
+        at.setdefault(m.group().lower().replace("’", "'"), []).append(m.start())
+    return at
 
 
 def other_forms(phrase: str) -> list[str]:
@@ -287,10 +381,10 @@ def _actor_before(text: str, ws: int, gap: re.Pattern[str], *alternatives: re.Pa
     return None
 
 
-def hits(rule: Rule, text: str):
+def hits(rule: Rule, text: str, at: dict[str, list[int]] | None = None):
     """Every match of a rule in a template, each a Hit with the groups the checks read."""
     form = rule.form
-    for t in rule.trigger.finditer(text):
+    for t in rule.matches(text, word_offsets(text) if at is None else at):
         ws, we = t.span("w")
         spans = {"w": (ws, we)}
         if form in ("subject", "pair_subject", "pair_object", "pair_object_into"):
@@ -406,11 +500,16 @@ class SentenceReader:
         self.here = 0
         self.sentence_only: int | None = None
         self.ref_starts = sorted(doc.pronouns)
+        self.ref_keys = [r[0] for r in self.ref_starts]
+        self.people_order = sorted(range(len(doc.people)), key=lambda i: doc.people[i].char_start)
+        self.people_starts = [doc.people[i].char_start for i in self.people_order]
 
     def read(self, k: int, s0: int, s1: int) -> list[EventMention]:
         doc = self.doc
-        people = [i for i, p in enumerate(doc.people) if s0 <= p.char_start and p.char_end <= s1]
-        refs = [r for r in self.ref_starts if s0 <= r[0] and r[1] <= s1]
+        lo, hi = bisect_left(self.people_starts, s0), bisect_left(self.people_starts, s1)
+        people = [i for i in self.people_order[lo:hi] if doc.people[i].char_end <= s1]
+        lo, hi = bisect_left(self.ref_keys, s0), bisect_left(self.ref_keys, s1)
+        refs = [r for r in self.ref_starts[lo:hi] if r[1] <= s1]
         teams = doc.teams_in(s0, s1)
         self.sentence_only = None
         self.current = self.fixture_for(s0, s1, teams)
@@ -480,11 +579,11 @@ class SentenceReader:
             mm.minute is not None or mm.relative is not None for mm in minutes_in(self.doc, tpl.start, tpl.end)
         )  # "volleyed in in stoppage time to send the tie to a shoot-out" is a goal
         persons, teams = "§" in tpl.text, "¤" in tpl.text
-        words = set(_CUE_WORD.findall(tpl.text.lower()))
-        for rule in self.rules:
-            if not (teams if rule.form == "team" else persons) or rule.cues.isdisjoint(words):
+        at = word_offsets(tpl.text)
+        for rule in candidate_rules(self.rules, at):
+            if not (teams if rule.form == "team" else persons):
                 continue
-            for m in hits(rule, tpl.text):
+            for m in hits(rule, tpl.text, at):
                 f = self.check(tpl, rule, m, shootout)
                 if f is None:
                     continue
@@ -523,7 +622,7 @@ class SentenceReader:
     def check(self, tpl: Template, rule: Rule, m: re.Match[str], shootout: bool) -> Found | None:
         """One match to a Found, or None when the words around say it did not happen."""
         phrase = _phrase_key(m["w"])
-        tags = rule.implies.get(phrase) or next((t for p, t in rule.implies.items() if _loose(p, phrase)), frozenset())
+        tags = rule.tags_of(phrase)
         text = tpl.text
         after = text[m.end() :]
         if rule.event in ("goal", "penalty_miss") and shootout:
@@ -828,10 +927,6 @@ def _team_or_side(doc: Doc, k: int) -> str | None:
     if ref.team:
         return ref.team
     return f"@{ref.side}" if ref.side else None
-
-
-def _loose(a: str, b: str) -> bool:
-    return a.replace(" ", "") == b.replace(" ", "")
 
 
 def _actor_span(tpl: Template, f: Found) -> tuple[int, int]:

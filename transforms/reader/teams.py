@@ -516,11 +516,13 @@ def town_adjectives(text: str, refs: list[TeamRef], book: TeamBook) -> list[Team
         if r.team and r.how in ("name", "short") and not book.is_national(r.team):
             for word in re.findall(r"[A-ZÀ-Ý][a-zà-ÿ]{3,}", text[r.start : r.end]):
                 owners.setdefault(word, set()).add(r.team)
-    towns = [w for w, teams in owners.items() if len(teams) == 1 and not w.endswith("er")]
+    towns = {w: next(iter(teams)) for w, teams in owners.items() if len(teams) == 1 and not w.endswith("er")}
     if not towns:
         return []
-    rx = re.compile(rf"\b(?P<town>{'|'.join(map(re.escape, towns))})er\b")
-    return [TeamRef(m.start(), m.end(), next(iter(owners[m["town"]])), "demonym") for m in rx.finditer(text)]
+    return [TeamRef(m.start(), m.end(), towns[m["town"]], "demonym") for m in _TOWN_ER.finditer(text) if m["town"] in towns]
+
+
+_TOWN_ER = re.compile(r"\b(?P<town>[A-ZÀ-Ý][a-zà-ÿ]{3,})er\b")
 
 
 @lru_cache(maxsize=4)
