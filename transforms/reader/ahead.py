@@ -137,7 +137,7 @@ def announced(doc: Doc) -> list[FixtureMention]:
         refs = doc.teams_in(s0, s1)
         if not refs or not future.search(text, s0, s1) or SCORE_RX.search(text, s0, s1):
             continue
-        tpl = template(text, s0, s1, [(r.start, r.end, f"¤{doc.teams.index(r)}") for r in refs])
+        tpl = template(text, s0, s1, doc.team_marks(refs))
         for rx, home in announce_patterns(lex):
             for m in rx.finditer(tpl.text):
                 if told_otherwise(lex, tpl.text, m.start()):
@@ -176,7 +176,7 @@ def _fixtures_from(doc: Doc, tpl, m: re.Match[str], home: str) -> list[FixtureMe
         fx = FixtureMention(h, a, start, end, status="scheduled", home_known=home in ("subject", "other", "first"),
                             rule=f"announced_{home}")  # fmt: skip
         fx.match_date = resolve_match_date(window, doc.article.published_date, played=False)
-        comps = doc.book.find_competitions(doc.text[tpl.start : tpl.end])
+        comps = doc.competitions_in(tpl.start, tpl.end)
         fx.competition = comps[0].canonical if comps else None
         out.append(fx)
     return out
@@ -208,7 +208,9 @@ _AGGREGATE = re.compile(r"\baggregate\b", re.I)
 def second_legs(doc: Doc) -> list[FixtureMention]:
     """A first-leg report that looks forward to the second leg announces it: same teams, the other
     way round. A tie already decided on aggregate is no first leg."""
-    if not doc.matches or doc.matches[0].status == "scheduled" or _AGGREGATE.search(doc.text):
+    if not doc.matches or doc.matches[0].status == "scheduled" or not ("leg" in doc.lower or "return" in doc.lower):
+        return []
+    if _AGGREGATE.search(doc.text):
         return []
     main = doc.matches[0]
     note = (main.score_note or "").lower()

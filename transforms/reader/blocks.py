@@ -160,6 +160,7 @@ _SUMMARY = re.compile(
     r"(?P<t>[^\n(]+?)\s*\((?P<ht>\d{1,2})\)\s*(?P<n>\d{1,2})\s+(?=(?:Scorers?|Goals?|Yellow cards?|Red cards?|Subs used|"
     r"Missed penalty|Sent off)\s*:)"
 )
+_SUMMARY_LABEL = re.compile(r"(?:Scorers?|Goals?|Yellow cards?|Red cards?|Subs used|Missed penalty|Sent off)\s*:")
 _FIELD = re.compile(r"(?P<label>Scorers?|Goals?|Yellow cards?|Red cards?|Subs used|Missed penalty|Sent off)\s*:\s*", re.I)
 _ITEM = re.compile(
     rf"(?P<name>[^\W\d_][^\d(),;:]*?)\s+(?P<min>\d{{1,3}})(?:\s*\+\s*(?P<add>\d{{1,2}}))?\s*{_APOS}?\s*(?P<flag>pen|p|og|o\.g\.)?"
@@ -173,10 +174,13 @@ _KIND = {"scorer": "goal", "scorers": "goal", "goal": "goal", "goals": "goal", "
 def summaries(text: str, lines: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[TeamSheet]:
     """Two consecutive summary lines are home and away; each labelled field lists one kind of event."""
     out: list[TeamSheet] = []
+    if not _SUMMARY_LABEL.search(text):
+        return out  # no 'Scorers:' or 'Yellow cards:' anywhere: no summary lines to try
     k = 0
     while k + 1 < len(lines):
         first, second = lines[k], lines[k + 1]
-        m1, m2 = _SUMMARY.match(text, *first), _SUMMARY.match(text, *second)
+        m1 = _SUMMARY.match(text, *first)
+        m2 = _SUMMARY.match(text, *second) if m1 else None
         if not (m1 and m2) or any(a <= first[0] < b for a, b in taken):
             k += 1
             continue

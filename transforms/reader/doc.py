@@ -110,6 +110,12 @@ class Doc:
     tagged: dict[tuple[int, int], object] = field(default_factory=dict)
     finder: object | None = None
     _team_starts: list[int] = field(default_factory=list)
+    _team_index: dict[int, int] = field(default_factory=dict)
+    _lower: str = ""
+    _venues: list | None = None
+    _competitions: list | None = None
+    votes: dict = field(default_factory=dict)  # events.player_votes, kept while votes_key holds
+    votes_key: tuple = ()  # id(team ref) -> its index in teams
     _starts: tuple = ((), [])  # (the sentences list, its starts): bisect without rebuilding
     _line_starts: tuple = ((), [])
 
@@ -117,6 +123,30 @@ class Doc:
     def set_teams(self, refs: list[TeamRef]) -> None:
         self.teams = sorted(refs, key=lambda t: t.start)
         self._team_starts = [t.start for t in self.teams]
+        self._team_index = {id(t): k for k, t in enumerate(self.teams)}
+
+    def team_marks(self, refs: list[TeamRef]) -> list[tuple[int, int, str]]:
+        """Template marks for team words: '¤k' for doc.teams[k]."""
+        return [(r.start, r.end, f"¤{self._team_index[id(r)]}") for r in refs]
+
+    @property
+    def lower(self) -> str:
+        """The text in lower case (same offsets), for the passes' quick 'is the word there at all' tests."""
+        if len(self._lower) != len(self.text):
+            self._lower = self.text.lower()
+        return self._lower
+
+    def venues_in(self, start: int, end: int) -> list:
+        """Grounds the reference lists name inside text[start:end] (TeamHits, article offsets), found once."""
+        if self._venues is None:
+            self._venues = self.book.find_venues(self.text)
+        return [h for h in self._venues if start <= h.start and h.end <= end]
+
+    def competitions_in(self, start: int, end: int) -> list:
+        """Competitions named inside text[start:end] (TeamHits, article offsets), found once."""
+        if self._competitions is None:
+            self._competitions = self.book.find_competitions(self.text)
+        return [h for h in self._competitions if start <= h.start and h.end <= end]
 
     def teams_in(self, start: int, end: int) -> list[TeamRef]:
         """Team words inside text[start:end]."""

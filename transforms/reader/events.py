@@ -548,8 +548,7 @@ class SentenceReader:
             marks.append((p.char_start, p.char_end, f"§{i}" if p.role == "player" else "¶"))
         for s, e, i, poss in refs:
             marks.append((s, e, f"§{i}'s" if poss else f"§{i}"))
-        for t in teams:
-            marks.append((t.start, t.end, f"¤{doc.teams.index(t)}"))
+        marks += doc.team_marks(teams)
         return template(doc.text, s0, s1, marks)
 
     def listed_clocks(self, ev: EventMention, f: Found, tpl: Template) -> list[tuple[int, int | None]]:
@@ -1138,30 +1137,43 @@ def sheet_events(doc: Doc) -> list[EventMention]:
     return out
 
 
+_LABEL_GAP = re.compile(r"(?:'s|’s|')?\s+(?:[\w-]+\s+){0,2}?(?:(?:[\w-]+)\s+)?")
+_NOT_HIS_TEAM = re.compile(r"\b(?:former|ex|old|against|v|vs|beat|beating|over|to|from|past|and)\b")
+_PLAYS_FOR = re.compile(r"[^.;]{0,50}?\bfor\s+(?:the\s+)?(?:host\s+|hosts\s+)?([A-Z][\w'’. -]{1,30}?)(?=[\s,.;])")
+_TEAM_IN_BRACKETS = re.compile(r"\s*\(([^)]{2,30})\)")
+
+
 def player_votes(doc: Doc) -> dict[str, Counter[str]]:
-    """Which team each player plays for, from the words: '¤ goalkeeper §', '§ (¤)', '¤'s §', '§ ... for ¤'."""
+    """Which team each player plays for, from the words: '¤ goalkeeper §', '§ (¤)', '¤'s §', '§ ... for ¤'.
+    Kept on the doc while its people, their binding and its teams stay as they are (several passes ask)."""
+    key = (len(doc.people), len(doc.binding), len(doc.teams), id(doc.people))
+    if doc.votes_key != key:
+        doc.votes, doc.votes_key = _player_votes(doc), key
+    return doc.votes
+
+
+def _player_votes(doc: Doc) -> dict[str, Counter[str]]:
+    from transforms.reader.teams import canonical_name
+
     text = doc.text
     votes: dict[str, Counter[str]] = {}
+    starts = {t.start: t for t in doc.teams if t.team}
     for p in doc.people:
         if p.role != "player":
             continue
         key = fold_name(doc.binding.get(p.name, p.name))
-        before = [t for t in doc.teams if t.team and 0 <= p.char_start - t.end <= 60 and t.end <= p.char_start]
+        before = [t for t in doc.teams_in(max(0, p.char_start - 80), p.char_start) if t.team and p.char_start - t.end <= 60]
         for t in before[-1:]:
             gap = text[t.end : p.char_start]
-            if re.fullmatch(r"(?:'s|’s|')?\s+(?:[\w-]+\s+){0,2}?(?:(?:[\w-]+)\s+)?", gap) and not re.search(
-                r"\b(?:former|ex|old|against|v|vs|beat|beating|over|to|from|past|and)\b", gap + text[max(0, t.start - 10) : t.start]
-            ):
+            if _LABEL_GAP.fullmatch(gap) and not _NOT_HIS_TEAM.search(gap + text[max(0, t.start - 10) : t.start]):
                 votes.setdefault(key, Counter())[t.team] += 2
-        m = re.match(r"[^.;]{0,50}?\bfor\s+(?:the\s+)?(?:host\s+|hosts\s+)?([A-Z][\w'’. -]{1,30}?)(?=[\s,.;])", text[p.char_end : p.char_end + 70])
+        m = _PLAYS_FOR.match(text, p.char_end, p.char_end + 70)
         if m:
-            hit = next((t for t in doc.teams if t.team and t.start == p.char_end + m.start(1)), None)
+            hit = starts.get(m.start(1))
             if hit:
                 votes.setdefault(key, Counter())[hit.team] += 1
-        m = re.match(r"\s*\(([^)]{2,30})\)", text[p.char_end : p.char_end + 40])
+        m = _TEAM_IN_BRACKETS.match(text, p.char_end, p.char_end + 40)
         if m:
-            from transforms.reader.teams import canonical_name
-
             team = canonical_name(doc.book, m[1], doc)
             if team and any(t.team == team for t in doc.teams):
                 votes.setdefault(key, Counter())[team] += 2

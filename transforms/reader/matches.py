@@ -77,7 +77,7 @@ _LEG = re.compile(r"\b(?:first|second|return|home|away)[- ]leg\b|\bon aggregate\
 def other_legs(doc: Doc, cands: list[Candidate]) -> None:
     """A two-legged tie told with both scores: when the words place one leg, the other was played at
     the other ground."""
-    if not _LEG.search(doc.text):
+    if not ("leg" in doc.lower or "aggregate" in doc.lower) or not _LEG.search(doc.text):
         return
     by_pair: dict[frozenset[str], list[Candidate]] = {}
     for c in cands:
@@ -312,7 +312,7 @@ def orient(doc: Doc, c: Candidate, is_main: bool) -> None:
 def ground_home(doc: Doc, c: Candidate, is_main: bool) -> tuple[str | None, str]:
     """'at St James' Park', 'at the Emirates': the ground's club is at home."""
     window = _match_window(doc, c, is_main)
-    for hit in doc.book.find_venues(window[1]):
+    for hit in doc.venues_in(window[0], window[0] + len(window[1])):
         owner = next((t for t in doc.book.venue_homes(hit.canonical) if t in c.pair), None)
         if owner:
             return owner, f"ground {hit.canonical}"
@@ -509,8 +509,9 @@ def describe(doc: Doc) -> None:
         if f.is_main:
             window += " " + text[:lead_end]
         f.match_date = resolve_match_date(window, anchor, played=f.status != "scheduled")
-        comps = doc.book.find_competitions(window)
+        spans = [(s0, max(s1, f.char_end))] + ([(0, lead_end)] if f.is_main else [])
+        comps = [h for a, b in spans for h in doc.competitions_in(a, b)]
         f.competition = comps[0].canonical if comps else None
-        grounds = doc.book.find_venues(window)
+        grounds = [h for a, b in spans for h in doc.venues_in(a, b)]
         if grounds and f.is_main:
             f.venue = grounds[0].canonical

@@ -21,8 +21,8 @@ def prepare(doc: Doc) -> list[tuple[int, int]]:
     text, book = doc.text, doc.book
     blocked = [(s.char_start, s.char_end) for s in doc.sheets]
     blocked += [(t.start, t.end) for t in doc.teams]
-    blocked += [(c.start, c.end) for c in book.find_competitions(text)]
-    blocked += [(v.start, v.end) for v in book.find_venues(text)]
+    blocked += [(c.start, c.end) for c in doc.competitions_in(0, len(text))]
+    blocked += [(v.start, v.end) for v in doc.venues_in(0, len(text))]
     blocked += title_lines(text)
     learned = set(doc.learned) | set(doc.learned.values())
     doc.finder = NameFinder(

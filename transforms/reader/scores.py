@@ -165,7 +165,7 @@ def prose_claims(doc: Doc) -> list[Claim]:
             continue
         s0, s1 = doc.sentence_at(sc.start)
         refs = doc.teams_in(s0, s1)
-        marks = [(r.start, r.end, f"¤{doc.teams.index(r)}") for r in refs] + [(sc.start, sc.end, "#")]
+        marks = doc.team_marks(refs) + [(sc.start, sc.end, "#")]
         tpl = template(text, s0, s1, marks)
         claim = None
         for rule, rx in prose_patterns(lex):
@@ -370,12 +370,15 @@ _DESCRIBES_PLAYER = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:internati
                                r"goalkeeper|keeper|captain|skipper|coach|manager|boss|player|star|full-back|centre-back)\b")
 
 
+_AT_GROUND = re.compile(r"\b(?:at|in|inside)\s+(?:the\s+)?$")
+
+
 def ground_owner(doc: Doc, s0: int, s1: int, after: int = 0) -> str | None:
     """'at St James' Park', 'at the Emirates': the club whose ground the sentence places the match at."""
-    for hit in doc.book.find_venues(doc.text[s0:s1]):
-        if s0 + hit.start < after:
+    for hit in doc.venues_in(s0, s1):
+        if hit.start < after:
             continue
-        if re.search(r"\b(?:at|in|inside)\s+(?:the\s+)?$", doc.text[max(s0, s0 + hit.start - 12) : s0 + hit.start]):
+        if _AT_GROUND.search(doc.text, max(s0, hit.start - 12), hit.start):
             homes = doc.book.venue_homes(hit.canonical)
             named = {r.team for r in doc.teams_in(s0, s1)}
             owner = next((t for t in homes if t in named), homes[0] if homes else None)
@@ -483,7 +486,7 @@ def pairing_claims(doc: Doc) -> list[Claim]:
         refs = doc.teams_in(s0, s1)
         if not refs or future.search(text, s0, s1):
             continue
-        tpl = template(text, s0, s1, [(r.start, r.end, f"¤{doc.teams.index(r)}") for r in refs])
+        tpl = template(text, s0, s1, doc.team_marks(refs))
         for m in _PAIRING.finditer(tpl.text):
             other = _team(doc, m, "o")
             subject = _team(doc, m, "s") or subject_before(doc, tpl, m.start())
@@ -513,8 +516,10 @@ def unscored_claims(doc: Doc) -> list[Claim]:
         refs = doc.teams_in(s0, s1)
         if not refs or (s0, s1) in scored or SCORE_RX.search(text, s0, s1):
             continue
-        tpl = template(text, s0, s1, [(r.start, r.end, f"¤{doc.teams.index(r)}") for r in refs])
+        tpl = template(text, s0, s1, doc.team_marks(refs))
         for rule, rx in unscored_patterns(lex):
+            if rule == "unscored_verb" and len(refs) < 2:
+                continue  # 'X defeated Y': two teams in the sentence
             m = rx.search(tpl.text)
             if not m:
                 continue

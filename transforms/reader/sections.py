@@ -235,7 +235,8 @@ def _versus_heading(text: str, s: int, e: int) -> Heading | None:
 
 def _opta_heading(text: str, first: tuple[int, int], second: tuple[int, int]) -> Heading | None:
     """A wire summary's two lines, 'Home (1) 2 Scorers: ...' over 'Away (0) 1 Scorers: ...'."""
-    m1, m2 = _OPTA_LINE.match(text, *first), _OPTA_LINE.match(text, *second)
+    m1 = _OPTA_LINE.match(text, *first)
+    m2 = _OPTA_LINE.match(text, *second) if m1 else None
     if not (m1 and m2):
         return None
     a = _trim_side(text, *m1.span("t"), left=True)
@@ -262,6 +263,8 @@ def _live_heading(text: str, s: int, e: int) -> Heading | None:
 
 def _spaced_heading(text: str, s: int, e: int) -> Heading | None:
     """'The New Saints 2 Bala Town 0 - Report', 'Barcelona (ESP) 0 Juventus (ITA) 0', 'Wimbledon1Scunthorpe1'."""
+    if e - s > HEADING_LINE_MAX:
+        return None
     pre = _PREFIX.match(text, s, e)
     start = pre.end() if pre else s
     m = _SPACED_SCORES.match(text[start:e])
@@ -279,8 +282,10 @@ def _spaced_heading(text: str, s: int, e: int) -> Heading | None:
 
 def _two_line_heading(text: str, first: tuple[int, int], second: tuple[int, int]) -> Heading | None:
     """'Liverpool (2) 3 (Owen 32, 51)' over 'Man United (0) 1 (Beckham 50)': home above away."""
+    if first[1] - first[0] > HEADING_LINE_MAX or second[1] - second[0] > HEADING_LINE_MAX:
+        return None
     m1 = _TWO_LINE.match(text, *first)
-    m2 = _TWO_LINE.match(text, *second)
+    m2 = _TWO_LINE.match(text, *second) if m1 else None
     if not (m1 and m2) or not (m1["ht"] or m1["sc"] or m2["sc"]):
         return None
     a = _trim_side(text, *m1.span("t"), left=False)
@@ -292,6 +297,7 @@ def _two_line_heading(text: str, first: tuple[int, int], second: tuple[int, int]
 
 
 _DIGIT = re.compile(r"\d")
+HEADING_LINE_MAX = 200  # a score line standing alone is short; longer lines are prose (and costly to try)
 _BOX_SCORE = re.compile(r"^(?:FT\s*)?(\d{1,2})\s*[-–]\s*(\d{1,2})$")
 
 

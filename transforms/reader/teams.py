@@ -456,7 +456,7 @@ def nicknames(text: str, lex: Lexicon, named: set[str]) -> list[TeamRef]:
         return []
     first_words = _nickname_index(lex)
     out = []
-    for w in _WORD.finditer(text):
+    for w in _NICKNAME_START.finditer(text):
         rx = first_words.get(w.group().lower().replace("’", "'"))
         if rx is None:
             continue
@@ -476,6 +476,7 @@ def nicknames(text: str, lex: Lexicon, named: set[str]) -> list[TeamRef]:
 
 
 _WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]*")
+_NICKNAME_START = re.compile(r"(?<![\w'’-])(?:[A-ZÀ-Ý]|(?<=[Tt]he )[a-zà-ÿ])[\w'’-]*")  # a lower-case one needs 'the'
 
 
 @lru_cache(maxsize=4)
@@ -566,20 +567,14 @@ def _city_of(book: TeamBook, team: str) -> str | None:
 
 def side_words(text: str, lex: Lexicon) -> list[TeamRef]:
     """'the hosts', 'the visitors', 'the home side': a side of the match, tied to a team later."""
-    out = []
-    for rx, side in _side_regexes(lex):
-        for m in rx.finditer(text):
-            out.append(TeamRef(m.start(), m.end(), None, "side", side))
-    return out
+    return [TeamRef(m.start(), m.end(), None, "side", m.lastgroup) for m in _side_regex(lex).finditer(text)]
 
 
 @lru_cache(maxsize=4)
-def _side_regexes(lex: Lexicon) -> list[tuple[re.Pattern[str], str]]:
-    out = []
-    for side in ("home", "away"):
-        words = alternation(r["phrase"] for r in lex.rows("team_words", means=side))
-        out.append((re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.I), side))
-    return out
+def _side_regex(lex: Lexicon) -> re.Pattern[str]:
+    """One scan for both sides: the group that matched ('home' or 'away') is the side."""
+    home, away = (alternation(r["phrase"] for r in lex.rows("team_words", means=side)) for side in ("home", "away"))
+    return re.compile(rf"(?<![\w-])(?:(?P<home>{home})|(?P<away>{away}))(?![\w-])", re.I)
 
 
 _DATELINE_CITY = re.compile(r"[A-ZÀ-Ý]{3,}(?:[ -][A-ZÀ-Ý]{2,})*(?=,\s|\s*\(|\s+[-–—]\s|:\s)")
