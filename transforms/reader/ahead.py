@@ -61,6 +61,8 @@ def fixture_lists(doc: Doc) -> list[FixtureMention]:
     """'Opponent Competition Date Eastwick (A) League One Feb. 8 ...' and 'against Southport on Friday,
     March 27, and Westfield on Tuesday, March 31': a team, its (H)/(A) mark or a lead-in word, a date."""
     text, out = doc.text, []
+    if not _MONTH.search(text):
+        return out
     for t in doc.teams:
         if not t.team or t.how not in ("name", "short"):
             continue

@@ -767,18 +767,21 @@ class SentenceReader:
         another player's name is that player's."""
         if mm.start >= lo:
             return False
-        return any(s0 <= p.char_start < mm.start and i not in (f.actor, f.related) and p.role == "player"
-                   for i, p in enumerate(self.doc.people))  # fmt: skip
+        people = self.doc.people
+        return any(i not in (f.actor, f.related) and people[i].role == "player" for i in self.people_between(s0, mm.start))
 
     def zone_end(self, tpl: Template, f: Found, s1: int, t1: int) -> int:
         """Where this event's stretch of the sentence ends: at the next acting person after it."""
         doc = self.doc
-        for i, p in enumerate(doc.people):
-            if p.char_start >= t1 and p.char_start < s1 and i not in (f.actor, f.related):
-                before = doc.text[max(0, p.char_start - 12) : p.char_start]
-                if not re.search(r"(?:\b(?:on|for|by|from|past|over|with|against|to|of|beat|beyond|round)\s+|(?:'s|’s)\s+)$", before):
-                    return p.char_start
+        for i in self.people_between(t1, s1):
+            p = doc.people[i]
+            if i not in (f.actor, f.related) and not _PERSON_AS_OBJECT.search(doc.text, max(0, p.char_start - 12), p.char_start):
+                return p.char_start
         return s1
+
+    def people_between(self, start: int, end: int) -> list[int]:
+        """Indexes of the people named from start to end, in text order."""
+        return self.people_order[bisect_left(self.people_starts, start) : bisect_left(self.people_starts, end)]
 
     def team_of_event(self, tpl: Template, f: Found) -> str | None:
         """The actor's team when the words say it: 'for ¤', '¤ took the lead through §', '(¤)' after the name."""
@@ -910,6 +913,7 @@ GOAL_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|two|three|four|\w+(?:st|
 SEASON_TALLY = re.compile(r"\s+(?:\w+\s+){0,2}goals\b[^.;]{0,40}?\b(?:this|that|last) (?:season|campaign|term|year)\b", re.I)
 NOUN_BEFORE = re.compile(r"\b(?:goal|strike|header|effort|finish|penalty|volley)\s+(?:that|which)\s+$", re.I)
 _LEAD_TO = re.compile(r"\s*\d{1,2}\s?[-–]\s?\d{1,2}\s+to\s+(?:the\s+)?¤(\d+)")
+_PERSON_AS_OBJECT = re.compile(r"(?:\b(?:on|for|by|from|past|over|with|against|to|of|beat|beyond|round)\s+|(?:'s|’s)\s+)$")
 ADJACENT = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?")
 _RELATIVE = re.compile(r"[^,.;]{0,40}?,\s+(?:who|which|whose)\s")
 

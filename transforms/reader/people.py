@@ -9,6 +9,7 @@ batch of articles asks in one call: `prepare` returns the text windows, `read` u
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from transforms.people import NameFinder, bind_surnames, fold_name
@@ -129,6 +130,8 @@ def title_lines(text: str) -> list[tuple[int, int]]:
     """Headline-style lines ('The Games A Star Could Miss'): capitals there say nothing about names."""
     out = []
     for m in _LINE.finditer(text):
+        if m.end() - m.start() > 250:
+            continue  # a paragraph of prose, never a headline
         words = _TITLE_WORD.findall(m.group())
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
             out.append((m.start(), m.end()))
@@ -172,7 +175,8 @@ def references(doc: Doc) -> None:
     ('X was fouled by Y. The defender was sent off while the forward scored').
     """
     text = doc.text
-    players = [(p.char_start, k) for k, p in enumerate(doc.people) if p.role == "player"]
+    players = sorted((p.char_start, k) for k, p in enumerate(doc.people) if p.role == "player")
+    starts = [ps for ps, _ in players]
     if not players:
         doc.pronouns = []
         return
@@ -194,7 +198,8 @@ def references(doc: Doc) -> None:
             if word == "him":
                 continue  # an object: 'replaced him' is read by the substitution rules
         used = used_in_sentence.setdefault(sent, set())
-        subject = next((k for (ps, k) in players if sent[0] <= ps < s), None)
+        first = bisect_left(starts, sent[0])
+        subject = players[first][1] if first < len(players) and players[first][0] < s else None
         as_object = bool(_AFTER_PREPOSITION.search(text[max(0, s - 14) : s]))
         exclude = (used | ({subject} if subject is not None and as_object else set())) if kind == "epithet" else set()
         ref = _antecedent(doc, players, s, kind, exclude)
@@ -211,7 +216,7 @@ def _antecedent(doc: Doc, players: list[tuple[int, int]], pos: int, kind: str, e
     """The player a reference stands for: opening a sentence, the previous sentence's subject ('Henry scored
     again. The captain completed his hat-trick'); inside one, the latest player named."""
     text = doc.text
-    earlier = [(ps, k) for ps, k in players if ps < pos]
+    earlier = players[: bisect_left([ps for ps, _ in players], pos)]
     s0, _ = doc.sentence_at(pos)
     if re.fullmatch(r"\s*(?:[A-Z][\w-]*,?\s+){0,3}", text[s0:pos]) and s0 > 0:
         p0, p1 = doc.sentence_before(s0)

@@ -476,6 +476,9 @@ _PAIRING = re.compile(
 )
 
 
+_PAIRING_GATE = re.compile(r"\b(?:match|game|meeting|clash|tie|fixture|encounter|derby|contest)\s+(?:against|with|v|vs|versus|at|away)\b")
+
+
 def pairing_claims(doc: Doc) -> list[Claim]:
     """'limped out of Sunday's meeting with Eastwick', "during Northbrook's home game against Eastwick":
     a match named without a result. Weak evidence (weight 0.5): it can only make an article's main
@@ -485,6 +488,8 @@ def pairing_claims(doc: Doc) -> list[Claim]:
     for s0, s1 in doc.sentences[:3]:
         refs = doc.teams_in(s0, s1)
         if not refs or future.search(text, s0, s1):
+            continue
+        if not _PAIRING_GATE.search(doc.lower, s0, s1):
             continue
         tpl = template(text, s0, s1, doc.team_marks(refs))
         for m in _PAIRING.finditer(tpl.text):
@@ -506,16 +511,29 @@ def _future_words(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-]){alternation(lex.phrases('ahead_words', kind='future'))}(?![\w-])", re.I)
 
 
+_LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
+
+
+@lru_cache(maxsize=4)
+def _result_words(lex: Lexicon) -> frozenset[str]:
+    """Every word of the result verbs and nouns: a sentence with none of them states no result."""
+    rows = lex.rows("result_words")
+    return frozenset(w for r in rows if r["kind"] in ("verb", "noun") for w in _LOWER_WORD.findall(r["phrase"].lower()))
+
+
 def unscored_claims(doc: Doc) -> list[Claim]:
     """Who beat whom (and where) in sentences that give no score: evidence for the match decision."""
     text, lex = doc.text, doc.lex
     rows = result_rows(lex)
     scored = {doc.sentence_at(c.start) for c in doc.claims} if doc.claims else set()
     out = []
+    words = _result_words(lex)
     for s0, s1 in doc.sentences:
         refs = doc.teams_in(s0, s1)
         if not refs or (s0, s1) in scored or SCORE_RX.search(text, s0, s1):
             continue
+        if words.isdisjoint(_LOWER_WORD.findall(doc.lower, s0, s1)):
+            continue  # no result verb or noun in the sentence
         tpl = template(text, s0, s1, doc.team_marks(refs))
         for rule, rx in unscored_patterns(lex):
             if rule == "unscored_verb" and len(refs) < 2:
