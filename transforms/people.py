@@ -449,6 +449,9 @@ OPENERS = {
     "How",
     "Which",
     "If",
+    "Unless",
+    "Until",
+    "Whether",
     "Once",
     "Until",
     "Since",
@@ -623,7 +626,7 @@ ROLE_BEFORE = [
         "other",
     ),
     (compile_rule(r"(?:told|speaking\s+to|said\s+to|in\s+an\s+interview\s+with)\s*$", re.I), "other"),
-    (compile_rule(r"(?:\bat|\bin|inside|outside|to|from|near|towards?)\s+(?:the\s+)?$", re.I), "place?"),
+    (compile_rule(r"(?<![\w-])(?:at|in|inside|outside|to|from|near|towards?)\s+(?:the\s+)?$", re.I), "place?"),
 ]
 ROLE_AFTER = [
     (compile_rule(r"^(?:'s|’s|')\s+(?:side|team|men|charges|squad|outfit|troops|players)\b", re.I), "coach"),
@@ -893,7 +896,7 @@ class NameFinder:
         after = self.text[span.end : span.end + 25]
         if re.match(r"^\s*(?:'s|’s)", after):
             return False
-        return bool(re.search(r"(?:\bat|\bin|inside|outside|near)\s+(?:the\s+)?$", before, re.I))
+        return bool(re.search(r"(?<![\w-])(?:at|in|inside|outside|near)\s+(?:the\s+)?$", before, re.I))  # not 'stand-in' 
 
 
 def bind_surnames(names: Iterable[str]) -> dict[str, str]:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from transforms.clean import MONTHS
 from transforms.dates import month_day_date, resolve_match_date
 from transforms.reader.doc import Doc, TeamRef, template
-from transforms.reader.lexicon import Lexicon, alternation, phrase_pattern
+from transforms.reader.lexicon import Lexicon, alternation, phrase_pattern, split_slots
 from transforms.reader.scores import SCORE_RX, subject_before
 from transforms.records import FixtureMention
 from transforms.teams import name_key
@@ -114,16 +114,24 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s(?:but|and|while|whereas)\s")
 
 
 @lru_cache(maxsize=4)
-def announce_patterns(lex: Lexicon) -> list[tuple[re.Pattern[str], str]]:
-    """Each announce row as a pattern over a templated sentence, with the home side it implies."""
+def announce_patterns(lex: Lexicon) -> list[tuple[re.Pattern[str], str, str]]:
+    """Each announce row as a pattern over a templated sentence, with the home side it implies and what
+    it needs to be about the future: a word of the future, or (`dated`: 'Northbrook host Eastwick on
+    Saturday', a verb in the present) a day or date will do."""
     out = []
     for row in lex.rows("ahead_words", kind="announce"):
-        parts = phrase_pattern(row["phrase"]).split("¤")
+        parts = split_slots(phrase_pattern(row["phrase"]))
         slots = len(parts) - 1
         pattern = parts[0] + "".join(_SLOT.format(g="ab"[k]) + part for k, part in enumerate(parts[1:]))
         lead = r"(?:¤(?P<s>\d+)(?:\s+[a-z]+){0,2}\s+)?" if slots == 1 else ""
-        out.append((re.compile(rf"{lead}(?<![\w-]){pattern}(?![\w-])", re.I), row["home"]))
+        out.append((re.compile(rf"{lead}(?<![\w-]){pattern}(?![\w-])", re.I), row["home"], row.get("when") or "future"))
     return out
+
+
+_DATED = re.compile(
+    r"\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Boxing Day|New Year's Day)\b|"
+    r"\b(?:tonight|this weekend|at the weekend)\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+)
 
 
 @lru_cache(maxsize=4)
@@ -136,11 +144,16 @@ def announced(doc: Doc) -> list[FixtureMention]:
     text, lex, out = doc.text, doc.lex, []
     future = cue_pattern(lex, "future")
     for s0, s1 in doc.sentences:
-        refs = doc.teams_in(s0, s1)
-        if not refs or not future.search(text, s0, s1) or SCORE_RX.search(text, s0, s1):
+        refs = [r for r in doc.teams_in(s0, s1) if r.team]  # 'host' is a verb here, not a side word
+        if not refs or SCORE_RX.search(text, s0, s1):
+            continue
+        ahead = bool(future.search(text, s0, s1))
+        if not ahead and not _DATED.search(text, s0, s1):
             continue
         tpl = template(text, s0, s1, doc.team_marks(refs))
-        for rx, home in announce_patterns(lex):
+        for rx, home, when in announce_patterns(lex):
+            if not ahead and when != "dated":
+                continue
             for m in rx.finditer(tpl.text):
                 if told_otherwise(lex, tpl.text, m.start()):
                     continue

@@ -32,7 +32,7 @@ from transforms.minutes import MinuteMention
 from transforms.people import fold_name
 from transforms.reader.doc import Doc, Template, template
 from transforms.gates import compile_rule
-from transforms.reader.lexicon import Lexicon, alternation, inflections
+from transforms.reader.lexicon import Lexicon, alternation, fill_slots, inflections
 from transforms.reader.minutes import minutes_in
 from transforms.records import EventMention
 
@@ -59,9 +59,10 @@ OBJECT_FILL = (  # 'the French striker X', 'defender X': no clause word, preposi
     r"from|a|an|the)\b)(?![\w'’-]+ing\b)[\w'’-]+\s+){0,3}?"
 )
 TARGET = re.compile(
-    r"^(?:[^.;§]|(?<=a )§\d+(?= (?:corner|cross|free[- ]kick|pass|delivery)\b)){0,70}?(?:\b(?:into|in)\s+(?:the|an|his|her|a)\s+(?:[\w-]+\s+){0,3}?(?:net|goal|corner|roof|top|bottom)"
+    r"^\s+(?:a|the|his|her)\s+(?:[\w-]+\s+)?(?:penalty|spot-kick|spot kick)\b|^\s+(?:the\s+)?(?:keeper|goalkeeper)\b"
+    r"|^(?:\s+§\d+['’]s(?=\s))?(?:[^.;§]|(?<=a )§\d+(?= (?:corner|cross|free[- ]kick|pass|delivery)\b)){0,70}?(?:\b(?:into|in)\s+(?:the|an|his|her|a)\s+(?:[\w-]+\s+){0,3}?(?:net|goal|corner|roof|top|bottom)"
     r"|\bpast\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:§\d+|keeper|goalkeeper)|\bbeyond\s+(?:the\s+)?(?:§\d+|keeper|goalkeeper)"
-    r"|\b(?:home|in)\b(?!\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:box|area|air|cross|corner|free-kick|ball|delivery|shot|pass|first|second|\d))"
+    r"|\b(?:home|in)\b(?!\s+(?:§\d+['’]s|his|her)\s)(?!\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:box|area|air|cross|corner|free-kick|ball|delivery|shot|pass|first|second|\d))"
     r"|\binside\s+the\s+(?:far|near|left|right)"
     r"|\b(?:the|an?|a\s+late)\s+(?:winner|equali[sz]er|opener|go-ahead)|\binto\s+(?:an\s+)?empty\s+net|\bthe\s+(?:bottom|top)\s+(?:left\s+|right\s+)?corner"
     r"|\bthe\s+back\s+of\s+the\s+net|\bover\s+the\s+line|\bunder\s+[^.]{0,20}hands)",
@@ -162,8 +163,8 @@ class Rule:
         return next((t for rx, t in patterned if rx.fullmatch(phrase)), frozenset())
 
     def matches(self, text: str, at: dict[str, list[int]]) -> list[re.Match[str]]:
-        """The trigger's matches in text, left to right, none overlapping, as `trigger.finditer` gives
-        them, but tried only where a phrase's first word stands (`at`: word -> its offsets): one big
+        """The trigger's matches in text, left to right (longest first where two start together), tried
+        only where a phrase's first word stands (`at`: word -> its offsets): one big
         alternation scanned at every character is most of the reader's time otherwise."""
         found = []
         for word in self.by_first.keys() & at.keys():
@@ -172,12 +173,7 @@ class Rule:
         if self.rest is not None:
             found += self.rest.finditer(text)
         found.sort(key=lambda m: (m.start(), -m.end()))
-        out, end = [], -1
-        for m in found:
-            if m.start() >= end:
-                out.append(m)
-                end = m.end()
-        return out
+        return found  # overlapping ones too: 'to turn' failing its check leaves 'turn in' to be read
 
 
 @lru_cache(maxsize=4)
@@ -233,14 +229,25 @@ def candidate_rules(rules_: list[Rule], at: dict[str, list[int]]) -> list[Rule]:
 
 def _loose_index(implies: dict[str, frozenset[str]]):
     loose = {p.replace(" ", ""): t for p, t in implies.items()}
-    patterned = [(re.compile(alternation([p]).replace("¤", r"(?:the\s+)?¤\d+"), re.I), t)
+    patterned = [(re.compile(templated(alternation([p])), re.I), t)
                  for p, t in implies.items() if "*" in p or "¤" in p]  # fmt: skip
     return loose, patterned
 
 
 def _trigger(phrases: list[str]) -> re.Pattern[str]:
-    words = alternation(phrases).replace("¤", r"(?:the\s+)?¤\d+")  # a phrase's team slot: any team
-    return compile_rule(rf"(?<![\w-])(?P<w>{words})(?![\w-])", re.I)
+    return compile_rule(rf"(?<![\w-])(?P<w>{templated(alternation(phrases))})(?![\w-])", re.I)
+
+
+_PRONOUN_WORD = re.compile(r"(?<![\w'’])(?P<w>his|her|he|she)(?=\\s\+|\)|\||$)")
+
+
+def templated(pattern: str) -> str:
+    """A phrase pattern over templated text: its team slot reads any team ('¤3'), its 'his'/'her' the
+    player a pronoun was read as ('§0's'), its 'he'/'she' the player ('§0')."""
+    pattern = fill_slots(pattern, r"(?:the\s+)?¤\d+")
+    return _PRONOUN_WORD.sub(
+        lambda m: rf"(?:{m['w']}|§\d+['’]s)" if m["w"] in ("his", "her") else rf"(?:{m['w']}|§\d+)", pattern
+    )
 
 
 def _indexed(phrases: list[str]) -> tuple[dict[str, re.Pattern[str]], re.Pattern[str] | None]:
@@ -341,7 +348,7 @@ _ACTOR_AFTER = re.compile(r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?§(?P<a>\d+)")
 _ACTOR_INTO = re.compile(r"\s+§(?P<a>\d+)\s+(?:into the (?:fray|game|action)|on)\b")
 _OBJECT_AFTER = re.compile(rf"\s+{OBJECT_FILL}§(?P<a>\d+)(?!\d|'s|’s)")
 _POSSESSIVE_BEFORE = re.compile(r"§(?P<a>\d+)(?:'s|’s|')\s+(?:[\w-]+\s+){0,3}?\Z")
-_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?§(?P<a>\d+)\s+\Z")
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?:[\w-]+\s+){0,2}?§(?P<a>\d+)\s+\Z")
 _FOR_TO_BEFORE = re.compile(r"\b(?:for|found|allow\w*|leaving|left|enabl\w*|set up|teed up)\s+§(?P<a>\d+)\s+to\s+\Z")
 _LABEL_BEFORE = re.compile(r"(?:\A|\n)\s*(?:[-•*–]\s*)?\Z")
 _LABEL_AFTER = re.compile(r"[:!]?\s+§(?P<a>\d+)")
@@ -464,8 +471,8 @@ def negations(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     after = alternation(lex.phrases("event_words", event="negation", form="after"))
     shootout = alternation(lex.phrases("event_words", event="shootout"))
     return (
-        re.compile(rf"(?<![\w-])(?:{before})(?![\w-])", re.I),
-        re.compile(rf"^[^.;]{{0,30}}?(?<![\w-])(?:{after})(?![\w-])", re.I),
+        re.compile(rf"(?<![\w-])(?:{templated(before)})(?![\w-])", re.I),
+        re.compile(rf"^[^.;]{{0,30}}?(?<![\w-])(?:{templated(after)})(?![\w-])", re.I),
         re.compile(rf"(?<![\w-])(?:{shootout})(?![\w-])", re.I),
     )
 
@@ -582,10 +589,15 @@ class SentenceReader:
         for rule in candidate_rules(self.rules, at):
             if not (teams if rule.form == "team" else persons):
                 continue
-            for m in hits(rule, tpl.text, at):
+            taken: list[tuple[int, int]] = []  # words of this rule already read: an overlapping phrase is
+            for m in hits(rule, tpl.text, at):  # tried only when the longer one failed its checks
+                ws, we = m.span("w")
+                if any(ws < b and a < we for a, b in taken):
+                    continue
                 f = self.check(tpl, rule, m, shootout)
                 if f is None:
                     continue
+                taken.append((ws, we))
                 if rule.form == "as_did":  # "X scored a brace, as did Y": Y did what X did
                     told = [g for g in found if g.rule.event == "goal" and g.start < m.start()]
                     if not told:
@@ -665,9 +677,10 @@ class SentenceReader:
         if rule.event in ("goal", "yellow_card", "red_card", "second_yellow", "substitution", "injury"):
             lo = m.start("a") if m.groupdict().get("a") and m.start("a") < m.start("w") else m.start()
             clause_start = max(text.rfind(",", 0, lo), text.rfind(";", 0, lo), text.rfind(" but ", 0, lo), lo - 14, 0)
-            if self.neg_before.search(text, clause_start, m.start("w")):
+            to = _LEADING_TO.match(m["w"])  # 'failed to score': the negation stands before the infinitive's 'to'
+            if self.neg_before.search(text, clause_start, m.start("w") + (to.end() if to else 0)):
                 return None
-            if rule.event == "goal" and (self.neg_after.match(after) or re.match(r"^[^.;]{0,40}\bbut\b[^.;]{0,40}\b(?:disallowed|ruled out|offside|chalked off)", after)):
+            if rule.event == "goal" and (self.neg_after.match(after) or re.match(r"^[^.;]{0,40}\bbut\b[^.;]{0,40}\b(?:disallowed|ruled out|offside|chalked off|called back|overturned)", after)):
                 return None
             if rule.event == "goal" and re.search(r"\bnot\s+(?:\w+\s+)?$", text[max(0, m.start("w") - 12) : m.start("w")]):
                 return None
@@ -914,6 +927,7 @@ SEASON_TALLY = re.compile(r"\s+(?:\w+\s+){0,2}goals\b[^.;]{0,40}?\b(?:this|that|
 NOUN_BEFORE = re.compile(r"\b(?:goal|strike|header|effort|finish|penalty|volley)\s+(?:that|which)\s+$", re.I)
 _LEAD_TO = re.compile(r"\s*\d{1,2}\s?[-–]\s?\d{1,2}\s+to\s+(?:the\s+)?¤(\d+)")
 _PERSON_AS_OBJECT = re.compile(r"(?:\b(?:on|for|by|from|past|over|with|against|to|of|beat|beyond|round)\s+|(?:'s|’s)\s+)$")
+_LEADING_TO = re.compile(r"to\s+(?:be\s+)?", re.I)
 ADJACENT = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?")
 _RELATIVE = re.compile(r"[^,.;]{0,40}?,\s+(?:who|which|whose)\s")
 

@@ -76,7 +76,7 @@ def phrase_pattern(phrase: str) -> str:
     parts = []
     for word in phrase.split():
         if word == "*":
-            parts.append(r"(?:[\w'’-]+\s+)?")
+            parts.append(r"(?:[\w'’-]+\s+|¤\d+\s+)?")  # any one word, or a team
             continue
         if word.startswith("*") and len(word) > 1:  # "*ed": any word with that ending ("eased", "lifted")
             parts.append(r"[a-z][a-z'’-]*" + re.escape(word[1:]) + r"\s+")
@@ -85,6 +85,19 @@ def phrase_pattern(phrase: str) -> str:
         w = re.escape(word[:-1] if stem else word).replace("'", "['’]")
         parts.append(w + (r"[\w-]*" if stem else "") + r"\s+")
     return "".join(parts)[: -len(r"\s+")] if parts and parts[-1].endswith(r"\s+") else "".join(parts)
+
+
+_SLOT = re.compile(r"¤(?!\\d)")  # a phrase's team slot, not the '¤\d+' of a '*' that reads any team
+
+
+def split_slots(pattern: str) -> list[str]:
+    """A phrase pattern cut at its team slots: the text around each '¤' of the phrase."""
+    return _SLOT.split(pattern)
+
+
+def fill_slots(pattern: str, fill: str) -> str:
+    """A phrase pattern with every team slot replaced by `fill` (a regex)."""
+    return _SLOT.sub(lambda _: fill, pattern)
 
 
 def alternation(phrases: Iterable[str]) -> str:

@@ -130,8 +130,8 @@ def title_lines(text: str) -> list[tuple[int, int]]:
     """Headline-style lines ('The Games A Star Could Miss'): capitals there say nothing about names."""
     out = []
     for m in _LINE.finditer(text):
-        if m.end() - m.start() > 250:
-            continue  # a paragraph of prose, never a headline
+        if m.end() - m.start() > 250 or m.group().rstrip().endswith("."):
+            continue  # a paragraph of prose or a sentence, never a headline
         words = _TITLE_WORD.findall(m.group())
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
             out.append((m.start(), m.end()))
@@ -162,6 +162,7 @@ EPITHET = re.compile(
     rf"\b[Tt]he\s+(?:{_MODIFIER}\s+){{0,3}}(?:{ROLE_NOUNS})\b(?!\s+[A-Z][a-z])|\b[Tt]he\s+\d{{1,2}}-year-old\b(?!\s+[A-Z])"
 )
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b(?!['’-])")
+_KEEPER = re.compile(r"\b(?:keeper|goalkeeper|shot-stopper)\b", re.I)
 _SKIPPED_BEFORE = re.compile(r"\b(?:past|beyond|over|beat|beating|beats|round|around|rounded|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 _AFTER_PREPOSITION = re.compile(r"\b(?:at|on|to|by|with|against|past|over|beat|beating|fouling|fouled|for|from)\s+$", re.I)
 
@@ -200,7 +201,8 @@ def references(doc: Doc) -> None:
         used = used_in_sentence.setdefault(sent, set())
         first = bisect_left(starts, sent[0])
         subject = players[first][1] if first < len(players) and players[first][0] < s else None
-        as_object = bool(_AFTER_PREPOSITION.search(text[max(0, s - 14) : s]))
+        as_object = bool(_AFTER_PREPOSITION.search(text[max(0, s - 14) : s])) or bool(_KEEPER.search(text, s, e))
+        # 'X chipped the keeper': a goalkeeper named after the sentence's player is someone else
         exclude = (used | ({subject} if subject is not None and as_object else set())) if kind == "epithet" else set()
         ref = _antecedent(doc, players, s, kind, exclude)
         if ref is None:

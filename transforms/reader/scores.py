@@ -135,13 +135,14 @@ def prose_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     gap = r"(?:[^\s¤#.,;:!?]+\s+){0,5}?"
     s, o = (r"(?:the\s+)?" + gap + rf"¤(?P<{g}>\d+)" for g in ("s", "o"))
     aux = (
-        r"(?:,?\s+who)?(?:\s+(?:have|has|had|were|was|are|is|would|will|could|to))?"
+        r"(?:,?\s+who)?(?:\s+(?:have|has|had|(?:were|was|are|is)(?!\s+[a-z]+ed\b)|would|will|could|to))?"
         r"(?:\s+(?:then|also|eventually|finally|comfortably|narrowly|only))?"
     )
-    verb = rf"(?P<verb>{verbs})"
+    verb = rf"(?P<verb>(?i:{verbs}))"  # 'Defeating Eastwick 3-0, Northbrook went top'
     noun = rf"(?:(?P<mod>{mods})\s+)?{gap}(?P<noun>{nouns})(?:\s+(?:back\s+)?(?P<trail>{trails}))?"
     prep = rf"(?P<prep>{preps})"
     return [
+        ("between", re.compile(r"#\s+between\s+(?:the\s+)?¤(?P<s>\d+)\s+(?:and|&)\s+(?:the\s+)?¤(?P<o>\d+)")),
         ("verb_object", re.compile(rf"(?:¤(?P<s>\d+){aux}\s+)?(?<![\w-]){verb}\s+{o}\s+#(?:\s+(?P<trail>{trails}))?")),
         ("verb_prep", re.compile(rf"(?:¤(?P<s>\d+){aux}\s+)?(?<![\w-]){verb}\s+(?:the\s+game\s+|the\s+match\s+)?#(?:\s+(?P<trail>{trails}))?(?:\s+{prep}\s+{o})?")),
         ("gave_noun", re.compile(rf"\b(?:gave|give|gives|giving|handed|hand|earned|earn|earning|secured|sealed|clinched|helped|inspired|saved)\s+{s}\s+(?:to\s+)?(?:a|an|the)\s+#\s+{noun}(?:\s+{prep}\s+{o})?")),
@@ -189,8 +190,9 @@ def prose_claims(doc: Doc) -> list[Claim]:
 
 @lru_cache(maxsize=4)
 def result_rows(lex: Lexicon) -> dict[str, dict[str, str]]:
-    """Result words by phrase."""
-    return {r["phrase"]: r for r in lex.rows("result_words")}
+    """Result words by phrase, and by 'kind:phrase' where a word is a verb and a noun ('defeats')."""
+    rows = lex.rows("result_words")
+    return {r["phrase"]: r for r in rows} | {f"{r['kind']}:{r['phrase']}": r for r in rows}
 
 
 def _team(doc: Doc, m: re.Match[str], group: str) -> str | None:
@@ -201,13 +203,21 @@ def _team(doc: Doc, m: re.Match[str], group: str) -> str | None:
     return ref.team
 
 
+_SUBJECT_AFTER_CLAUSE = re.compile(r"[^¤.;]{0,40}?,\s+(?:the\s+)?¤(\d+)")
+
+
 def _claim_from(doc: Doc, tpl, m: re.Match[str], rule: str, sc: Score, rows: dict[str, dict[str, str]]) -> Claim | None:
     """One matched pattern to a claim: outcome from the verb or noun, home from the preposition or the
     ground named, the opponent from the sentence when the words leave it out."""
+    kind = "verb" if m.groupdict().get("verb") else "noun"
     word = (m.groupdict().get("verb") or m.groupdict().get("noun") or m.groupdict().get("noun2") or "").lower()
     word = re.sub(r"\s+", " ", word)
-    row = rows.get(word) or next((r for p, r in rows.items() if p.lower() == word), None)
+    row = rows.get(f"{kind}:{word}") or rows.get(word) or next((r for p, r in rows.items() if p.lower() == word), None)
     outcome = row["outcome"] if row else ("win" if word == "winners" else "score")
+    if rule == "between":  # 'It finished 2-2 between X and Y': a draw names both; a win would not say whose
+        if sc.first != sc.second:
+            return None
+        outcome = "draw"
     if outcome == "lose" and re.search(
         r"\b(?:inflict\w*|hand\w*|dealt|condemn\w*)\s+(?:\w+\s+){0,3}$", tpl.text[max(0, m.start() - 40) : m.start()]
     ):
@@ -217,6 +227,9 @@ def _claim_from(doc: Doc, tpl, m: re.Match[str], rule: str, sc: Score, rows: dic
         # "The final scoreline was 2-1": a score without its winner, for the match decision to place
         return Claim("", "", start, end, "prose_scoreline", (sc.first, sc.second), weight=1.0)
     subject = _team(doc, m, "s") or subject_before(doc, tpl, m.start())
+    if subject is None:  # "After beating Eastwick 2-1, Northbrook went top": the subject follows the clause
+        after = _SUBJECT_AFTER_CLAUSE.match(tpl.text, m.end())
+        subject = doc.teams[int(after[1])].team if after else None
     other = _team(doc, m, "o")
     side = None
     if other is None and m.groupdict().get("o") is not None:
@@ -308,7 +321,7 @@ def subject_before(doc: Doc, tpl, pos: int) -> str | None:
         return team
     for m in re.finditer(r"¤(\d+)", body):  # last resort: a team the sentence names, not as a player's label
         ref = doc.teams[int(m[1])]
-        if ref.team and not _DESCRIBES_PLAYER.match(doc.text[ref.end : ref.end + 40]):
+        if ref.team and not _DESCRIBES_PLAYER.match(doc.text[ref.end : ref.end + 40]) and not player_nationality(doc, ref):
             return ref.team
     return None
 
@@ -465,6 +478,9 @@ def versus_claims(doc: Doc) -> list[Claim]:
         if not (t.team and u.team) or t.team == u.team:
             continue
         if re.fullmatch(r"\s+(?:v|vs\.?|versus)\s+", doc.text[t.end : u.start]):
+            s0, s1 = doc.sentence_at(t.start)
+            if s1 > s0 and _future_words(doc.lex).search(doc.text, s0, s1):
+                continue  # 'join us on Tuesday for X v Y': a match to come
             out.append(Claim(t.team, u.team, t.start, u.end, "versus", None, home=t.team, weight=1.0))
     return out
 
@@ -528,10 +544,13 @@ def unscored_claims(doc: Doc) -> list[Claim]:
     scored = {doc.sentence_at(c.start) for c in doc.claims} if doc.claims else set()
     out = []
     words = _result_words(lex)
+    future = _future_words(lex)
     for s0, s1 in doc.sentences:
         refs = doc.teams_in(s0, s1)
         if not refs or (s0, s1) in scored or SCORE_RX.search(text, s0, s1):
             continue
+        if future.search(text, s0, s1):
+            continue  # 'ahead of next week's tie against X': a match to come, read by the fixtures-ahead pass
         if words.isdisjoint(_LOWER_WORD.findall(doc.lower, s0, s1)):
             continue  # no result verb or noun in the sentence
         tpl = template(text, s0, s1, doc.team_marks(refs))
@@ -541,8 +560,9 @@ def unscored_claims(doc: Doc) -> list[Claim]:
             m = rx.search(tpl.text)
             if not m:
                 continue
+            kind = "verb" if m.groupdict().get("verb") else "noun"
             word = re.sub(r"\s+", " ", (m.groupdict().get("verb") or m["noun"] or "").lower())
-            row = rows.get(word, {})
+            row = rows.get(f"{kind}:{word}") or rows.get(word, {})
             subject = _team(doc, m, "s") or subject_before(doc, tpl, m.start())
             other = _team(doc, m, "o")
             if not subject or not other or subject == other:

@@ -165,19 +165,38 @@ def slot_patterns(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tuple
         ("noun_for", re.compile(rf"{SCORE}\s+{GAP}(?:{nouns})\s+for\s+(?:the\s+)?{GAP}{a}\s+(?:{preps})\s+(?:the\s+)?{GAP}{b}"), ("a", "b")),
         ("gave_result", re.compile(rf"\b{gave}\s+(?:the\s+)?{a}\s+(?:to\s+)?(?:a|an|the)\s+{SCORE}\s+{GAP}(?:{nouns})"), ("a",)),
         ("verb_score_prep", re.compile(rf"\b(?:{verbs})\s+{SCORE}\s+(?:{preps})\s+(?:the\s+)?{GAP}{b}"), ("b",)),
-        ("possessive_score", re.compile(rf"{a}(?:'s|’s|')\s+{SCORE}\s+{GAP}(?:{nouns})"), ("a",)),
+        ("possessive_score", re.compile(rf"{a}(?:'s|’s|')\s+(?:[a-z]+\s+)?{SCORE}\s+{GAP}(?:{nouns})"), ("a",)),
+        ("score_between", re.compile(rf"{SCORE}\s+between\s+{a}\s+(?:and|&)\s+{b}"), ("a", "b")),
+        ("subject_noun", re.compile(rf"{a}\s+(?:[a-z][\w-]*\s+){{1,3}}?(?:a|an|the)\s+{SCORE}\s+{GAP}(?:{nouns})\b"), ("a",)),
+        ("participle_first", re.compile(rf"\b(?:[Aa]fter\s+|[Bb]efore\s+|[Bb]y\s+)?(?i:{verbs})\s+(?:the\s+)?{GAP}{b}\s+{SCORE},\s+(?:the\s+)?{a}"), ("a", "b")),
         ("noun_unscored", re.compile(rf"\b(?:defeat|loss|win|victory|draw)\s+(?:to|by|over|against)\s+(?:the\s+)?{GAP}{b}"), ("b",)),
         ("between", re.compile(rf"\b{MATCH_NOUNS}\s+between\s+{a}\s+(?:and|&)\s+{b}"), ("a", "b")),
         ("versus", re.compile(rf"(?<![\w-]){a}\s+(?:v|vs\.?|versus)\s+{b}(?=\s*(?:$|[\n:,.;!?)]|\s+[a-z]))", re.M), ("a", "b")),
         ("side_word", re.compile(rf"\b{SIDE_BEFORE}\s+{b}(?=[\s,.;:])"), ("b",)),
         ("team_role", re.compile(rf"{a}(?:'s|’s)?\s+(?:{TEAM_ROLES})\b"), ("a",)),
+        *announce_slots(lex),
     ]
+
+
+def announce_slots(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    """'Northbrook next play Eastwick', 'ahead of the trip to Eastwick': the team slots of announced
+    matches (`ahead_words.csv` rows ending on their team), weak evidence alone (a preview names its
+    teams more than once). Two-team rows ('between ¤ and ¤', '¤ v ¤') are the 'between' and 'versus' slots."""
+    rows = lex.rows("ahead_words", kind="announce") if lex else []
+    lead = [r["phrase"].removesuffix("¤").strip() for r in rows if r["phrase"].count("¤") == 1 and r["phrase"].endswith("¤")]
+    if not lead:
+        return []
+    words = alternation(lead)
+    rx = re.compile(rf"(?:{named('a')}\s+(?:[a-z]+\s+){{0,2}}?)?(?i:(?<![\w-]){words})\s+{named('b')}")
+    return [("announce", rx, ("a", "b"))]
 
 
 SLOT_WEIGHT = {
     "verb_object": 3, "noun_object": 3, "verb_score_prep": 3, "between": 3, "noun_for": 3, "gave_result": 3,
     "subject_verb": 3, "possessive_score": 3, "versus": 3, "side_word": 2, "noun_unscored": 2, "team_role": 1,
+    "subject_noun": 3, "participle_first": 3, "announce": 2, "score_between": 3,
 }  # fmt: skip
+SUBJECT_LEFT_OUT = frozenset({"verb_object", "verb_score_prep", "noun_object", "participle_first"})  # the subject opens
 TEAM_ROLES = (
     r"manager|boss|coach|head coach|goalkeeper|keeper|striker|forward|midfielder|defender|winger|captain|skipper|"
     r"fans|supporters|players|squad|defence|defense|attack|midfield|academy|chairman|owner|president|"
@@ -200,6 +219,7 @@ CLUB_WORDS = frozenset(
      "Athletico", "Club", "CF", "Sporting", "Real", "Dynamo", "Dinamo", "Racing", "Deportivo", "Olympique",
      "University", "College", "Women", "Ladies", "Reign", "Victory", "Wanderers"}
 )  # fmt: skip
+_CAPITAL = re.compile(r"\b[A-ZÀ-Ý]")
 _SUBJECT_RUN = re.compile(rf"(?:[Tt]he\s+)?(?P<a>{CAP})(?=\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?[a-z])")
 
 
@@ -251,11 +271,16 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
                 for g in groups:
                     take(m[g], SLOT_WEIGHT.get(rule, 1))
                 if SLOT_WEIGHT.get(rule, 1) >= 3:
-                    result_sentences.append(doc.sentence_at(m.start()))
-    for s0, s1 in dict.fromkeys(result_sentences):  # the sentence a result is told in opens on its subject
+                    at = m.start() if rule in SUBJECT_LEFT_OUT and not m.groupdict().get("a") else len(text)
+                    result_sentences.append((doc.sentence_at(m.start()), at))
+    firsts: dict[tuple[int, int], int] = {}
+    for sentence, at in result_sentences:
+        firsts[sentence] = min(at, firsts.get(sentence, at))
+    for (s0, s1), at in firsts.items():  # the sentence a result is told in opens on its subject
         m = _SUBJECT_RUN.match(text, s0, s1)
-        if m:
-            take(m["a"], 2)
+        if m:  # nothing capitalised between it and the result: 'Northbrook went top by thrashing Eastwick 5-0'
+            strong = m.end() <= at and not _CAPITAL.search(text, m.end(), at) and not re.search(r"['’]", m["a"])
+            take(m["a"], 3 if strong else 2)  # "Varga's goal gave them a 1-0 win": a possessive may be a player
     out = {}
     for surface, canonical in found.items():
         words = surface.split()
@@ -296,6 +321,7 @@ _ANCHORS = {  # where each slot can be, so its pattern is tried on a window, not
     "versus": (re.compile(r"\s(?:v|vs\.?|versus)\s"), 60, 60),
     "side_word": (re.compile(rf"\b{SIDE_BEFORE}\b"), 0, 70),
     "team_role": (compile_rule(rf"(?:{TEAM_ROLES})\b"), 70, 30),
+    "announce": (re.compile(r"\b(?:next|upcoming|will|ahead of|due to|set to|this week|tomorrow|later this)\b"), 60, 120),
 }
 
 

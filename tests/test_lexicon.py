@@ -1,0 +1,155 @@
+"""Every row of the football vocabulary (transforms/data/*_words.csv) is read as its example says.
+
+A row's `example` is an invented sentence using it; the reader must get from it what the row
+claims: the event, the result, the announced fixture, the kind of score. Rows that say something did
+not happen (negations, near misses, hypotheticals) must leave no event. Each row is its own test case,
+named by table and phrase, so a failure names the entry to fix.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.clean import read_article
+from transforms.reader import new_doc, prepare, read_article as read_doc
+from transforms.reader import finish
+from transforms.records import ArticleRecords
+from warehouse.reference import lexicon, spacy_tagger, team_book
+
+LEX = lexicon()
+HEADING = "Northbrook 2-1 Eastwick\n\n"  # a played match for events to belong to (invented clubs)
+KNOWN = {"Northbrook": "Arsenal", "Eastwick": "Chelsea"}  # listed clubs: the phrase is tested, not name learning
+
+
+def with_known_clubs(text: str) -> str:
+    for invented, listed in KNOWN.items():
+        text = text.replace(invented, listed)
+    return text
+
+
+@pytest.fixture(scope="module")
+def reader_parts():
+    return team_book(), spacy_tagger()
+
+
+def read(text: str, parts, date: str | None = "2026-03-07") -> ArticleRecords:
+    book, tagger = parts
+    header = f" date {date} " if date else ""
+    article = read_article("example.txt", (header + text).encode())
+    return read_doc(article, book, tagger)
+
+
+def rows(table: str, **where: str) -> list[dict[str, str]]:
+    return [r for r in LEX.rows(table, **where) if r.get("example")]
+
+
+def ids(table_rows: list[dict[str, str]]) -> list[str]:
+    return [f"{r['phrase']}|{r.get('event') or r.get('kind')}" for r in table_rows]
+
+
+# ---- events ---------------------------------------------------------------------------------------
+FAMILY = {"red_card": {"red_card", "second_yellow"}, "second_yellow": {"second_yellow"}}
+EVENT_ROWS = [r for r in rows("event_words") if r["event"] not in ("negation", "shootout", "assist")]
+NEGATION_ROWS = rows("event_words", event="negation")
+
+
+@pytest.mark.parametrize("row", EVENT_ROWS, ids=ids(EVENT_ROWS))
+def test_event_phrase_reads_its_example(row, reader_parts) -> None:
+    rec = read(HEADING + row["example"], reader_parts)
+    wanted = FAMILY.get(row["event"], {row["event"]})
+    got = [e for e in rec.events if e.event_type in wanted]
+    assert got, f"{row['phrase']!r}: no {row['event']} in {row['example']!r}; got {[e.event_type for e in rec.events]}"
+    actors = {e.player_name for e in got} | {e.related_player_name for e in got}
+    assert actors & {"Tomas Varga", "Pieter Olsen", "Samir Haddou", None}
+
+
+@pytest.mark.parametrize("row", NEGATION_ROWS, ids=ids(NEGATION_ROWS))
+def test_negation_leaves_no_event(row, reader_parts) -> None:
+    rec = read(HEADING + row["example"], reader_parts)
+    assert not rec.events, f"{row['phrase']!r}: {[(e.event_type, e.player_name) for e in rec.events]}"
+
+
+# ---- results --------------------------------------------------------------------------------------
+RESULT_ROWS = [r for r in rows("result_words") if "Northbrook" in r["example"] and "Eastwick" in r["example"]]
+
+
+@pytest.mark.parametrize("row", RESULT_ROWS, ids=ids(RESULT_ROWS))
+def test_result_phrase_reads_its_example(row, reader_parts) -> None:
+    scored = any(ch.isdigit() for ch in row["example"])  # a result without a score names its clubs as listed
+    rec = read(row["example"] if scored else with_known_clubs(row["example"]), reader_parts)
+    played = [f for f in rec.fixtures if f.status == "played"]
+    assert played, f"{row['phrase']!r}: no match read from {row['example']!r}"
+    main = played[0]
+    us, them = ("Northbrook", "Eastwick") if scored else ("Arsenal", "Chelsea")
+    assert {main.home_team, main.away_team} == {us, them}
+    if main.home_score is None or row["outcome"] not in ("win", "lose", "draw"):
+        return
+    ours = main.home_score if main.home_team == us else main.away_score
+    theirs = main.away_score if main.home_team == us else main.home_score
+    assert {"win": ours > theirs, "lose": ours < theirs, "draw": ours == theirs}[row["outcome"]], (ours, theirs)
+    if row["home"] == "subject":
+        assert (main.home_team, main.home_known) == (us, True)
+    elif row["home"] == "object":
+        assert (main.home_team, main.home_known) == (them, True)
+
+
+# ---- scores ---------------------------------------------------------------------------------------
+SCORE_ROWS = rows("score_words")
+
+
+@pytest.mark.parametrize("row", SCORE_ROWS, ids=ids(SCORE_ROWS))
+def test_score_word_gives_its_kind(row, reader_parts) -> None:
+    book, tagger = reader_parts
+    doc = new_doc(read_article("example.txt", (HEADING + row["example"]).encode()), book, tagger)
+    prepare(doc)
+    finish(doc)
+    start = len(HEADING)
+    kinds = {s.kind for s in doc.scores if s.start >= start} | {h.kind for h in doc.headings if h.start >= start}
+    assert row["kind"] in kinds, (row["example"], kinds)
+
+
+# ---- fixtures ahead -------------------------------------------------------------------------------
+ANNOUNCE_ROWS = rows("ahead_words", kind="announce")
+CUE_ROWS = rows("ahead_words", kind="past") + rows("ahead_words", kind="hypothetical")
+
+
+def scheduled(rec: ArticleRecords):
+    return [f for f in rec.fixtures if f.status == "scheduled"]
+
+
+@pytest.mark.parametrize("row", ANNOUNCE_ROWS, ids=ids(ANNOUNCE_ROWS))
+def test_announcement_gives_a_scheduled_fixture(row, reader_parts) -> None:
+    rec = read(with_known_clubs(row["example"]), reader_parts)
+    [fx] = scheduled(rec)
+    assert {fx.home_team, fx.away_team} == {"Arsenal", "Chelsea"}
+    home = {"subject": "Arsenal", "first": "Arsenal", "other": "Chelsea"}.get(row["home"])
+    assert fx.home_known == (home is not None)
+    if home:
+        assert fx.home_team == home
+
+
+@pytest.mark.parametrize("row", CUE_ROWS, ids=ids(CUE_ROWS))
+def test_past_and_hypothetical_words_announce_nothing(row, reader_parts) -> None:
+    assert not scheduled(read(with_known_clubs(row["example"]), reader_parts)), row["example"]
+
+
+SECOND_LEG_ROWS = rows("ahead_words", kind="second_leg")
+
+
+@pytest.mark.parametrize("row", SECOND_LEG_ROWS, ids=ids(SECOND_LEG_ROWS))
+def test_second_leg_is_the_main_match_the_other_way_round(row, reader_parts) -> None:
+    rec = read(HEADING + row["example"], reader_parts)
+    [fx] = scheduled(rec)
+    assert (fx.home_team, fx.away_team, fx.home_known) == ("Eastwick", "Northbrook", True)
+
+
+# ---- team words -----------------------------------------------------------------------------------
+PLAYER_NOUN_ROWS = rows("team_words", means="player_noun")
+
+
+@pytest.mark.parametrize("row", PLAYER_NOUN_ROWS, ids=ids(PLAYER_NOUN_ROWS))
+def test_country_before_a_player_role_is_no_side(row, reader_parts) -> None:
+    played = [f for f in read(row["example"], reader_parts).fixtures if f.status == "played"]
+    assert all("Eastwick" in (f.home_team, f.away_team) for f in played)
+    country = row["example"].split()[1]
+    assert all(country not in (f.home_team, f.away_team) for f in played)

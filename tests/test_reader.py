@@ -1,0 +1,331 @@
+"""The reader on invented sentences, one test per phenomenon, each in several phrasings.
+
+Clubs are invented (Northbrook, Eastwick, Westfield, Southport) unless a test needs what only the
+reference lists know (a country, a ground); players are invented too. Each test names the phenomenon
+it guards; the corpus articles that showed it are not quoted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transforms.clean import read_article
+from transforms.reader import read_article as read_doc
+from transforms.records import ArticleRecords, FixtureMention
+from warehouse.reference import spacy_tagger, team_book
+
+
+@pytest.fixture(scope="module")
+def parts():
+    return team_book(), spacy_tagger()
+
+
+def read(text: str, parts, date: str | None = "2026-03-07") -> ArticleRecords:
+    book, tagger = parts
+    header = f" date {date} " if date else ""
+    return read_doc(read_article("invented.txt", (header + text).encode()), book, tagger)
+
+
+def played(rec: ArticleRecords) -> list[FixtureMention]:
+    return [f for f in rec.fixtures if f.status == "played"]
+
+
+def main(rec: ArticleRecords) -> FixtureMention:
+    return played(rec)[0]
+
+
+def score_of(f: FixtureMention) -> tuple[str, int | None, int | None, str]:
+    return f.home_team, f.home_score, f.away_score, f.away_team
+
+
+def events(rec: ArticleRecords, kind: str) -> list[tuple[str | None, int | None]]:
+    return sorted(((e.player_name, e.minute) for e in rec.events if e.event_type == kind), key=str)
+
+
+# ---- which match, which score ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northbrook 2-3 Eastwick: late drama at the Lane\n\nEastwick won it late on.",
+        "Northbrook 2 - 3 Eastwick\n\nEastwick won it late on.",
+        "Northbrook (1) 2 Varga 12, 40 Eastwick (2) 3 Olsen 5, 30, 88\n\nEastwick won it late on.",
+        "Match ends, Northbrook 2, Eastwick 3.\n\nEastwick won it late on.",
+    ],
+)
+def test_score_lines_name_the_home_side_first(text, parts) -> None:
+    m = main(read(text, parts))
+    assert (score_of(m), m.home_known) == (("Northbrook", 2, 3, "Eastwick"), True)
+
+
+@pytest.mark.parametrize(
+    "text, goals",
+    [
+        ("Northbrook and Eastwick played out a goalless draw on Saturday.", (0, 0)),
+        ("Northbrook beat Eastwick 2-1 on Saturday.", (2, 1)),
+        ("Eastwick were beaten 2-1 by Northbrook on Saturday.", (2, 1)),
+        ("Northbrook's 3-0 win over Eastwick lifts them to third.", (3, 0)),
+    ],
+)
+def test_results_in_prose_keep_the_text_order_when_no_home_is_told(text, goals, parts) -> None:
+    m = main(read(text, parts))
+    assert (m.home_team, m.away_team, m.home_known) == ("Northbrook", "Eastwick", False)
+    assert (m.home_score, m.away_score) == goals
+
+
+@pytest.mark.parametrize(
+    "text, home",
+    [
+        ("Northbrook won 2-1 at Eastwick on Saturday.", "Eastwick"),
+        ("Northbrook lost 2-1 at home to Eastwick on Saturday.", "Northbrook"),
+        ("Northbrook beat Eastwick 2-1. The hosts were the better side throughout.", None),
+        ("The visitors, Eastwick, were beaten 2-1 by Northbrook on Saturday.", "Northbrook"),
+    ],
+)
+def test_home_side_from_the_words(text, home, parts) -> None:
+    m = main(read(text, parts))
+    if home is None:
+        assert {m.home_team, m.away_team} == {"Northbrook", "Eastwick"}
+    else:
+        assert (m.home_team, m.home_known) == (home, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northbrook recovered from last week's 3-0 loss at Westfield by beating Eastwick 2-0 on Saturday. "
+        "Tomas Varga scored both goals.",
+        "Having lost 3-0 at Westfield last week, Northbrook beat Eastwick 2-0 on Saturday. Tomas Varga scored twice.",
+    ],
+)
+def test_main_match_is_not_last_weeks(text, parts) -> None:
+    m = main(read(text, parts))
+    assert {m.home_team, m.away_team} == {"Northbrook", "Eastwick"}
+    assert sorted((m.home_score, m.away_score)) == [0, 2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Varga converted a late penalty to seal the win and keep pressure on Westfield, who beat Southport 3-1 "
+        "on Saturday.\n\nNorthbrook beat Eastwick 2-1.",
+        "Tomas Varga scored late to keep Northbrook level with Westfield, who beat Southport 3-1 on Friday.\n\n"
+        "Northbrook beat Eastwick 2-1.",
+    ],
+)
+def test_a_result_in_a_relative_clause_is_said_in_passing(text, parts) -> None:
+    rec = read(text, parts)
+    goals = [e for e in rec.events if e.event_type == "goal" and e.player_name == "Tomas Varga"]
+    assert goals and all(e.fixture_index == 0 for e in goals)
+    m = main(rec)
+    assert {m.home_team, m.away_team} == {"Northbrook", "Eastwick"}
+
+
+def test_the_legs_of_a_tie_are_played_at_either_ground(parts) -> None:
+    rec = read(
+        "Northbrook beat Eastwick 1-0 on aggregate. Northbrook had overcome a 4-0 first leg deficit against "
+        "Westfield in the last round with a 6-1 win back on home soil.",
+        parts,
+    )
+    legs = {(f.home_team, f.home_score, f.away_score, f.away_team) for f in played(rec) if "Westfield" in (f.home_team, f.away_team)}
+    assert legs == {("Westfield", 4, 0, "Northbrook"), ("Northbrook", 6, 1, "Westfield")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Celtic manager was delighted with the victory against Sevilla in the group. A late own goal gave Celtic "
+        "a 1-0 win. \"Winning in Spain is not the most important thing,\" he said.",
+        "Celtic were delighted with their 1-0 victory against Sevilla. \"That it was in Spain means a lot,\" said "
+        "the manager.",
+    ],
+)
+def test_a_club_match_told_as_played_in_one_sides_country(text, parts) -> None:
+    m = main(read(text, parts))
+    assert (m.home_team, m.away_team, m.home_known) == ("Sevilla", "Celtic", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northbrook midfielder Tomas Varga limped out of Sunday's meeting with Eastwick with a hamstring injury.",
+        "Tomas Varga was hurt during Northbrook's home game against Eastwick on Sunday.",
+    ],
+)
+def test_a_match_named_without_a_result_is_still_the_match(text, parts) -> None:
+    rec = read(text, parts)
+    m = main(rec)
+    assert {m.home_team, m.away_team} == {"Northbrook", "Eastwick"}
+    assert m.home_score is None  # a match only named: its score is not counted from the goals it mentions
+
+
+def test_a_clubs_town_with_the_german_ending_is_the_club(parts) -> None:
+    rec = read(
+        "Freiburg drew 1-1 with Eastwick on Monday. Streich's Freiburger had come into it after a 2-1 upset of "
+        "Southport last Saturday.",
+        parts,
+    )
+    assert ("Freiburg", 2, 1, "Southport") in {score_of(f) for f in played(rec)} | {
+        (f.away_team, f.away_score, f.home_score, f.home_team) for f in played(rec)
+    }
+
+
+# ---- fixtures ahead -------------------------------------------------------------------------------
+def scheduled(rec: ArticleRecords) -> list[tuple[str, str, dt.date | None, bool]]:
+    return sorted((f.home_team, f.away_team, f.match_date, f.home_known) for f in rec.fixtures if f.status == "scheduled")
+
+
+def test_fixture_list_with_home_and_away_marks(parts) -> None:
+    rec = read(
+        "Tomas Varga is out for a month.\n\nOpponent Competition Date Eastwick (A) League One Mar. 14 "
+        "Westfield (H) League One Mar. 21 Southport (A) Cup Mar. 28\n\nNorthbrook will miss him.",
+        parts,
+    )
+    assert scheduled(rec) == [
+        ("Eastwick", "Northbrook", dt.date(2026, 3, 14), True),
+        ("Northbrook", "Westfield", dt.date(2026, 3, 21), True),
+        ("Southport", "Northbrook", dt.date(2026, 3, 28), True),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Northbrook beat Westfield 2-0. Northbrook next play Eastwick on Tuesday.", ("Northbrook", "Eastwick", False)),
+        ("Northbrook beat Westfield 2-0 and travel to Eastwick on Tuesday.", ("Eastwick", "Northbrook", True)),
+        ("Northbrook beat Westfield 2-0. They host Eastwick on Tuesday.", ("Northbrook", "Eastwick", True)),
+        ("Northbrook beat Westfield 2-0, but lost two players ahead of their clash with Eastwick on Tuesday.",
+         ("Northbrook", "Eastwick", False)),
+    ],
+)  # fmt: skip
+def test_announced_match_dated_from_the_article(text, want, parts) -> None:
+    rec = read(text, parts)  # the article is dated Saturday 2026-03-07: Tuesday is the 10th
+    [(home, away, date, known)] = scheduled(rec)
+    assert ((home, away, known) if known else (*sorted((home, away)), known)) == (
+        want if want[2] else (*sorted(want[:2]), False)
+    )
+    assert date == dt.date(2026, 3, 10)
+
+
+def test_a_first_leg_report_announces_the_second_leg(parts) -> None:
+    rec = read("Northbrook 2-0 Eastwick\n\nA late goal gave Eastwick a lifeline for the second leg.", parts)
+    assert scheduled(rec) == [("Eastwick", "Northbrook", None, True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northbrook could face Eastwick in the final.",
+        "If Northbrook win, they might meet Eastwick in the final.",
+        "Northbrook lost to Eastwick last week and face Westfield next.",
+    ],
+)
+def test_hypothetical_and_past_meetings_are_not_announced(text, parts) -> None:
+    assert ("Northbrook", "Eastwick") not in {(h, a) for h, a, _, _ in scheduled(read(text, parts))}
+    assert ("Eastwick", "Northbrook") not in {(h, a) for h, a, _, _ in scheduled(read(text, parts))}
+
+
+# ---- events -----------------------------------------------------------------------------------------
+HEAD = "Northbrook 2-1 Eastwick\n\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tomas Varga succeeded where Pieter Olsen had failed, opening the scoring on 10 minutes.",
+        "Tomas Varga struck when Pieter Olsen had missed, putting Northbrook ahead on 10 minutes.",
+    ],
+)
+def test_a_participle_belongs_to_the_main_clause(sentence, parts) -> None:
+    assert events(read(HEAD + sentence, parts), "goal") == [("Tomas Varga", 10)]
+
+
+@pytest.mark.parametrize(
+    "sentence, team",
+    [
+        ("Eastwick equalised before half time with the former Northbrook player Pieter Olsen doing the honours.", "Eastwick"),
+        ("Pieter Olsen made it 2-1 to Northbrook on the hour.", "Northbrook"),
+    ],
+)  # fmt: skip
+def test_the_scorers_team_from_the_team_goal_or_the_lead(sentence, team, parts) -> None:
+    rec = read(HEAD + sentence, parts)
+    assert [(e.player_name, e.team) for e in rec.events if e.event_type == "goal"] == [("Pieter Olsen", team)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tomas Varga was sent off in the 80th minute and Pieter Olsen later saw red for a second booking.",
+        "Tomas Varga was shown a straight red card in the 80th minute and Pieter Olsen was sent off for a second "
+        "booking in the dying moments.",
+    ],
+)
+def test_each_card_keeps_its_own_clause(sentence, parts) -> None:
+    rec = read(HEAD + sentence, parts)
+    assert events(rec, "red_card") == [("Tomas Varga", 80)]
+    assert events(rec, "second_yellow") == [("Pieter Olsen", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence, pairs",
+    [
+        ("Samir Haddou and Jan Kowal come on for Tomas Varga and Pieter Olsen respectively.",
+         {("Samir Haddou", "Tomas Varga"), ("Jan Kowal", "Pieter Olsen")}),
+        ("Tomas Varga went off injured, with his replacement Samir Haddou's first touch a shot.",
+         {("Samir Haddou", "Tomas Varga")}),
+        ("Tomas Varga limped off, to be replaced on the right by Samir Haddou.", {("Samir Haddou", "Tomas Varga")}),
+    ],
+)  # fmt: skip
+def test_substitutions_pair_who_came_on_with_who_went_off(sentence, pairs, parts) -> None:
+    rec = read(HEAD + sentence, parts)
+    assert {(e.player_name, e.related_player_name) for e in rec.events if e.event_type == "substitution"} == pairs
+
+
+def test_everyone_listed_before_the_verb_shares_it(parts) -> None:
+    rec = read(HEAD + "Tomas Varga (90+3) and the substitutes Pieter Olsen and Samir Haddou were sent off.", parts)
+    assert {p for p, _ in events(rec, "red_card")} == {"Tomas Varga", "Pieter Olsen", "Samir Haddou"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He has scored six goals for Northbrook this season but only one in his last seven games.",
+        "Tomas Varga grabbed at his hamstring and fell to the turf.",
+        "Tomas Varga produced a scoring chance in the 55th minute, but the keeper saved.",
+        "Tomas Varga went within inches of restoring the lead.",
+        "The coach said the player had chosen a poor word in his second language.",
+    ],
+)
+def test_no_goal_where_none_was_scored(sentence, parts) -> None:
+    assert events(read(HEAD + "Tomas Varga was booked early. " + sentence, parts), "goal") == []
+
+
+def test_a_goal_told_by_its_noun_is_not_the_assisters(parts) -> None:
+    rec = read(HEAD + "Pieter Olsen, who five minutes later assisted in Tomas Varga's goal that made it 1-0.", parts)
+    assert [p for p, _ in events(rec, "goal")] == ["Tomas Varga"]
+
+
+def test_will_inside_a_sentence_is_a_first_name(parts) -> None:
+    rec = read(HEAD + "Northbrook went ahead as Eastwick failed to clear and Will Kowal rose highest to head in.", parts)
+    assert [p for p, _ in events(rec, "goal")] == ["Will Kowal"]
+
+
+def test_an_epithet_opening_a_sentence_is_the_last_subject(parts) -> None:
+    rec = read(
+        HEAD + "Tomas Varga profited from an error from Pieter Olsen to score. The captain completed his hat-trick "
+        "from the penalty spot.",
+        parts,
+    )
+    assert {p for p, _ in events(rec, "goal")} == {"Tomas Varga"}
+
+
+def test_a_minute_later_counts_from_the_event_before(parts) -> None:
+    rec = read(HEAD + "Tomas Varga scored in the 31st minute. A minute later Pieter Olsen fired home a low drive.", parts)
+    assert events(rec, "goal") == [("Pieter Olsen", 32), ("Tomas Varga", 31)]
+
+
+def test_a_previews_events_belong_to_no_announced_match(parts) -> None:
+    rec = read("Tomas Varga is injured and will miss Northbrook's trip to Eastwick on Saturday.", parts)
+    assert scheduled(rec) == [("Eastwick", "Northbrook", dt.date(2026, 3, 7), True)]
+    assert all(e.fixture_index == -1 for e in rec.events)
