@@ -22,7 +22,7 @@ from transforms.clean import MONTHS
 from transforms.dates import month_day_date, resolve_match_date
 from transforms.reader.doc import Doc, TeamRef, template
 from transforms.reader.lexicon import Lexicon, alternation, phrase_pattern, split_slots
-from transforms.reader.scores import SCORE_RX, subject_before
+from transforms.reader.scores import subject_before
 from transforms.records import FixtureMention
 from transforms.teams import name_key
 
@@ -145,7 +145,7 @@ def announced(doc: Doc) -> list[FixtureMention]:
     future = cue_pattern(lex, "future")
     for s0, s1 in doc.sentences:
         refs = [r for r in doc.teams_in(s0, s1) if r.team]  # 'host' is a verb here, not a side word
-        if not refs or SCORE_RX.search(text, s0, s1):
+        if not refs:
             continue
         ahead = bool(future.search(text, s0, s1))
         if not ahead and not _DATED.search(text, s0, s1):

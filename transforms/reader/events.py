@@ -279,7 +279,7 @@ def other_forms(phrase: str) -> list[str]:
     """The -ing and -s forms ('slotting home', 'limps off'), and the base form after 'to' ('rose to head
     in'): a bare base form is left out, being a noun as often as a verb ('a strike', 'the shot')."""
     forms = inflections(phrase)
-    return forms[1:] + [f"to {forms[0]}"] if forms else []
+    return [f for f in forms[1:] if f != phrase] + [f"to {forms[0]}"] if forms else []
 
 
 _STOPWORDS = frozenset("a an the to of for in on at by with from his her their into and".split())
@@ -689,6 +689,12 @@ class SentenceReader:
         team = int(m["t"]) if m.groupdict().get("t") else None
         if rule.form == "subject" and actor is not None and PARTICIPLE.search(text, m.end("a"), m.start("w") + 1) and m["w"].lower().endswith("ing"):
             actor = _main_subject(text, m.start()) or actor  # "X celebrates with Y after scoring": X scored
+        if rule.form == "subject" and actor is not None and _LEADING_TO.match(m["w"]) and _AFTER_PREP.search(
+            text, max(0, m.start("a") - 14), m.start("a") - 1
+        ):  # 'profited from an error from X to score': X is the one the error came from, not the scorer
+            actor = _main_subject(text, m.start("a") - 1)
+            if actor is None:
+                return None
         if rule.form == "subject" and actor is not None and m["w"].split()[0].lower().endswith("ing"):
             actor = _subject_of_participle(text, m.start("a"), m.start("w"), actor)
         if rule.form == "subject" and actor is not None:
@@ -927,6 +933,7 @@ SEASON_TALLY = re.compile(r"\s+(?:\w+\s+){0,2}goals\b[^.;]{0,40}?\b(?:this|that|
 NOUN_BEFORE = re.compile(r"\b(?:goal|strike|header|effort|finish|penalty|volley)\s+(?:that|which)\s+$", re.I)
 _LEAD_TO = re.compile(r"\s*\d{1,2}\s?[-–]\s?\d{1,2}\s+to\s+(?:the\s+)?¤(\d+)")
 _PERSON_AS_OBJECT = re.compile(r"(?:\b(?:on|for|by|from|past|over|with|against|to|of|beat|beyond|round)\s+|(?:'s|’s)\s+)$")
+_AFTER_PREP = re.compile(r"\b(?:from|by|of|past|over|with|against|beat|beating|on)\s+(?:the\s+)?$")
 _LEADING_TO = re.compile(r"to\s+(?:be\s+)?", re.I)
 ADJACENT = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?")
 _RELATIVE = re.compile(r"[^,.;]{0,40}?,\s+(?:who|which|whose)\s")

@@ -204,7 +204,9 @@ def references(doc: Doc) -> None:
         as_object = bool(_AFTER_PREPOSITION.search(text[max(0, s - 14) : s])) or bool(_KEEPER.search(text, s, e))
         # 'X chipped the keeper': a goalkeeper named after the sentence's player is someone else
         exclude = (used | ({subject} if subject is not None and as_object else set())) if kind == "epithet" else set()
-        ref = _antecedent(doc, players, s, kind, exclude)
+        ref = _reference_in_sentence(out, starts, sent[0], s) if kind == "pronoun" else None
+        if ref is None:
+            ref = _antecedent(doc, players, s, kind, exclude)
         if ref is None:
             continue
         possessive = word in ("his",) or (word == "her" and not re.match(r"\s+(?:off|on|up)\b", text[e : e + 5]))
@@ -212,6 +214,16 @@ def references(doc: Doc) -> None:
         used.add(ref)
         taken.append((s, e))
     doc.pronouns = out
+
+
+def _reference_in_sentence(out: list[tuple[int, int, int, bool]], starts: list[int], s0: int, pos: int) -> int | None:
+    """'The captain completed his hat-trick': a pronoun after an epithet of its own sentence, with no
+    player named between them, is the epithet's player."""
+    if not out or out[-1][0] < s0:
+        return None
+    start, end, ref, _ = out[-1]
+    between = bisect_left(starts, end)
+    return ref if between >= len(starts) or starts[between] >= pos else None
 
 
 def _antecedent(doc: Doc, players: list[tuple[int, int]], pos: int, kind: str, exclude: set[int]) -> int | None:

@@ -19,9 +19,8 @@ from transforms.reader.doc import Claim, Doc, Score, TeamRef, template
 from transforms.reader.lexicon import Lexicon, alternation
 
 SCORE_RX = re.compile(r"(?<![\w.:/+-])(\d{1,2})\s?[-–—]\s?(\d{1,2})(?![\w:/]|[-–]\d|\.\d)")
-WORD_SCORES = (  # scores told in words: (pattern, goals for the subject, goals for the other)
-    (re.compile(r"\b(?:a\s+)?(?:goalless|scoreless)\s+(?:draw|stalemate|tie)\b", re.I), (0, 0)),
-    (re.compile(r"\b(?:a\s+)?nil[- ]all\s+(?:draw)?\b", re.I), (0, 0)),
+WORD_SCORES = (  # scores told in words, the score's words in group 'n': (pattern, goals of each side)
+    (re.compile(r"\b(?P<n>goalless|scoreless|nil[- ]all|0-0)\s+(?:draw|stalemate|tie)\b", re.I), (0, 0)),
 )
 EARLIER = re.compile(
     r"\b(?:last|previous)\s+(?:week|weekend|season|month|year|round|meeting|time|Saturday|Sunday|Monday|Tuesday|"
@@ -43,6 +42,11 @@ def read(doc: Doc) -> None:
             if any(a <= m.start() < b for a, b in heading_spans):
                 continue
             doc.scores.append(Score(m.start(), m.end(), int(m[1]), int(m[2]), score_kind(text, m.start(), m.end(), lex)))
+        for rx, (first, second) in WORD_SCORES:  # 'a goalless draw': read as '0-0 draw'
+            for m in rx.finditer(text, s0, s1):
+                if not m["n"][0].isdigit():
+                    doc.scores.append(Score(m.start("n"), m.end("n"), first, second, "final"))
+    doc.scores.sort(key=lambda sc: sc.start)
     doc.claims = heading_claims(doc) + prose_claims(doc)
     doc.claims += unscored_claims(doc) + versus_claims(doc)
     doc.claims += pairing_claims(doc)
@@ -142,6 +146,7 @@ def prose_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     noun = rf"(?:(?P<mod>{mods})\s+)?{gap}(?P<noun>{nouns})(?:\s+(?:back\s+)?(?P<trail>{trails}))?"
     prep = rf"(?P<prep>{preps})"
     return [
+        ("pair_verb", re.compile(rf"¤(?P<s>\d+)\s+(?:and|&)\s+(?:the\s+)?¤(?P<o>\d+)\s+(?P<verb>played out|drew|shared|fought out|battled to)\s+(?:a\s+|the\s+)?#")),
         ("between", re.compile(r"#\s+between\s+(?:the\s+)?¤(?P<s>\d+)\s+(?:and|&)\s+(?:the\s+)?¤(?P<o>\d+)")),
         ("verb_object", re.compile(rf"(?:¤(?P<s>\d+){aux}\s+)?(?<![\w-]){verb}\s+{o}\s+#(?:\s+(?P<trail>{trails}))?")),
         ("verb_prep", re.compile(rf"(?:¤(?P<s>\d+){aux}\s+)?(?<![\w-]){verb}\s+(?:the\s+game\s+|the\s+match\s+)?#(?:\s+(?P<trail>{trails}))?(?:\s+{prep}\s+{o})?")),
@@ -154,6 +159,18 @@ def prose_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
         ("verb_late", re.compile(rf"¤(?P<s>\d+){aux}\s+{verb}\s+(?:[^#¤.;]{{0,60}}?)#")),
         ("scoreline", re.compile(rf"(?P<noun>scoreline|score|result|match|game|tie)\s+(?:was|ended|finished|of)?\s*#|#\s+(?P<noun2>scoreline|result)")),
     ]
+
+
+_CLAUSE_EDGE = re.compile(r"[,;]\s|\s(?:but|while|whereas)\s")
+
+
+def _clause_of(text: str, s0: int, s1: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end] (commas, semicolons, 'but'): 'Having lost 3-0 at X last week,
+    Y beat Z 2-0': 'last week' is the first result's, not the second's."""
+    lo = max(s0, start - 120)
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(text, lo, start)]
+    hi_m = _CLAUSE_EDGE.search(text, end, min(s1, end + 80))
+    return (edges[-1] if edges else lo), (hi_m.start() if hi_m else min(s1, end + 80))
 
 
 def prose_claims(doc: Doc) -> list[Claim]:
@@ -183,7 +200,7 @@ def prose_claims(doc: Doc) -> list[Claim]:
                 hi, lo = max(claim.goals), min(claim.goals)
                 claim.note = f"{claim.first if claim.goals[0] > claim.goals[1] else claim.second} won {hi}-{lo} on penalties"
             claim.goals = None
-        claim.earlier = bool(EARLIER.search(text, max(s0, sc.start - 120), min(s1, sc.end + 80)))
+        claim.earlier = bool(EARLIER.search(text, *_clause_of(text, s0, s1, sc.start, sc.end)))
         out.append(claim)
     return out
 

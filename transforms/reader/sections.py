@@ -192,7 +192,7 @@ def score_headings(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
         if not _DIGIT.search(text, s, e) and not (k + 1 < len(lines) and _DIGIT.search(text, *lines[k + 1])):
             continue  # a score heading holds a number (or the line under it does)
         h = _versus_heading(text, s, e) or _dash_heading(text, s, e) or _live_heading(text, s, e)
-        h = h or _spaced_heading(text, s, e)
+        h = h or _wire_heading(text, s, e) or _spaced_heading(text, s, e)
         if h is None and k + 1 < len(lines):
             h = _opta_heading(text, (s, e), lines[k + 1]) or _two_line_heading(text, (s, e), lines[k + 1])
         if h is not None and h.start not in taken:
@@ -278,6 +278,29 @@ def _spaced_heading(text: str, s: int, e: int) -> Heading | None:
     if not (a and b):
         return None
     return Heading(s, e, a, b, (int(m["s1"]), int(m["s2"])), "heading_spaced", _prefix_kind(text, s))
+
+
+_WIRE = re.compile(
+    r"(?P<a>[^\n()]+?)\s*\((?P<ha>\d{1,2})\)\s*(?P<sa>\d{1,2})\b(?P<mid>[^\n()]*?)\s*"
+    r"(?<![A-Za-zÀ-ÿ'’.&-])(?P<b>(?:[A-ZÀ-Ý][\w'’.&-]*\s+){0,3}[A-ZÀ-Ý][\w'’.&-]*)\s*\((?P<hb>\d{1,2})\)\s*(?P<sb>\d{1,2})\b"
+    r"(?P<rest>[^\n()]*)$"
+)
+
+
+def _wire_heading(text: str, s: int, e: int) -> Heading | None:
+    """A wire summary on one line, half-time scores in brackets, scorers after each side's goals:
+    'Northbrook Town (0) 1 Varga 76 Eastwick Athletic (0) 2 Olsen 12, 80'."""
+    if "(" not in text[s:e]:
+        return None
+    m = _WIRE.match(text, s, e)
+    if not m:
+        return None
+    a = _trim_side(text, *m.span("a"), left=False)
+    b = _trim_side(text, *m.span("b"), left=False)
+    if not (a and b):
+        return None
+    scorers = tuple((m.start(g), m.end(g)) if m[g].strip() else None for g in ("mid", "rest"))
+    return Heading(s, e, a, b, (int(m["sa"]), int(m["sb"])), "heading_wire", "final", scorers)  # type: ignore[arg-type]
 
 
 def _two_line_heading(text: str, first: tuple[int, int], second: tuple[int, int]) -> Heading | None:

@@ -22,7 +22,7 @@ from transforms.reader.sections import team_like
 from transforms.teams import TeamBook, name_key
 
 _CAP_WORD = r"(?:[A-ZÀ-Ý]\.|St\.|[A-ZÀ-Ý][\w'’\-]*(?:\.(?=\w)[\w'’\-]*)*)"  # 'F.' and 'St.' keep their dot
-CAP = rf"{_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|de|del|da|do|of|and|&|y|la|am|\d{{2}}(?=\s)))*"
+CAP = rf"{_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|(?:de|del|da|do|of|and|&|y|la|am)(?=[ \t]+[A-ZÀ-Ý])|\d{{2}}(?=\s)))*"
 
 
 def named(group: str) -> str:
@@ -173,6 +173,8 @@ def slot_patterns(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tuple
         ("between", re.compile(rf"\b{MATCH_NOUNS}\s+between\s+{a}\s+(?:and|&)\s+{b}"), ("a", "b")),
         ("versus", re.compile(rf"(?<![\w-]){a}\s+(?:v|vs\.?|versus)\s+{b}(?=\s*(?:$|[\n:,.;!?)]|\s+[a-z]))", re.M), ("a", "b")),
         ("side_word", re.compile(rf"\b{SIDE_BEFORE}\s+{b}(?=[\s,.;:])"), ("b",)),
+        ("side_apposition", re.compile(rf"\b{SIDE_BEFORE},\s+{b},"), ("b",)),  # 'the visitors, Eastwick, were ...'
+        ("pair_draw", re.compile(rf"{a}\s+(?:and|&)\s+(?:the\s+)?{b}\s+(?:played out|drew|shared|fought out|battled to)\b"), ("a", "b")),
         ("team_role", re.compile(rf"{a}(?:'s|’s)?\s+(?:{TEAM_ROLES})\b"), ("a",)),
         *announce_slots(lex),
     ]
@@ -194,7 +196,7 @@ def announce_slots(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tupl
 SLOT_WEIGHT = {
     "verb_object": 3, "noun_object": 3, "verb_score_prep": 3, "between": 3, "noun_for": 3, "gave_result": 3,
     "subject_verb": 3, "possessive_score": 3, "versus": 3, "side_word": 2, "noun_unscored": 2, "team_role": 1,
-    "subject_noun": 3, "participle_first": 3, "announce": 2, "score_between": 3,
+    "subject_noun": 3, "participle_first": 3, "announce": 2, "score_between": 3, "pair_draw": 3, "side_apposition": 3,
 }  # fmt: skip
 SUBJECT_LEFT_OUT = frozenset({"verb_object", "verb_score_prep", "noun_object", "participle_first"})  # the subject opens
 TEAM_ROLES = (
@@ -219,6 +221,7 @@ CLUB_WORDS = frozenset(
      "Athletico", "Club", "CF", "Sporting", "Real", "Dynamo", "Dinamo", "Racing", "Deportivo", "Olympique",
      "University", "College", "Women", "Ladies", "Reign", "Victory", "Wanderers"}
 )  # fmt: skip
+_JOINED = re.compile(r"\s+(?:and|&)\s+")
 _CAPITAL = re.compile(r"\b[A-ZÀ-Ý]")
 _SUBJECT_RUN = re.compile(rf"(?:[Tt]he\s+)?(?P<a>{CAP})(?=\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?[a-z])")
 
@@ -246,6 +249,12 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
         surface = whole if book.clubs.owners(whole, exact_only=True) else _clean_surface(surface or "")
         if not surface or surface.split()[0] in _NOT_TEAM_WORDS or book.competition(surface):
             return
+        if _JOINED.search(surface) and not (book.canonical(surface) or book.clubs.owners(surface, exact_only=True)):
+            for part in _JOINED.split(surface):  # 'Northbrook and Eastwick played out a draw': two teams
+                take(part, weight)
+            return
+        if " " not in surface and surface.endswith("ing") and not book.canonical(surface):
+            return  # 'Having lost at X, ...': a sentence opening on a participle
         if book.venue(surface) or GROUND_WORDS & set(surface.split()):
             return
         canonical = resolve(surface)
@@ -322,6 +331,8 @@ _ANCHORS = {  # where each slot can be, so its pattern is tried on a window, not
     "side_word": (re.compile(rf"\b{SIDE_BEFORE}\b"), 0, 70),
     "team_role": (compile_rule(rf"(?:{TEAM_ROLES})\b"), 70, 30),
     "announce": (re.compile(r"\b(?:next|upcoming|will|ahead of|due to|set to|this week|tomorrow|later this)\b"), 60, 120),
+    "pair_draw": (re.compile(r"\b(?:played out|drew|shared|fought out|battled to)\b"), 80, 10),
+    "side_apposition": (re.compile(rf"\b{SIDE_BEFORE},"), 0, 70),
 }
 
 
