@@ -329,3 +329,48 @@ def test_a_previews_events_belong_to_no_announced_match(parts) -> None:
     rec = read("Tomas Varga is injured and will miss Arsenal's trip to Chelsea on Saturday.", parts)
     assert scheduled(rec) == [("Chelsea", "Arsenal", dt.date(2026, 3, 7), True)]
     assert all(e.fixture_index == -1 for e in rec.events)
+
+
+# ---- assists, whose goal, clocks before a second clause ------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tomas Varga headed in Pieter Olsen's cross in the 20th minute.",
+        "Pieter Olsen set up Tomas Varga for the opener on 20 minutes.",
+        "Tomas Varga scored on 20 minutes, assisted by Pieter Olsen.",
+        "Tomas Varga converted Pieter Olsen's pass on 20 minutes.",
+    ],
+)
+def test_an_assist_goes_onto_the_goal_it_made(sentence, parts) -> None:
+    rec = read(HEAD + sentence, parts)
+    goals = [(e.player_name, e.minute, e.related_player_name) for e in rec.events if e.event_type == "goal"]
+    assert goals == [("Tomas Varga", 20, "Pieter Olsen")]
+    assert not [e for e in rec.events if e.event_type == "assist"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tomas Varga headed home a corner to give Northbrook an early lead.",
+        "Tomas Varga scored in the 3rd minute to give Northbrook the advantage.",
+        "Tomas Varga struck late, giving Northbrook the lead.",
+        "Tomas Varga finished coolly to put Northbrook ahead.",
+    ],
+)
+def test_the_side_a_goal_put_ahead_is_the_scorers(sentence, parts) -> None:
+    rec = read(HEAD + sentence, parts)
+    assert [(e.player_name, e.team) for e in rec.events if e.event_type == "goal"] == [("Tomas Varga", "Northbrook")]
+
+
+@pytest.mark.parametrize(
+    "sentence, minute",
+    [
+        ("Tomas Varga scored on 10 minutes before Pieter Olsen's header made it 2-0 in the 30th.", 10),
+        ("Tomas Varga scored after 10 minutes before Pieter Olsen made it 2-0.", 10),
+        ("Tomas Varga scored 10 minutes before half-time.", 35),
+        ("Tomas Varga scored 10 minutes after the restart.", 55),
+    ],
+)
+def test_a_clock_followed_by_before_counts_from_the_kick_off_unless_a_mark_follows(sentence, minute, parts) -> None:
+    rec = read(HEAD + sentence, parts)
+    assert ("Tomas Varga", minute) in events(rec, "goal")

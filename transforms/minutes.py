@@ -118,6 +118,11 @@ def clock(n: int, extra_time: bool = False) -> tuple[int, int | None]:
 
 _STOPPAGE = r"(?:stoppage|injury|added|additional)[- ]time"
 _HALF = r"(?:half[- ]?time|the (?:break|interval|restart))"
+# 'ten minutes before half-time', 'five minutes after the restart': counted from a mark, not the kick-off
+_FROM_A_MARK = (
+    r"\s+(?:after|before|from)\s+(?:the\s+)?(?:half|full|time\b|break|interval|end|final|restart|re-start|start|"
+    r"kick|second|first|his|her|their|being|coming|going|the)"
+)
 _PATTERNS: list[tuple[str, str]] = [
     # 90+3, 90+3', 45 + 2 min
     ("plus", r"\b(?P<a>\d{2,3})\s*(?:'|’|′)?\s*(?:\+|plus)\s*(?P<b>\d{1,2})\s*(?:'|’|′|(?:st|nd|rd|th)\s+minute\b|min(?:ute)?s?\b)?"),
@@ -163,7 +168,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "after",
         rf"\b(?P<kind>after|on|inside(?:\s+of)?|in)\s+(?:just\s+|only\s+)?(?P<n>{NUM})\s+minutes?\b"
-        rf"(?!\s+(?:later|after|before|left|remaining|to go|into|of|from))",
+        rf"(?!\s+(?:later|left|remaining|to go|into|of)\b|{_FROM_A_MARK})",
     ),
     ("in", rf"\b(?P<n>{NUM})\s+minutes\s+in\b(?!to)"),
     ("mark", r"\b(?:the\s+)?(?P<n>\d{1,3})[- ]minute\s+mark\b"),

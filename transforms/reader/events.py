@@ -607,6 +607,7 @@ class SentenceReader:
                 if key in claimed and rule.event != "goal":
                     continue
                 if rule.event == "goal" and key in claimed and "brace" not in f.tags and "hat_trick" not in f.tags:
+                    _lend_team(found, f, tpl.text)
                     continue
                 pairs = respective_pairs(tpl.text, f) if rule.form == "pair_subject" else []
                 found += [replace(f, actor=a, related=r) for a, r in pairs] or [f]
@@ -727,8 +728,6 @@ class SentenceReader:
         is_pen = "penalty" in f.tags or (etype == "goal" and bool(PENALTY_CLAUSE.search(clause)))
         if etype == "red_card" and SECOND_YELLOW.search(clause) and not STRAIGHT_RED.search(clause):
             etype = "second_yellow"
-        if etype == "assist":
-            return None  # assists are read into goals by the settle pass
         team = self.team_of_event(tpl, f)
         own = "own_goal" in f.tags or (etype == "goal" and bool(OWN_GOAL.search(clause)))
         if own and "own_goal" not in f.tags:
@@ -794,8 +793,11 @@ class SentenceReader:
         doc = self.doc
         for i in self.people_between(t1, s1):
             p = doc.people[i]
-            if i not in (f.actor, f.related) and not _PERSON_AS_OBJECT.search(doc.text, max(0, p.char_start - 12), p.char_start):
-                return p.char_start
+            if i in (f.actor, f.related) or _PERSON_AS_OBJECT.search(doc.text, max(0, p.char_start - 12), p.char_start):
+                continue
+            if not doc.text[t1 : p.char_start].strip() and _POSSESSIVE.match(doc.text, p.char_end):
+                continue  # 'headed in Olsen's cross in the 20th minute': the object's owner acts in no clause
+            return p.char_start
         return s1
 
     def people_between(self, start: int, end: int) -> list[int]:
@@ -916,6 +918,19 @@ NOT_A_GOAL_NOUN = re.compile(
     r"\s+(?!(?:goal|goals|strike|header|effort|finish|of|in|on|at|from|after|before|came|was|arrived|just|and|with|"
     r"for|to|soon|moments|minutes|seconds|shortly|late|early|then|when|as|a|an|the)\b)[a-z]+\b"
 )
+def _lend_team(found: list[Found], f: Found, text: str) -> None:
+    """'Varga headed home to give Northbrook the lead': the second phrase tells no second goal, but whose
+    goal the first one was."""
+    slot = re.search(r"¤(\d+)", f.phrase_text(text))
+    ref = f.team_ref if f.team_ref is not None else int(slot[1]) if slot else None
+    if ref is None or "own_goal" in f.tags:
+        return
+    for g in found:
+        if g.rule.event == "goal" and g.actor == f.actor and g.team_ref is None:
+            g.team_ref = ref
+            return
+
+
 SCORING_MODIFIER = re.compile(r"\b(?:match-winning|game-winning|winning|decisive|opening|equalising|equalizing|"
                               r"consolation|clinching|late winning)\s+$", re.I)  # "his match-winning strike"
 GOAL_FOR = re.compile(
@@ -933,6 +948,7 @@ SEASON_TALLY = re.compile(r"\s+(?:\w+\s+){0,2}goals\b[^.;]{0,40}?\b(?:this|that|
 NOUN_BEFORE = re.compile(r"\b(?:goal|strike|header|effort|finish|penalty|volley)\s+(?:that|which)\s+$", re.I)
 _LEAD_TO = re.compile(r"\s*\d{1,2}\s?[-–]\s?\d{1,2}\s+to\s+(?:the\s+)?¤(\d+)")
 _PERSON_AS_OBJECT = re.compile(r"(?:\b(?:on|for|by|from|past|over|with|against|to|of|beat|beyond|round)\s+|(?:'s|’s)\s+)$")
+_POSSESSIVE = re.compile(r"(?:'s|’s|')\s")
 _AFTER_PREP = re.compile(r"\b(?:from|by|of|past|over|with|against|beat|beating|on)\s+(?:the\s+)?$")
 _LEADING_TO = re.compile(r"to\s+(?:be\s+)?", re.I)
 ADJACENT = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?")

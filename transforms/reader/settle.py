@@ -21,6 +21,7 @@ def read(doc: Doc) -> None:
     if not doc.matches:
         return
     bind_names(doc)
+    doc.events = attach_assists(doc, doc.events)
     orient_by_sheets(doc)
     orient_by_side_events(doc)
     orient_by_home_phrases(doc)
@@ -176,6 +177,24 @@ def player_teams(doc: Doc) -> dict[str, str]:
             for p in sheet.players:
                 out[fold_name(doc.binding.get(p.name, p.name))] = label
     return out
+
+
+def attach_assists(doc: Doc, events: list[EventMention]) -> list[EventMention]:
+    """'Varga headed in Olsen's cross', 'Olsen set up Varga', 'Goal! ... Varga scores. Assisted by Olsen.':
+    an assist is no event of its own; its player goes onto the goal it names, or onto the goal of its
+    sentence, or of the sentence before when its own tells none."""
+    goals = [e for e in events if e.event_type == "goal" and not e.is_own_goal]
+    for a in (e for e in events if e.event_type == "assist" and e.player_name):
+        s0, s1 = doc.sentence_at(a.char_start)
+        near = [g for g in goals if s0 <= g.char_start < s1 and g.player_name != a.player_name]
+        if not near and not any(s0 <= e.char_start < s1 for e in events if e.event_type != "assist"):
+            p0, p1 = doc.sentence_before(s0)
+            near = [g for g in goals if p0 <= g.char_start < p1 and g.player_name != a.player_name]
+        named = [g for g in near if a.related_player_name and g.player_name == a.related_player_name]
+        goal = (named or sorted(near, key=lambda g: abs(g.char_start - a.char_start)) or [None])[0]
+        if goal is not None and goal.related_player_name is None:
+            goal.related_player_name = a.player_name
+    return [e for e in events if e.event_type != "assist"]
 
 
 def dedupe(events: list[EventMention]) -> list[EventMention]:

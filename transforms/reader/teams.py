@@ -243,15 +243,15 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
     found: dict[str, str] = {}
 
     def take(surface: str | None, weight: int) -> None:
-        whole = (surface or "").strip().rstrip(".,;:")
+        for part in _team_parts(book, surface):
+            take_one(part, weight)
+
+    def take_one(surface: str, weight: int) -> None:
+        whole = surface.strip().rstrip(".,;:")
         if NATIONALITY_WORD.fullmatch(whole):
             return  # "German giants", "the Brazilian forward": a nationality, not a team
-        surface = whole if book.clubs.owners(whole, exact_only=True) else _clean_surface(surface or "")
+        surface = whole if book.clubs.owners(whole, exact_only=True) else _clean_surface(surface)
         if not surface or surface.split()[0] in _NOT_TEAM_WORDS or book.competition(surface):
-            return
-        if _JOINED.search(surface) and not (book.canonical(surface) or book.clubs.owners(surface, exact_only=True)):
-            for part in _JOINED.split(surface):  # 'Northbrook and Eastwick played out a draw': two teams
-                take(part, weight)
             return
         if " " not in surface and surface.endswith("ing") and not book.canonical(surface):
             return  # 'Having lost at X, ...': a sentence opening on a participle
@@ -298,6 +298,14 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
         if votes[surface] + min(shorter, 1) + bonus >= 3:
             out[surface] = canonical
     return merge_short_names(settle_ambiguous(out, book))
+
+
+def _team_parts(book: TeamBook, surface: str | None) -> list[str]:
+    """'Northbrook and Eastwick played out a draw': two teams, unless the whole is a listed name."""
+    whole = (surface or "").strip().rstrip(".,;:")
+    if _JOINED.search(whole) and not (book.canonical(whole) or book.clubs.owners(whole, exact_only=True)):
+        return [part for part in _JOINED.split(whole) if part]
+    return [surface or ""]
 
 
 def settle_ambiguous(learned: dict[str, str], book: TeamBook) -> dict[str, str]:
