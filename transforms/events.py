@@ -89,6 +89,7 @@ class Sentence:
 
 SENTENCE_END = compile_rule(r"(?<!\b[A-Z])(?<!\bSt)(?<!\bMr)(?<!\bvs)[.!?]+[\"”’')]*(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)|\n+")
 _STOP = compile_rule(r"[.!?\n]")
+_MONTH_DOT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s+\d")  # 'since Oct. 29, ...'
 
 
 def sentence_ends(text: str) -> Iterator[re.Match[str]]:
@@ -97,7 +98,7 @@ def sentence_ends(text: str) -> Iterator[re.Match[str]]:
     pos = 0
     while (stop := _STOP.search(text, pos)) is not None:
         m = SENTENCE_END.match(text, stop.start())
-        if m is not None:
+        if m is not None and not _MONTH_DOT.search(text, max(0, stop.start() - 5), stop.end() + 3):
             yield m
         pos = m.end() if m is not None else stop.start() + 1
 

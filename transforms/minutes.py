@@ -170,7 +170,11 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\b(?P<kind>after|on|inside(?:\s+of)?|in)\s+(?:just\s+|only\s+)?(?P<n>{NUM})\s+minutes?\b"
         rf"(?!\s+(?:later|left|remaining|to go|into|of)\b|{_FROM_A_MARK})",
     ),
-    ("in", rf"\b(?P<n>{NUM})\s+minutes\s+in\b(?!to)"),
+    (
+        "in",
+        rf"\b(?P<n>{NUM})\s+minutes\s+(?:in\b(?!to)|into\s+(?:the\s+)?(?:match|game|contest|tie|final|encounter|"
+        rf"clash|derby|proceedings|first[- ]half)\b)",
+    ),
     ("mark", r"\b(?:the\s+)?(?P<n>\d{1,3})[- ]minute\s+mark\b"),
     # five minutes later / moments later / within three minutes (of the goal before)
     ("later", rf"\b(?P<n>{NUM})\s+minutes?\s+later\b|\bwithin\s+(?:just\s+|only\s+)?(?P<n2>{NUM})\s+minutes?\b(?!\s+of\s+(?:the\s+)?(?:kick-off|start|the start))"),

@@ -183,7 +183,7 @@ def _fixtures_from(doc: Doc, tpl, m: re.Match[str], home: str) -> list[FixtureMe
             first = main_team(doc)
     out = []
     start, end = tpl.span(m.start(), m.end())
-    window = doc.text[start : tpl.end]
+    window = doc.text[start : _date_window_end(tpl, m.end())]
     for other in others:
         if not first or not other or first == other:
             continue
@@ -195,6 +195,15 @@ def _fixtures_from(doc: Doc, tpl, m: re.Match[str], home: str) -> list[FixtureMe
         fx.competition = comps[0].canonical if comps else None
         out.append(fx)
     return out
+
+
+def _date_window_end(tpl, pos: int) -> int:
+    """'games against Eastwick and Southport ..., before the cup tie with Westfield on Feb. 17': a date
+    told after another team is that team's; the announced ones' window ends where it is named."""
+    while m := _AND_MORE.match(tpl.text, pos):
+        pos = m.end()
+    nxt = tpl.text.find("¤", pos)
+    return tpl.end if nxt < 0 else tpl.span(nxt, nxt + 1)[0]
 
 
 def coordinated_teams(sentence: str, pos: int) -> list[str]:

@@ -556,6 +556,8 @@ class SentenceReader:
         for s, e, i, poss in refs:
             marks.append((s, e, f"§{i}'s" if poss else f"§{i}"))
         marks += doc.team_marks(teams)
+        if "." in doc.text[s0 : s1 - 1]:  # 'since Oct. 29, blasted ...': an abbreviation's dot ends no clause
+            marks += [(m.start(), m.start() + len(m[1]), m[1][:-1]) for m in _MONTH_ABBREVIATION.finditer(doc.text, s0, s1)]
         return template(doc.text, s0, s1, marks)
 
     def listed_clocks(self, ev: EventMention, f: Found, tpl: Template) -> list[tuple[int, int | None]]:
@@ -651,6 +653,8 @@ class SentenceReader:
             return None  # 'produced a scoring chance', 'a scoring touch': an adjective, no goal
         if "delivery" in tags and re.search(r"\b(?:from|onto|on to|met|meets|meeting|converted|headed in)\s+$", text[max(0, m.start() - 20) : m.start()]):
             return None  # "a header from X's free kick": X delivered it, someone else's goal
+        if tags & _COUNTED and _COUNT_OF_TIME.match(after):
+            tags = tags - _COUNTED  # 'scored four minutes into the second half': one goal and a clock
         if "ordinal_goal" in tags and NOT_A_GOAL_NOUN.match(after):
             return None  # "his second in the 58th minute", never "his second language"
         if "needs_goal_for" in tags and not GOAL_FOR.match(after):
@@ -703,6 +707,8 @@ class SentenceReader:
             who = list(re.finditer(r"§(\d+)(?:'s|’s)?,?\s+(?:who|whose)\b", text[m.start("a") : m.start("w")]))
             if who:
                 actor = int(who[-1][1])  # "felled by the defender, who was sent off": the one before 'who'
+            elif owner := _OWNER_BEFORE.search(gap):
+                actor = int(owner[1])  # "X fouled Y and picked up his second booking": the booking is his
             elif re.search(r"\band\s+(?:then\s+|later\s+|also\s+)?$", gap) and "§" in gap:
                 actor = _main_subject(text, m.start("w")) or actor  # "X tackles Y ... and receives a booking"
         if actor is not None and self.doc.people[actor].role != "player":
@@ -793,7 +799,7 @@ class SentenceReader:
         doc = self.doc
         for i in self.people_between(t1, s1):
             p = doc.people[i]
-            if i in (f.actor, f.related) or _PERSON_AS_OBJECT.search(doc.text, max(0, p.char_start - 12), p.char_start):
+            if i in (f.actor, f.related) or _PERSON_AS_OBJECT.search(doc.text, max(0, p.char_start - 30), p.char_start):
                 continue
             if not doc.text[t1 : p.char_start].strip() and _POSSESSIVE.match(doc.text, p.char_end):
                 continue  # 'headed in Olsen's cross in the 20th minute': the object's owner acts in no clause
@@ -914,6 +920,8 @@ def _aside(text: str, pos: int, s0: int) -> bool:
 
 SCORING_ADJECTIVE = re.compile(r"\s+(?:chances?|opportunit\w+|positions?|touch|record|run|streak|form|spree|charts|boots|"
                                r"sheet|ability|instincts?|threat|burden|responsibility)\b", re.I)
+_COUNTED = frozenset({"brace", "hat_trick", "four"})
+_COUNT_OF_TIME = re.compile(r"\s*(?:minutes?|mins?|seconds|secs)\b", re.I)
 NOT_A_GOAL_NOUN = re.compile(
     r"\s+(?!(?:goal|goals|strike|header|effort|finish|of|in|on|at|from|after|before|came|was|arrived|just|and|with|"
     r"for|to|soon|moments|minutes|seconds|shortly|late|early|then|when|as|a|an|the)\b)[a-z]+\b"
@@ -947,7 +955,12 @@ GOAL_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|two|three|four|\w+(?:st|
 SEASON_TALLY = re.compile(r"\s+(?:\w+\s+){0,2}goals\b[^.;]{0,40}?\b(?:this|that|last) (?:season|campaign|term|year)\b", re.I)
 NOUN_BEFORE = re.compile(r"\b(?:goal|strike|header|effort|finish|penalty|volley)\s+(?:that|which)\s+$", re.I)
 _LEAD_TO = re.compile(r"\s*\d{1,2}\s?[-–]\s?\d{1,2}\s+to\s+(?:the\s+)?¤(\d+)")
-_PERSON_AS_OBJECT = re.compile(r"(?:\b(?:on|for|by|from|past|over|with|against|to|of|beat|beyond|round)\s+|(?:'s|’s)\s+)$")
+_PERSON_AS_OBJECT = re.compile(
+    r"(?:\b(?:on|onto|into|for|by|from|past|over|with|against|to|of|beat|beyond|round)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:goalkeeper|keeper|defender|team-mate|teammate|substitute)\s+)?|(?:'s|’s)\s+)$"
+)
+_MONTH_ABBREVIATION = re.compile(r"\b((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)\s+\d")
+_OWNER_BEFORE = re.compile(r"§(\d+)(?:'s|’s)\s+\Z")
 _POSSESSIVE = re.compile(r"(?:'s|’s|')\s")
 _AFTER_PREP = re.compile(r"\b(?:from|by|of|past|over|with|against|beat|beating|on)\s+(?:the\s+)?$")
 _LEADING_TO = re.compile(r"to\s+(?:be\s+)?", re.I)
@@ -996,6 +1009,8 @@ def listed_before(tpl: str, actor_start: int) -> list[int]:
     """'§1 (90+13) and the substitutes §2 and §3 were sent off': everyone listed before the actor."""
     out, pos = [], actor_start
     while m := _LISTED_BEFORE.search(tpl, max(0, pos - 60), pos):
+        if _AFTER_PREP.search(tpl, max(0, m.start() - 12), m.start()) and " and " not in m[0]:
+            break  # 'pulled back by §1, §2 earned himself a red card': an agent, then the subject
         out.append(int(m[1]))
         pos = m.start()
     return out

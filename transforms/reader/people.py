@@ -204,7 +204,11 @@ def references(doc: Doc) -> None:
         as_object = bool(_AFTER_PREPOSITION.search(text[max(0, s - 14) : s])) or bool(_KEEPER.search(text, s, e))
         # 'X chipped the keeper': a goalkeeper named after the sentence's player is someone else
         exclude = (used | ({subject} if subject is not None and as_object else set())) if kind == "epithet" else set()
-        ref = _reference_in_sentence(out, starts, sent[0], s) if kind == "pronoun" else None
+        ref = None
+        if kind == "pronoun" and subject is not None and _SHARED_SUBJECT.search(text, sent[0], s):
+            ref = subject  # 'X fouled Y and picked up his second booking': the verbs share X
+        elif kind == "pronoun":
+            ref = _reference_in_sentence(out, starts, sent[0], s)
         if ref is None:
             ref = _antecedent(doc, players, s, kind, exclude)
         if ref is None:
@@ -214,6 +218,9 @@ def references(doc: Doc) -> None:
         used.add(ref)
         taken.append((s, e))
     doc.pronouns = out
+
+
+_SHARED_SUBJECT = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+|duly\s+|promptly\s+)?[a-z]+(?:ed|s)(?:\s+(?:up|in|out|off|on|down))?\s+\Z")
 
 
 def _reference_in_sentence(out: list[tuple[int, int, int, bool]], starts: list[int], s0: int, pos: int) -> int | None:

@@ -263,6 +263,12 @@ def name_team_goals(events: list[EventMention]) -> list[EventMention]:
     for e in [e for e in events if e.event_type == "goal" and e.player_name is None and e.minute is not None and e.team]:
         named = [o for o in out if o.event_type == "goal" and o.player_name and o.minute is None and o.team == e.team
                  and o.fixture_index == e.fixture_index]  # fmt: skip
+        if not named:  # 'Roma took the lead 31 minutes in. Zaniolo punished a mistake ...': the next goal told
+            after = [o for o in out if o.event_type == "goal" and o.char_start > e.char_end and o.fixture_index == e.fixture_index]
+            first = min(after, key=lambda o: o.char_start, default=None)
+            if first and first.player_name and first.minute is None and first.team is None and not first.is_own_goal \
+                    and first.char_start - e.char_end < 250:
+                named, first.team = [first], e.team
         if named:
             target = min(named, key=lambda o: o.char_start)
             target.minute, target.added_time = e.minute, e.added_time
