@@ -167,9 +167,11 @@ class Rule:
         only where a phrase's first word stands (`at`: word -> its offsets): one big
         alternation scanned at every character is most of the reader's time otherwise."""
         found = []
-        for word in self.by_first.keys() & at.keys():
-            rx = self.by_first[word]
-            found += [m for pos in at[word] if (m := rx.match(text, pos))]
+        by_first = self.by_first
+        for word, offsets in at.items():  # the sentence's few words looked up, not the rule's many
+            rx = by_first.get(word)
+            if rx is not None:
+                found += [m for pos in offsets if (m := rx.match(text, pos))]
         if self.rest is not None:
             found += self.rest.finditer(text)
         found.sort(key=lambda m: (m.start(), -m.end()))

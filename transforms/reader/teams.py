@@ -332,15 +332,18 @@ def settle_ambiguous(learned: dict[str, str], book: TeamBook) -> dict[str, str]:
 
 
 _SCORE_ANCHOR = re.compile(r"\d{1,2}\s?[-–—]\s?\d{1,2}")
-_ANCHORS = {  # where each slot can be, so its pattern is tried on a window, not the whole text
-    "noun_unscored": (re.compile(r"\b(?:defeat|loss|win|victory|draw)\b"), 10, 90),
-    "between": (re.compile(r"\bbetween\b"), 40, 110),
+# Where each slot can be, so its pattern is tried on a window, not the whole text. No leading \b: with one,
+# the engine tries every position; without, it jumps to the words' first letters (the word start is
+# checked after, in `slot_windows`).
+_ANCHORS = {
+    "noun_unscored": (re.compile(r"(?:defeat|loss|win|victory|draw)\b"), 10, 90),
+    "between": (re.compile(r"between\b"), 40, 110),
     "versus": (re.compile(r"\s(?:v|vs\.?|versus)\s"), 60, 60),
-    "side_word": (re.compile(rf"\b{SIDE_BEFORE}\b"), 0, 70),
+    "side_word": (re.compile(rf"{SIDE_BEFORE}\b"), 0, 70),
     "team_role": (compile_rule(rf"(?:{TEAM_ROLES})\b"), 70, 30),
-    "announce": (re.compile(r"\b(?:next|upcoming|will|ahead of|due to|set to|this week|tomorrow|later this)\b"), 60, 120),
-    "pair_draw": (re.compile(r"\b(?:played out|drew|shared|fought out|battled to)\b"), 80, 10),
-    "side_apposition": (re.compile(rf"\b{SIDE_BEFORE},"), 0, 70),
+    "announce": (re.compile(r"(?:next|upcoming|will|ahead of|due to|set to|this week|tomorrow|later this)\b"), 60, 120),
+    "pair_draw": (re.compile(r"(?:played out|drew|shared|fought out|battled to)\b"), 80, 10),
+    "side_apposition": (re.compile(rf"{SIDE_BEFORE},"), 0, 70),
 }
 
 
@@ -350,7 +353,11 @@ def slot_windows(doc: Doc, rule: str, scored: list[tuple[int, int]]) -> list[tup
     text = doc.text
     if rule in _ANCHORS:
         rx, before, after = _ANCHORS[rule]
-        spans = [(max(0, m.start() - before), min(len(text), m.end() + after)) for m in rx.finditer(text)]
+        spans = [
+            (max(0, m.start() - before), min(len(text), m.end() + after))
+            for m in rx.finditer(text)
+            if not m.start() or not text[m.start() - 1].isalnum() or text[m.start()].isspace()
+        ]
     else:
         return scored
     merged: list[tuple[int, int]] = []
