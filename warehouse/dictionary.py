@@ -429,6 +429,12 @@ DICTIONARY: tuple[Relation, ...] = (
             ("n_events", "INTEGER", "Events of any type recorded for the match."),
             ("score_conflict", "BOOLEAN", "Sources gave different final scores."),
             ("score_note", "VARCHAR", "Extra time, shoot-out, or how the score was found."),
+            (
+                "home_known",
+                "BOOLEAN",
+                "A source says which side was at home; when False, home_team is only the team named first "
+                "and 'home win' / 'away win' follow that order.",
+            ),
         ),
     ),
     Relation(

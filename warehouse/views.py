@@ -182,7 +182,7 @@ select f.fixture_id, f.match_date, f.season, f.competition, f.home_team, f.away_
        s.home_scorers, s.away_scorers, s.unplaced_scorers,
        c.cards, coalesce(c.yellow_cards, 0)::integer as yellow_cards, coalesce(c.red_cards, 0)::integer as red_cards,
        coalesce(s.n_goals, 0)::integer as n_goals, coalesce(n.n_events, 0)::integer as n_events,
-       f.score_conflict, f.score_note
+       f.score_conflict, f.score_note, f.home_known
 from fixtures f
 left join scorers s using (fixture_id)
 left join cards c using (fixture_id)

@@ -220,13 +220,16 @@ def _rule_index(rules_: tuple[Rule, ...]) -> tuple[dict[str, tuple[int, ...]], t
     return {w: tuple(ix) for w, ix in index.items()}, tuple(i for i, r in enumerate(rules_) if r.rest is not None)
 
 
-def candidate_rules(rules_: list[Rule], at: dict[str, list[int]]) -> list[Rule]:
-    """The rules a sentence can fire, in rule order: those with a phrase opening on one of its words."""
+def candidate_rules(rules_: list[Rule], at: dict[str, list[int]]) -> list[tuple[Rule, dict[str, list[int]]]]:
+    """The rules a sentence can fire, in rule order: those with a phrase opening on one of its words,
+    each with those words' offsets (all of them for a rule that also scans: its `rest`)."""
     index, scanned = _rule_index(tuple(rules_))
-    chosen = {i for w in at if w in index for i in index[w]}
-    chosen.update(scanned)
+    chosen: dict[int, dict[str, list[int]]] = {i: {} for i in scanned}
+    for w, offsets in at.items():
+        for i in index.get(w, ()):
+            chosen.setdefault(i, {})[w] = offsets
     words = at.keys()
-    return [rules_[i] for i in sorted(chosen) if not rules_[i].cues.isdisjoint(words)]
+    return [(rules_[i], chosen[i]) for i in sorted(chosen) if not rules_[i].cues.isdisjoint(words)]
 
 
 def _loose_index(implies: dict[str, frozenset[str]]):
@@ -272,8 +275,11 @@ _WORD_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 def word_offsets(text: str) -> dict[str, list[int]]:
     """Every word of a template (lower case) and where it starts: where a rule's phrases may begin."""
     at: dict[str, list[int]] = {}
-    for m in _WORD_TOKEN.finditer(text):
-        at.setdefault(m.group().lower().replace("’", "'"), []).append(m.start())
+    lowered = text.lower().replace("’", "'")
+    if len(lowered) != len(text):  # a letter whose lower case is two characters: offsets would shift
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
+    for m in _WORD_TOKEN.finditer(lowered):
+        at.setdefault(m.group(), []).append(m.start())
     return at
 
 
@@ -590,11 +596,11 @@ class SentenceReader:
         )  # "volleyed in in stoppage time to send the tie to a shoot-out" is a goal
         persons, teams = "§" in tpl.text, "¤" in tpl.text
         at = word_offsets(tpl.text)
-        for rule in candidate_rules(self.rules, at):
+        for rule, firsts in candidate_rules(self.rules, at):
             if not (teams if rule.form == "team" else persons):
                 continue
             taken: list[tuple[int, int]] = []  # words of this rule already read: an overlapping phrase is
-            for m in hits(rule, tpl.text, at):  # tried only when the longer one failed its checks
+            for m in hits(rule, tpl.text, firsts):  # tried only when the longer one failed its checks
                 ws, we = m.span("w")
                 if any(ws < b and a < we for a, b in taken):
                     continue
