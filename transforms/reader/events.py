@@ -186,7 +186,7 @@ def rules(lex: Lexicon) -> list[Rule]:
         if r["event"] in ("negation", "shootout"):
             continue
         groups.setdefault((r["event"], r["form"]), []).append(r)
-    order = ["substitution", "second_yellow", "red_card", "yellow_card", "injury", "penalty_miss", "goal", "assist"]
+    order = ["substitution", "second_yellow", "red_card", "yellow_card", "injury", "penalty_miss", "goal", "assist", "woodwork"]
     out = []
     for event in order:
         for form in FORMS:
@@ -309,7 +309,7 @@ def _phrase_key(phrase: str) -> str:
     return re.sub(r"\s+", " ", phrase.lower().replace("’", "'")).strip()
 
 
-INFLECTED = frozenset({"goal", "substitution", "injury", "penalty_miss"})
+INFLECTED = frozenset({"goal", "substitution", "injury", "penalty_miss", "woodwork"})
 FORMS = ("pair_subject", "pair_object", "pair_object_into", "pair_possessive", "subject", "object", "possessive", "attributive",
          "for_to", "label", "team_object", "team", "saved_penalty", "as_did")  # fmt: skip
 
@@ -655,6 +655,8 @@ class SentenceReader:
             return None
         if "needs_injury" in tags and not INJURY_WORDS.match(after):
             return None
+        if "needs_off" in tags and not re.match(r"\s+off\b", after):
+            return None  # 'a knock forced §0 off', never 'forced §0 into a mistake'
         if "needs_card_context" in tags and not CARD_WORDS.search(text):
             return None
         if rule.event == "goal" and m["w"].lower().endswith("scoring") and SCORING_ADJECTIVE.match(after):
@@ -697,6 +699,8 @@ class SentenceReader:
                 return None
             if rule.event == "goal" and re.search(r"\bnot\s+(?:\w+\s+)?$", text[max(0, m.start("w") - 12) : m.start("w")]):
                 return None
+        if rule.form == "pair_subject" and _PASSIVE_BEFORE.search(text, max(0, m.start("w") - 25), m.start("w")):
+            return None  # '§0 limped off and was replaced by §1': the passive is read by pair_object
         actor = int(m["a"]) if m.groupdict().get("a") else None
         related = int(m["r"]) if m.groupdict().get("r") else None
         team = int(m["t"]) if m.groupdict().get("t") else None
@@ -968,6 +972,7 @@ _PERSON_AS_OBJECT = re.compile(
     r"(?:(?:goalkeeper|keeper|defender|team-mate|teammate|substitute)\s+)?|(?:'s|’s)\s+)$"
 )
 _MONTH_ABBREVIATION = re.compile(r"\b((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)\s+\d")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|get|gets|got)\s+(?:[a-z]+ly\s+)?\Z")
 _OWNER_BEFORE = re.compile(r"§(\d+)(?:'s|’s)\s+\Z")
 _POSSESSIVE = re.compile(r"(?:'s|’s|')\s")
 _AFTER_PREP = re.compile(r"\b(?:from|by|of|past|over|with|against|beat|beating|on)\s+(?:the\s+)?$")

@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from transforms.dates import resolve_match_date
 from transforms.reader.doc import Claim, Doc, Scope
+from transforms.reader.lexicon import Lexicon, alternation
 from transforms.records import FixtureMention
 from transforms.teams import name_key
 
@@ -68,7 +70,32 @@ def decide(doc: Doc) -> None:
     doc.matches = [to_fixture(doc, c, is_main=c is main) for c in kept]
 
     doc.scopes = scopes(doc, kept)
+    match_status(doc)
     describe(doc)
+
+
+def match_status(doc: Doc) -> None:
+    """'The match was abandoned after 60 minutes', 'the game was called off': the main match's status
+    (`result_words.csv`, kind `status`), told in a sentence that names no other match's team."""
+    if doc.lex is None or not doc.matches:
+        return
+    rx, status = _status_words(doc.lex)
+    main = doc.matches[0]
+    for m in rx.finditer(doc.text):
+        s0, s1 = doc.sentence_at(m.start())
+        named = {t.team for t in doc.teams_in(s0, s1) if t.team}
+        if named and not named & {main.home_team, main.away_team}:
+            continue
+        main.status = status.get(" ".join(m.group().lower().split()), main.status)
+        doc.note(f"status {main.status}: {m.group()!r}")
+        return
+
+
+@lru_cache(maxsize=4)
+def _status_words(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = lex.rows("result_words", kind="status")
+    words = alternation(r["phrase"] for r in rows) if rows else "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.I), {r["phrase"].lower(): r["outcome"] for r in rows}
 
 
 _LEG = re.compile(r"\b(?:first|second|return|home|away)[- ]leg\b|\bon aggregate\b", re.I)

@@ -238,6 +238,7 @@ def _antecedent(doc: Doc, players: list[tuple[int, int]], pos: int, kind: str, e
     again. The captain completed his hat-trick'); inside one, the latest player named."""
     text = doc.text
     earlier = players[: bisect_left([ps for ps, _ in players], pos)]
+    objective = text.startswith(("him", "Him"), pos)  # 'a tackle on X, forcing him off': an object may be one
     s0, _ = doc.sentence_at(pos)
     if re.fullmatch(r"\s*(?:[A-Z][\w-]*,?\s+){0,3}", text[s0:pos]) and s0 > 0:
         p0, p1 = doc.sentence_before(s0)
@@ -250,7 +251,7 @@ def _antecedent(doc: Doc, players: list[tuple[int, int]], pos: int, kind: str, e
             continue
         if pos - ps > 600:
             return None
-        if kind == "pronoun" and _SKIPPED_BEFORE.search(text[max(0, ps - 30) : ps]):
+        if kind == "pronoun" and not objective and _SKIPPED_BEFORE.search(text[max(0, ps - 30) : ps]):
             continue
         return k
     return None

@@ -201,6 +201,8 @@ def prose_claims(doc: Doc) -> list[Claim]:
                 claim.note = f"{claim.first if claim.goals[0] > claim.goals[1] else claim.second} won {hi}-{lo} on penalties"
             claim.goals = None
         claim.earlier = bool(EARLIER.search(text, *_clause_of(text, s0, s1, sc.start, sc.end)))
+        if _IN_PASSING.search(tpl.text, 0, tpl.text.find("#")):
+            claim.weight -= 2  # 'while ¤, who beat ¤ 3-1 on Saturday, stay top': a result said in passing
         out.append(claim)
     return out
 
@@ -220,6 +222,7 @@ def _team(doc: Doc, m: re.Match[str], group: str) -> str | None:
     return ref.team
 
 
+_IN_PASSING = re.compile(r"¤\d+,\s+(?:who|which)\s+(?:[a-z]+\s+){0,2}?[a-z]+\s+(?:the\s+)?¤\d+\s*\Z")
 _SUBJECT_AFTER_CLAUSE = re.compile(r"[^¤.;]{0,40}?,\s+(?:the\s+)?¤(\d+)")
 
 

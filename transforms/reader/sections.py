@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.events import split_sentences
+from transforms.sentences import split_sentences
 from transforms.minutes import MinuteMention, clock
 from transforms.reader import blocks
 from transforms.reader.doc import Doc, line_spans, mask
