@@ -438,3 +438,23 @@ def test_a_date_after_another_team_is_that_teams(parts) -> None:
     )
     dated = {f.away_team: str(f.match_date) for f in rec.fixtures if f.status == "scheduled"}
     assert dated == {"Getafe": "None", "Sevilla": "None", "Valencia": "2026-03-17"}
+
+
+@pytest.mark.parametrize(
+    "sentence, want",
+    [
+        ("Eastwick did their best to silence the home crowd with strikes from Pieter Olsen and Jan Berg.", "Eastwick"),
+        ("Tomas Varga put Northbrook ahead but Eastwick hit back with goals from Pieter Olsen and Jan Berg.", "Eastwick"),
+        ("The Eastwick strugglers trailed to a Pieter Olsen penalty and a scrappy Jan Berg goal.", "Northbrook"),
+        ("Eastwick fell behind to a Pieter Olsen penalty and a Jan Berg goal.", "Northbrook"),
+    ],
+)
+def test_a_goal_told_as_a_noun_is_the_clause_subjects_unless_it_concedes(sentence, want, parts) -> None:
+    rec = read(HEAD + sentence, parts)
+    teams = {e.player_name: e.team for e in rec.events if e.event_type == "goal"}
+    assert (teams.get("Pieter Olsen"), teams.get("Jan Berg")) == (want, want)
+
+
+def test_a_coach_between_team_and_goal_words_names_no_side(parts) -> None:
+    rec = read(HEAD + "Northbrook manager Ivan Kral praised the strikes from Pieter Olsen and Jan Berg.", parts)
+    assert all(e.team is None for e in rec.events if e.event_type == "goal")

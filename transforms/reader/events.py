@@ -843,7 +843,29 @@ class SentenceReader:
             m = re.match(r"§\d+\s*\(¤(\d+)\)", text[a:]) if a >= 0 else None
             if m:
                 return doc.teams[int(m[1])].team
+        if f.rule.event == "goal" and f.rule.form in ("object", "attributive"):
+            return self.subject_side(text, f)
         return None
+
+    def subject_side(self, text: str, f: Found) -> str | None:
+        """'Eastwick hit back with strikes from §1 and §2': a goal told as a noun belongs to the team the
+        sentence is about; 'Eastwick trailed to a §1 penalty', '... were stunned by a §1 header': to the
+        other side (the conceding words are `team_words.csv` rows `concede`)."""
+        m = None
+        for m in _TEAM_SUBJECT.finditer(text, 0, f.start):
+            pass  # the clause subject nearest before the goal's words
+        if m is None or f.start - m.end() > 160:
+            return None
+        between = text[m.end() : f.start]
+        if re.search(r"[.;:\"“”]|(?<!from )(?<!by )(?<!through )(?<!and )(?<!, )(?<!a )(?<!an )§\d|¶", between):
+            return None  # another clause, a quote, or a person acting between them
+        team = _team_or_side(self.doc, int(m[1]))
+        if team is None or not (_concedes(self.doc.lex, between) or _AGENT_BEFORE.search(between)):
+            return team
+        if team.startswith("@"):
+            return "@away" if team == "@home" else "@home"
+        home, away = self.doc.match_teams(self.here)
+        return away if team == home else home if team == away else None
 
     # ---- which fixture a sentence tells -------------------------------------------------------
     def fixture_for(self, s0: int, s1: int, teams) -> int:
@@ -972,6 +994,22 @@ _PERSON_AS_OBJECT = re.compile(
     r"(?:(?:goalkeeper|keeper|defender|team-mate|teammate|substitute)\s+)?|(?:'s|’s)\s+)$"
 )
 _MONTH_ABBREVIATION = re.compile(r"\b((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)\s+\d")
+_TEAM_SUBJECT = re.compile(
+    r"(?:^\s*|[,;]\s+|\b(?:but|while|and|as|before|after|when|then)\s+)(?:[Tt]he\s+)?¤(\d+)(?!'|’)(?:\s+[a-z][\w-]*){0,2}?(?=\s)"
+)
+_AGENT_BEFORE = re.compile(r"(?:\bby|(?<!thanks )(?<!due )(?<!owing )(?<!back )\bto)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}\Z")
+
+
+@lru_cache(maxsize=4)
+def _concede_words(lex: Lexicon) -> re.Pattern[str]:
+    words = lex.phrases("team_words", means="concede")
+    return re.compile(rf"\b(?:{alternation(words)})\b", re.I) if words else re.compile(r"(?!)")
+
+
+def _concedes(lex: Lexicon | None, between: str) -> bool:
+    return lex is not None and bool(_concede_words(lex).search(between))
+
+
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|get|gets|got)\s+(?:[a-z]+ly\s+)?\Z")
 _OWNER_BEFORE = re.compile(r"§(\d+)(?:'s|’s)\s+\Z")
 _POSSESSIVE = re.compile(r"(?:'s|’s|')\s")
