@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from transforms.clean import read_article
-from transforms.reader import new_doc, prepare, read_article as read_doc
-from transforms.reader import finish
+from transforms.reader import finish, new_doc, prepare
+from transforms.reader import read_article as read_doc
 from transforms.records import ArticleRecords
 from warehouse.reference import lexicon, spacy_tagger, team_book
 

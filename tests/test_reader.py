@@ -129,7 +129,11 @@ def test_the_legs_of_a_tie_are_played_at_either_ground(parts) -> None:
         "Westfield in the last round with a 6-1 win back on home soil.",
         parts,
     )
-    legs = {(f.home_team, f.home_score, f.away_score, f.away_team) for f in played(rec) if "Westfield" in (f.home_team, f.away_team)}
+    legs = {
+        (f.home_team, f.home_score, f.away_score, f.away_team)
+        for f in played(rec)
+        if "Westfield" in (f.home_team, f.away_team)
+    }
     assert legs == {("Westfield", 4, 0, "Northbrook"), ("Northbrook", 6, 1, "Westfield")}
 
 
@@ -137,8 +141,8 @@ def test_the_legs_of_a_tie_are_played_at_either_ground(parts) -> None:
     "text",
     [
         "Celtic manager was delighted with the victory against Sevilla in the group. A late own goal gave Celtic "
-        "a 1-0 win. \"Winning in Spain is not the most important thing,\" he said.",
-        "Celtic were delighted with their 1-0 victory against Sevilla. \"That it was in Spain means a lot,\" said "
+        'a 1-0 win. "Winning in Spain is not the most important thing," he said.',
+        'Celtic were delighted with their 1-0 victory against Sevilla. "That it was in Spain means a lot," said '
         "the manager.",
     ],
 )
@@ -167,13 +171,17 @@ def test_a_clubs_town_with_the_german_ending_is_the_club(parts) -> None:
         "Southport last Saturday.",
         parts,
     )
-    results = {score_of(f) for f in played(rec)} | {(f.away_team, f.away_score, f.home_score, f.home_team) for f in played(rec)}
+    results = {score_of(f) for f in played(rec)} | {
+        (f.away_team, f.away_score, f.home_score, f.home_team) for f in played(rec)
+    }
     assert ("SC Freiburg", 2, 1, "Southport") in results
 
 
 # ---- fixtures ahead -------------------------------------------------------------------------------
 def scheduled(rec: ArticleRecords) -> list[tuple[str, str, dt.date | None, bool]]:
-    return sorted((f.home_team, f.away_team, f.match_date, f.home_known) for f in rec.fixtures if f.status == "scheduled")
+    return sorted(
+        (f.home_team, f.away_team, f.match_date, f.home_known) for f in rec.fixtures if f.status == "scheduled"
+    )
 
 
 def test_fixture_list_with_home_and_away_marks(parts) -> None:
@@ -307,7 +315,9 @@ def test_a_goal_told_by_its_noun_is_not_the_assisters(parts) -> None:
 
 
 def test_will_inside_a_sentence_is_a_first_name(parts) -> None:
-    rec = read(HEAD + "Northbrook went ahead as Eastwick failed to clear and Will Kowal rose highest to head in.", parts)
+    rec = read(
+        HEAD + "Northbrook went ahead as Eastwick failed to clear and Will Kowal rose highest to head in.", parts
+    )
     assert [p for p, _ in events(rec, "goal")] == ["Will Kowal"]
 
 
@@ -321,7 +331,9 @@ def test_an_epithet_opening_a_sentence_is_the_last_subject(parts) -> None:
 
 
 def test_a_minute_later_counts_from_the_event_before(parts) -> None:
-    rec = read(HEAD + "Tomas Varga scored in the 31st minute. A minute later Pieter Olsen fired home a low drive.", parts)
+    rec = read(
+        HEAD + "Tomas Varga scored in the 31st minute. A minute later Pieter Olsen fired home a low drive.", parts
+    )
     assert events(rec, "goal") == [("Pieter Olsen", 32), ("Tomas Varga", 31)]
 
 
@@ -380,7 +392,10 @@ def test_a_clock_followed_by_before_counts_from_the_kick_off_unless_a_mark_follo
     "sentence, want",
     [
         ("Pieter Olsen fouled Tomas Varga and picked up his second booking.", "Pieter Olsen"),
-        ("Defender Pieter Olsen tackles forward Tomas Varga with her studs and receives her second yellow card.", "Pieter Olsen"),
+        (
+            "Defender Pieter Olsen tackles forward Tomas Varga with her studs and receives her second yellow card.",
+            "Pieter Olsen",
+        ),
         ("Pieter Olsen clattered into Tomas Varga and then collected his second yellow card.", "Pieter Olsen"),
     ],
 )
@@ -444,7 +459,10 @@ def test_a_date_after_another_team_is_that_teams(parts) -> None:
     "sentence, want",
     [
         ("Eastwick did their best to silence the home crowd with strikes from Pieter Olsen and Jan Berg.", "Eastwick"),
-        ("Tomas Varga put Northbrook ahead but Eastwick hit back with goals from Pieter Olsen and Jan Berg.", "Eastwick"),
+        (
+            "Tomas Varga put Northbrook ahead but Eastwick hit back with goals from Pieter Olsen and Jan Berg.",
+            "Eastwick",
+        ),
         ("The Eastwick strugglers trailed to a Pieter Olsen penalty and a scrappy Jan Berg goal.", "Northbrook"),
         ("Eastwick fell behind to a Pieter Olsen penalty and a Jan Berg goal.", "Northbrook"),
     ],

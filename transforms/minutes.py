@@ -125,7 +125,10 @@ _FROM_A_MARK = (
 )
 _PATTERNS: list[tuple[str, str]] = [
     # 90+3, 90+3', 45 + 2 min
-    ("plus", r"\b(?P<a>\d{2,3})\s*(?:'|’|′)?\s*(?:\+|plus)\s*(?P<b>\d{1,2})\s*(?:'|’|′|(?:st|nd|rd|th)\s+minute\b|min(?:ute)?s?\b)?"),
+    (
+        "plus",
+        r"\b(?P<a>\d{2,3})\s*(?:'|’|′)?\s*(?:\+|plus)\s*(?P<b>\d{1,2})\s*(?:'|’|′|(?:st|nd|rd|th)\s+minute\b|min(?:ute)?s?\b)?",
+    ),
     # the 10th minute of (second-half) stoppage time / three minutes into stoppage time
     (
         "nth_of_stoppage",
@@ -177,14 +180,20 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("mark", r"\b(?:the\s+)?(?P<n>\d{1,3})[- ]minute\s+mark\b"),
     # five minutes later / moments later / within three minutes (of the goal before)
-    ("later", rf"\b(?P<n>{NUM})\s+minutes?\s+later\b|\bwithin\s+(?:just\s+|only\s+)?(?P<n2>{NUM})\s+minutes?\b(?!\s+of\s+(?:the\s+)?(?:kick-off|start|the start))"),
+    (
+        "later",
+        rf"\b(?P<n>{NUM})\s+minutes?\s+later\b|\bwithin\s+(?:just\s+|only\s+)?(?P<n2>{NUM})\s+minutes?\b(?!\s+of\s+(?:the\s+)?(?:kick-off|start|the start))",
+    ),
     ("on_the_hour", r"\b(?:on|around|just after|just before|before|after|past)\s+the\s+hour(?:[- ]mark)?\b"),
     ("half_hour", r"\b(?:on|around|just after|just before|before|after|past)\s+the\s+half[- ]hour(?:[- ]mark)?\b"),
     ("first_minute", r"\b(?:in\s+)?the\s+(?:first|opening)\s+minute\b"),
     ("last_kick", r"\bwith\s+the\s+(?:last|final)\s+kick\s+of\s+the\s+(?:game|match)\b"),
     ("stroke_ht", r"\bon\s+the\s+stroke\s+of\s+half[- ]?time\b|\bright\s+on\s+half[- ]?time\b"),
     ("stroke_ft", r"\bon\s+the\s+stroke\s+of\s+(?:full[- ]?time|time)\b"),
-    ("last_minute", r"\b(?:in\s+the\s+)?(?:last|final|dying)[- ]minute\b|\b(?:the\s+)?(?:last|final)\s+(?:play|kick|action|seconds)\s+of\s+(?:the\s+)?(?:second[- ]half\s+)?(?:stoppage|injury|added)\s+time\b"),
+    (
+        "last_minute",
+        r"\b(?:in\s+the\s+)?(?:last|final|dying)[- ]minute\b|\b(?:the\s+)?(?:last|final)\s+(?:play|kick|action|seconds)\s+of\s+(?:the\s+)?(?:second[- ]half\s+)?(?:stoppage|injury|added)\s+time\b",
+    ),
     ("stoppage", rf"\b(?:in|during|deep\s+(?:in|into))\s+(?:the\s+)?(?:(?P<half>first|second)[- ]half\s+)?{_STOPPAGE}"),
     (
         "stoppage_adj",
@@ -300,7 +309,11 @@ def find_minutes(text: str, start: int = 0, end: int | None = None, extra_time: 
             minute, added, relative = _resolve(name, m, extra_time)
             if minute is None and relative is None:
                 continue
-            if name in ("stoppage", "stoppage_adj") and minute == 90 and _FIRST_HALF.search(text, max(start, m.start() - 80), min(end, m.end() + 60)):
+            if (
+                name in ("stoppage", "stoppage_adj")
+                and minute == 90
+                and _FIRST_HALF.search(text, max(start, m.start() - 80), min(end, m.end() + 60))
+            ):
                 minute = 45  # "the first half ended with a strike in stoppage time"
             if name == "apostrophe" and _is_quote(text, m):
                 continue
@@ -309,7 +322,9 @@ def find_minutes(text: str, start: int = 0, end: int | None = None, extra_time: 
     return sorted(found, key=lambda x: x.start)
 
 
-_FIRST_HALF = re.compile(r"\bfirst[- ]half\b|\bbefore (?:the )?(?:break|interval|half[- ]?time)\b|\bthe first 45\b", re.I)
+_FIRST_HALF = re.compile(
+    r"\bfirst[- ]half\b|\bbefore (?:the )?(?:break|interval|half[- ]?time)\b|\bthe first 45\b", re.I
+)
 
 
 def _is_quote(text: str, m: re.Match[str]) -> bool:

@@ -453,7 +453,6 @@ OPENERS = {
     "Until",
     "Whether",
     "Once",
-    "Until",
     "Since",
     "Because",
     "Both",

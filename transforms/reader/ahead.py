@@ -165,7 +165,10 @@ def told_otherwise(lex: Lexicon, sentence: str, pos: int) -> bool:
     """A past word in the clause ('last week', 'ago') or a hypothetical one just before ('could')."""
     breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, pos)]
     clause = sentence[breaks[-1] if breaks else 0 : pos + 60]
-    return bool(cue_pattern(lex, "past").search(clause) or cue_pattern(lex, "hypothetical").search(sentence, max(0, pos - 30), pos))
+    return bool(
+        cue_pattern(lex, "past").search(clause)
+        or cue_pattern(lex, "hypothetical").search(sentence, max(0, pos - 30), pos)
+    )
 
 
 def _team(doc: Doc, index: str | None) -> str | None:

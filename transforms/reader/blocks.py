@@ -28,8 +28,12 @@ _GOAL_ITEM = re.compile(
     rf"(?P<name>[^\W\d_][^.()\d]*?)\s*(?P<flag>\((?:p|pen|og|o\.g\.|pp)\.?\))?\s*(?:\.|$|(?=\s\d))",
     re.I,
 )
-_CARD_LABEL = re.compile(r"\b(?P<kind>TA|TR|Yellow cards?|Red cards?|Booked|Sent off|Bookings|Amonestaciones|Expulsiones)\s*:\s*", re.I)
-_CARD_ITEM = re.compile(rf"(?P<name>[^\W\d_][\w'’.\- ]*?)\s*\(\s*(?P<min>\d{{1,3}})(?:\s*\+\s*(?P<add>\d{{1,2}}))?\s*{_APOS}?\s*\)")
+_CARD_LABEL = re.compile(
+    r"\b(?P<kind>TA|TR|Yellow cards?|Red cards?|Booked|Sent off|Bookings|Amonestaciones|Expulsiones)\s*:\s*", re.I
+)
+_CARD_ITEM = re.compile(
+    rf"(?P<name>[^\W\d_][\w'’.\- ]*?)\s*\(\s*(?P<min>\d{{1,3}})(?:\s*\+\s*(?P<add>\d{{1,2}}))?\s*{_APOS}?\s*\)"
+)
 
 
 def read(text: str, lines: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[TeamSheet]:
@@ -78,8 +82,9 @@ def _lineup(text: str, label: tuple[int, int], body: tuple[int, int]) -> TeamShe
             on1 = start + sub.end("on")
             sheet.players.append(PersonMention(text[on0:on1], on0, on1, rule=RULE))
             sheet.events.append(
-                EventMention("substitution", on0, on1, text[on0:on1], None, text[p0:p1], int(sub["min"]), None,
-                             rule=RULE)  # fmt: skip
+                EventMention(
+                    "substitution", on0, on1, text[on0:on1], None, text[p0:p1], int(sub["min"]), None, rule=RULE
+                )  # fmt: skip
             )
     if len(sheet.players) < 9:
         return None
@@ -161,7 +166,9 @@ _SUMMARY = re.compile(
     r"Missed penalty|Sent off)\s*:)"
 )
 _SUMMARY_LABEL = re.compile(r"(?:Scorers?|Goals?|Yellow cards?|Red cards?|Subs used|Missed penalty|Sent off)\s*:")
-_FIELD = re.compile(r"(?P<label>Scorers?|Goals?|Yellow cards?|Red cards?|Subs used|Missed penalty|Sent off)\s*:\s*", re.I)
+_FIELD = re.compile(
+    r"(?P<label>Scorers?|Goals?|Yellow cards?|Red cards?|Subs used|Missed penalty|Sent off)\s*:\s*", re.I
+)
 _ITEM = re.compile(
     rf"(?P<name>[^\W\d_][^\d(),;:]*?)\s+(?P<min>\d{{1,3}})(?:\s*\+\s*(?P<add>\d{{1,2}}))?\s*{_APOS}?\s*(?P<flag>pen|p|og|o\.g\.)?"
     r"(?:\s*\((?P<off>[^()]+)\))?"
@@ -207,11 +214,24 @@ def _summary_sheet(text: str, m: re.Match[str], line: tuple[int, int], side: str
             flag = (item["flag"] or "").lower()
             if kind == "substitution":
                 off = (item["off"] or "").strip()
-                sheet.events.append(EventMention("substitution", s, e, name, team, off or None, minute, added, rule=RULE))
+                sheet.events.append(
+                    EventMention("substitution", s, e, name, team, off or None, minute, added, rule=RULE)
+                )
             elif kind:
                 sheet.events.append(
-                    EventMention(kind, s, e, name, team, None, minute, added, kind == "goal" and flag in ("pen", "p"),
-                                 kind == "goal" and flag in ("og", "o.g."), RULE)  # fmt: skip
+                    EventMention(
+                        kind,
+                        s,
+                        e,
+                        name,
+                        team,
+                        None,
+                        minute,
+                        added,
+                        kind == "goal" and flag in ("pen", "p"),
+                        kind == "goal" and flag in ("og", "o.g."),
+                        RULE,
+                    )  # fmt: skip
                 )
             sheet.players.append(PersonMention(name, s, e, rule=RULE))
     return sheet

@@ -28,10 +28,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from transforms.gates import compile_rule
 from transforms.minutes import MinuteMention
 from transforms.people import fold_name
 from transforms.reader.doc import Doc, Template, template
-from transforms.gates import compile_rule
 from transforms.reader.lexicon import Lexicon, alternation, fill_slots, inflections
 from transforms.reader.minutes import minutes_in
 from transforms.records import EventMention
@@ -91,7 +91,9 @@ PARTICIPLE = re.compile(r"^\s+(?:after|before|while|since|by|on)\s+$")
 def _main_subject(text: str, before: int) -> int | None:
     """The first person of the template who is no object: the subject of the sentence."""
     for m in re.finditer(r"§(\d+)", text[:before]):
-        if not re.search(r"(?:\b(?:with|to|by|for|from|on|at|over|past|and)\s+)$", text[max(0, m.start() - 10) : m.start()]):
+        if not re.search(
+            r"(?:\b(?:with|to|by|for|from|on|at|over|past|and)\s+)$", text[max(0, m.start() - 10) : m.start()]
+        ):
             return int(m[1])
     return None
 
@@ -186,7 +188,17 @@ def rules(lex: Lexicon) -> list[Rule]:
         if r["event"] in ("negation", "shootout"):
             continue
         groups.setdefault((r["event"], r["form"]), []).append(r)
-    order = ["substitution", "second_yellow", "red_card", "yellow_card", "injury", "penalty_miss", "goal", "assist", "woodwork"]
+    order = [
+        "substitution",
+        "second_yellow",
+        "red_card",
+        "yellow_card",
+        "injury",
+        "penalty_miss",
+        "goal",
+        "assist",
+        "woodwork",
+    ]
     out = []
     for event in order:
         for form in FORMS:
@@ -194,14 +206,15 @@ def rules(lex: Lexicon) -> list[Rule]:
             if not rows:
                 continue
             rows = rows + [
-                {**r, "phrase": form_of} for r in rows if event in INFLECTED and form in ("subject", "team", "pair_subject", "pair_object")
+                {**r, "phrase": form_of}
+                for r in rows
+                if event in INFLECTED
+                and form in ("subject", "team", "pair_subject", "pair_object")
                 and "as_written" not in r["implies"].split()
                 for form_of in other_forms(r["phrase"])
             ]
             phrases = [r["phrase"].removeprefix("'s ").strip() for r in rows]
-            implies = {
-                _phrase_key(r["phrase"].removeprefix("'s ")): frozenset(r["implies"].split()) for r in rows
-            }
+            implies = {_phrase_key(r["phrase"].removeprefix("'s ")): frozenset(r["implies"].split()) for r in rows}
             trigger = _trigger(phrases)
             by_first, rest = _indexed(phrases)
             cues = frozenset(_cue(p) for p in phrases)
@@ -290,7 +303,7 @@ def other_forms(phrase: str) -> list[str]:
     return [f for f in forms[1:] if f != phrase] + [f"to {forms[0]}"] if forms else []
 
 
-_STOPWORDS = frozenset("a an the to of for in on at by with from his her their into and".split())
+_STOPWORDS = frozenset(["a", "an", "the", "to", "of", "for", "in", "on", "at", "by", "with", "from", "his", "her", "their", "into", "and"])
 
 
 def _cue(phrase: str) -> str:
@@ -317,7 +330,7 @@ FORMS = ("pair_subject", "pair_object", "pair_object_into", "pair_possessive", "
 class Hit:
     """A rule's match in a template: the spans of its parts, read as a regex match would give them."""
 
-    __slots__ = ("spans", "start_", "end_")
+    __slots__ = ("end_", "spans", "start_")
 
     def __init__(self, spans: dict[str, tuple[int, int]], start: int, end: int) -> None:
         self.spans, self.start_, self.end_ = spans, start, end
@@ -351,7 +364,9 @@ _ACTOR = re.compile(r"§(\d+)(?!\d|'s|’s)")
 _GAP_NEAR = re.compile(rf"{GAP}{{0,80}}")
 _GAP_AND = re.compile(rf"{GAP}{{0,140}}\band\s+(?:then\s+|later\s+|also\s+)?")
 _GAP_FAR = re.compile(rf"{GAP}{{0,100}}")
-_RELATED_AFTER = re.compile(r"\s+(?:the\s+)?(?:(?P<hurt>injured|stricken|limping|hobbling)\s+)?(?:[\w'’-]+\s+){0,2}?§(?P<r>\d+)")
+_RELATED_AFTER = re.compile(
+    r"\s+(?:the\s+)?(?:(?P<hurt>injured|stricken|limping|hobbling)\s+)?(?:[\w'’-]+\s+){0,2}?§(?P<r>\d+)"
+)
 _ACTOR_AFTER = re.compile(r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?§(?P<a>\d+)")
 _ACTOR_INTO = re.compile(r"\s+§(?P<a>\d+)\s+(?:into the (?:fray|game|action)|on)\b")
 _OBJECT_AFTER = re.compile(rf"\s+{OBJECT_FILL}§(?P<a>\d+)(?!\d|'s|’s)")
@@ -379,7 +394,7 @@ _OPENING_POSSESSOR = re.compile(r"\s*§(\d+)(?='s|’s)")
 
 
 def _possessor_of_participle(text: str, ws: int) -> re.Match[str] | None:
-    """"X's afternoon had started badly when scoring an own goal": a participle whose sentence opens
+    """ "X's afternoon had started badly when scoring an own goal": a participle whose sentence opens
     with a player's possessive is that player's."""
     if not text[ws:].split(" ", 1)[0].lower().endswith("ing") or not _PARTICIPLE_LEAD.search(text, max(0, ws - 8), ws):
         return None
@@ -565,7 +580,9 @@ class SentenceReader:
             marks.append((s, e, f"§{i}'s" if poss else f"§{i}"))
         marks += doc.team_marks(teams)
         if "." in doc.text[s0 : s1 - 1]:  # 'since Oct. 29, blasted ...': an abbreviation's dot ends no clause
-            marks += [(m.start(), m.start() + len(m[1]), m[1][:-1]) for m in _MONTH_ABBREVIATION.finditer(doc.text, s0, s1)]
+            marks += [
+                (m.start(), m.start() + len(m[1]), m[1][:-1]) for m in _MONTH_ABBREVIATION.finditer(doc.text, s0, s1)
+            ]
         return template(doc.text, s0, s1, marks)
 
     def listed_clocks(self, ev: EventMention, f: Found, tpl: Template) -> list[tuple[int, int | None]]:
@@ -612,7 +629,18 @@ class SentenceReader:
                     told = [g for g in found if g.rule.event == "goal" and g.start < m.start()]
                     if not told:
                         continue
-                    f = Found(told[-1].rule, f.actor, None, None, f.start, f.end, told[-1].phrase, told[-1].tags, False, f.words)
+                    f = Found(
+                        told[-1].rule,
+                        f.actor,
+                        None,
+                        None,
+                        f.start,
+                        f.end,
+                        told[-1].phrase,
+                        told[-1].tags,
+                        False,
+                        f.words,
+                    )
                 key = (family(rule.event), f.actor if f.actor is not None else f"t{f.team_ref}")
                 if key in claimed and rule.event != "goal":
                     continue
@@ -626,10 +654,27 @@ class SentenceReader:
                 for partner in coordinated(tpl.text, f.actor, m, rule.form):
                     pkey = (family(rule.event), partner)
                     if pkey not in claimed:
-                        found.append(Found(rule, partner, f.related, f.team_ref, f.start, f.end, f.phrase, f.tags, False, f.words))
+                        found.append(
+                            Found(
+                                rule, partner, f.related, f.team_ref, f.start, f.end, f.phrase, f.tags, False, f.words
+                            )
+                        )
                         claimed.add(pkey)
                 if f.hurt and f.related is not None and (("injury", f.related) not in claimed):
-                    found.append(Found(self._injury_rule(), f.related, None, None, f.start, f.end, "injured", frozenset(), False, f.words))
+                    found.append(
+                        Found(
+                            self._injury_rule(),
+                            f.related,
+                            None,
+                            None,
+                            f.start,
+                            f.end,
+                            "injured",
+                            frozenset(),
+                            False,
+                            f.words,
+                        )
+                    )
                     claimed.add(("injury", f.related))
         # a team's goal told in the same sentence as a named scorer's is that scorer's goal
         named = [f for f in found if f.rule.event == "goal" and f.actor is not None]
@@ -661,7 +706,9 @@ class SentenceReader:
             return None
         if rule.event == "goal" and m["w"].lower().endswith("scoring") and SCORING_ADJECTIVE.match(after):
             return None  # 'produced a scoring chance', 'a scoring touch': an adjective, no goal
-        if "delivery" in tags and re.search(r"\b(?:from|onto|on to|met|meets|meeting|converted|headed in)\s+$", text[max(0, m.start() - 20) : m.start()]):
+        if "delivery" in tags and re.search(
+            r"\b(?:from|onto|on to|met|meets|meeting|converted|headed in)\s+$", text[max(0, m.start() - 20) : m.start()]
+        ):
             return None  # "a header from X's free kick": X delivered it, someone else's goal
         if tags & _COUNTED and _COUNT_OF_TIME.match(after):
             tags = tags - _COUNTED  # 'scored four minutes into the second half': one goal and a clock
@@ -680,12 +727,14 @@ class SentenceReader:
         if "adjacent" in tags and not (m.groupdict().get("a") and ADJACENT.fullmatch(text, m.end("a"), m.start("w"))):
             return None  # 'Olsen on for Varga', never '... booked late on for shoving Varga'
         if "needs_success" in tags and not (
-            SUCCESS_AFTER.match(after) or TOLD_AS_GOAL.search(text[max(0, m.start() - 25) : m.start()])
+            SUCCESS_AFTER.match(after)
+            or TOLD_AS_GOAL.search(text[max(0, m.start() - 25) : m.start()])
             or SCORING_MODIFIER.search(text, max(0, m.start("w") - 25), m.start("w"))
         ):
             return None
         if "needs_goal_context" in tags and not (
-            SUCCESS_AFTER.match(after) or GOAL_CONTEXT.search(text[max(0, m.start() - 60) : m.start()])
+            SUCCESS_AFTER.match(after)
+            or GOAL_CONTEXT.search(text[max(0, m.start() - 60) : m.start()])
             or GOAL_WORD_BEFORE.search(text[: m.start()])
         ):
             return None
@@ -695,19 +744,35 @@ class SentenceReader:
             to = _LEADING_TO.match(m["w"])  # 'failed to score': the negation stands before the infinitive's 'to'
             if self.neg_before.search(text, clause_start, m.start("w") + (to.end() if to else 0)):
                 return None
-            if rule.event == "goal" and (self.neg_after.match(after) or re.match(r"^[^.;]{0,40}\bbut\b[^.;]{0,40}\b(?:disallowed|ruled out|offside|chalked off|called back|overturned)", after)):
+            if rule.event == "goal" and (
+                self.neg_after.match(after)
+                or re.match(
+                    r"^[^.;]{0,40}\bbut\b[^.;]{0,40}\b(?:disallowed|ruled out|offside|chalked off|called back|overturned)",
+                    after,
+                )
+            ):
                 return None
-            if rule.event == "goal" and re.search(r"\bnot\s+(?:\w+\s+)?$", text[max(0, m.start("w") - 12) : m.start("w")]):
+            if rule.event == "goal" and re.search(
+                r"\bnot\s+(?:\w+\s+)?$", text[max(0, m.start("w") - 12) : m.start("w")]
+            ):
                 return None
         if rule.form == "pair_subject" and _PASSIVE_BEFORE.search(text, max(0, m.start("w") - 25), m.start("w")):
             return None  # '§0 limped off and was replaced by §1': the passive is read by pair_object
         actor = int(m["a"]) if m.groupdict().get("a") else None
         related = int(m["r"]) if m.groupdict().get("r") else None
         team = int(m["t"]) if m.groupdict().get("t") else None
-        if rule.form == "subject" and actor is not None and PARTICIPLE.search(text, m.end("a"), m.start("w") + 1) and m["w"].lower().endswith("ing"):
+        if (
+            rule.form == "subject"
+            and actor is not None
+            and PARTICIPLE.search(text, m.end("a"), m.start("w") + 1)
+            and m["w"].lower().endswith("ing")
+        ):
             actor = _main_subject(text, m.start()) or actor  # "X celebrates with Y after scoring": X scored
-        if rule.form == "subject" and actor is not None and _LEADING_TO.match(m["w"]) and _AFTER_PREP.search(
-            text, max(0, m.start("a") - 14), m.start("a") - 1
+        if (
+            rule.form == "subject"
+            and actor is not None
+            and _LEADING_TO.match(m["w"])
+            and _AFTER_PREP.search(text, max(0, m.start("a") - 14), m.start("a") - 1)
         ):  # 'profited from an error from X to score': X is the one the error came from, not the scorer
             actor = _main_subject(text, m.start("a") - 1)
             if actor is None:
@@ -725,7 +790,9 @@ class SentenceReader:
                 actor = _main_subject(text, m.start("w")) or actor  # "X tackles Y ... and receives a booking"
         if actor is not None and self.doc.people[actor].role != "player":
             return None
-        return Found(rule, actor, related, team, m.start(), m.end(), phrase, tags, bool(m.groupdict().get("hurt")), m.span("w"))
+        return Found(
+            rule, actor, related, team, m.start(), m.end(), phrase, tags, bool(m.groupdict().get("hurt")), m.span("w")
+        )
 
     # ---- one found event to a record ----------------------------------------------------------
     def to_event(self, tpl: Template, f: Found, s0: int, s1: int) -> EventMention | None:
@@ -804,7 +871,9 @@ class SentenceReader:
         if mm.start >= lo:
             return False
         people = self.doc.people
-        return any(i not in (f.actor, f.related) and people[i].role == "player" for i in self.people_between(s0, mm.start))
+        return any(
+            i not in (f.actor, f.related) and people[i].role == "player" for i in self.people_between(s0, mm.start)
+        )
 
     def zone_end(self, tpl: Template, f: Found, s1: int, t1: int) -> int:
         """Where this event's stretch of the sentence ends: at the next acting person after it."""
@@ -952,14 +1021,19 @@ def _aside(text: str, pos: int, s0: int) -> bool:
     return quotes % 2 == 1 or before.count("(") > before.count(")")
 
 
-SCORING_ADJECTIVE = re.compile(r"\s+(?:chances?|opportunit\w+|positions?|touch|record|run|streak|form|spree|charts|boots|"
-                               r"sheet|ability|instincts?|threat|burden|responsibility)\b", re.I)
+SCORING_ADJECTIVE = re.compile(
+    r"\s+(?:chances?|opportunit\w+|positions?|touch|record|run|streak|form|spree|charts|boots|"
+    r"sheet|ability|instincts?|threat|burden|responsibility)\b",
+    re.I,
+)
 _COUNTED = frozenset({"brace", "hat_trick", "four"})
 _COUNT_OF_TIME = re.compile(r"\s*(?:minutes?|mins?|seconds|secs)\b", re.I)
 NOT_A_GOAL_NOUN = re.compile(
     r"\s+(?!(?:goal|goals|strike|header|effort|finish|of|in|on|at|from|after|before|came|was|arrived|just|and|with|"
     r"for|to|soon|moments|minutes|seconds|shortly|late|early|then|when|as|a|an|the)\b)[a-z]+\b"
 )
+
+
 def _lend_team(found: list[Found], f: Found, text: str) -> None:
     """'Varga headed home to give Northbrook the lead': the second phrase tells no second goal, but whose
     goal the first one was."""
@@ -973,8 +1047,11 @@ def _lend_team(found: list[Found], f: Found, text: str) -> None:
             return
 
 
-SCORING_MODIFIER = re.compile(r"\b(?:match-winning|game-winning|winning|decisive|opening|equalising|equalizing|"
-                              r"consolation|clinching|late winning)\s+$", re.I)  # "his match-winning strike"
+SCORING_MODIFIER = re.compile(
+    r"\b(?:match-winning|game-winning|winning|decisive|opening|equalising|equalizing|"
+    r"consolation|clinching|late winning)\s+$",
+    re.I,
+)  # "his match-winning strike"
 GOAL_FOR = re.compile(
     r"\s*(?:for\s+(?:the|his|her|a|an)\s+(?:[\w-]+\s+)?(?:opener|winner|equali[sz]er|second|third|fourth|fifth|sixth|goal|header|finish)"
     r"|to\s+(?:score|head|fire|slot|tap|volley|nod|curl|stroke|sweep|rifle|drill|finish|convert)\b)",
@@ -986,7 +1063,9 @@ FINISH_AFTER = re.compile(
     re.I,
 )
 GOAL_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|two|three|four|\w+(?:st|nd|rd|th))\b", re.I)
-SEASON_TALLY = re.compile(r"\s+(?:\w+\s+){0,2}goals\b[^.;]{0,40}?\b(?:this|that|last) (?:season|campaign|term|year)\b", re.I)
+SEASON_TALLY = re.compile(
+    r"\s+(?:\w+\s+){0,2}goals\b[^.;]{0,40}?\b(?:this|that|last) (?:season|campaign|term|year)\b", re.I
+)
 NOUN_BEFORE = re.compile(r"\b(?:goal|strike|header|effort|finish|penalty|volley)\s+(?:that|which)\s+$", re.I)
 _LEAD_TO = re.compile(r"\s*\d{1,2}\s?[-–]\s?\d{1,2}\s+to\s+(?:the\s+)?¤(\d+)")
 _PERSON_AS_OBJECT = re.compile(
@@ -997,7 +1076,9 @@ _MONTH_ABBREVIATION = re.compile(r"\b((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oc
 _TEAM_SUBJECT = re.compile(
     r"(?:^\s*|[,;]\s+|\b(?:but|while|and|as|before|after|when|then)\s+)(?:[Tt]he\s+)?¤(\d+)(?!'|’)(?:\s+[a-z][\w-]*){0,2}?(?=\s)"
 )
-_AGENT_BEFORE = re.compile(r"(?:\bby|(?<!thanks )(?<!due )(?<!owing )(?<!back )\bto)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}\Z")
+_AGENT_BEFORE = re.compile(
+    r"(?:\bby|(?<!thanks )(?<!due )(?<!owing )(?<!back )\bto)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}\Z"
+)
 
 
 @lru_cache(maxsize=4)
@@ -1130,8 +1211,18 @@ def extra_goals(ev: EventMention, f: Found, listed: int = 0) -> list[EventMentio
     for _ in range(max(0, n - max(0, listed - 1))):
         out.append(
             EventMention(
-                "goal", ev.char_start, ev.char_end, ev.player_name, ev.team, None, None, None,
-                False, False, ev.rule + "/more", ev.fixture_index,
+                "goal",
+                ev.char_start,
+                ev.char_end,
+                ev.player_name,
+                ev.team,
+                None,
+                None,
+                None,
+                False,
+                False,
+                ev.rule + "/more",
+                ev.fixture_index,
             )  # fmt: skip
         )
     return out
@@ -1166,7 +1257,12 @@ def scorer_list(text: str, span: tuple[int, int], team: str | None, fixture: int
             word = m["name"].lower().rstrip(".")
             if word in ("pen", "p", "og", "o.g", "own goal"):
                 flag = _FLAG_WORDS.get(word, _FLAG_WORDS.get(word + ".", ""))
-                if out and out[-1].char_start == (name or (0, 0))[0] and not pending_flag and re.search(r"\d\s*['’′]?\s*\(?\s*$", text[span[0] : m.start()]):
+                if (
+                    out
+                    and out[-1].char_start == (name or (0, 0))[0]
+                    and not pending_flag
+                    and re.search(r"\d\s*['’′]?\s*\(?\s*$", text[span[0] : m.start()])
+                ):
                     last = out[-1]
                     last.is_penalty |= flag == "pen"
                     if flag == "og":
@@ -1186,8 +1282,18 @@ def scorer_list(text: str, span: tuple[int, int], team: str | None, fixture: int
         player = None if own_name else text[name[0] : name[1]]
         out.append(
             EventMention(
-                "goal", name[0], name[1], player, None if own else team, None, minute, added,
-                pending_flag == "pen", own, "sheet_heading_scorers", fixture,
+                "goal",
+                name[0],
+                name[1],
+                player,
+                None if own else team,
+                None,
+                minute,
+                added,
+                pending_flag == "pen",
+                own,
+                "sheet_heading_scorers",
+                fixture,
             )  # fmt: skip
         )
         pending_flag = ""
@@ -1269,7 +1375,9 @@ def _player_votes(doc: Doc) -> dict[str, Counter[str]]:
         if p.role != "player":
             continue
         key = fold_name(doc.binding.get(p.name, p.name))
-        before = [t for t in doc.teams_in(max(0, p.char_start - 80), p.char_start) if t.team and p.char_start - t.end <= 60]
+        before = [
+            t for t in doc.teams_in(max(0, p.char_start - 80), p.char_start) if t.team and p.char_start - t.end <= 60
+        ]
         for t in before[-1:]:
             gap = text[t.end : p.char_start]
             if _LABEL_GAP.fullmatch(gap) and not _NOT_HIS_TEAM.search(gap + text[max(0, t.start - 10) : t.start]):

@@ -26,9 +26,7 @@ def prepare(doc: Doc) -> list[tuple[int, int]]:
     blocked += [(v.start, v.end) for v in doc.venues_in(0, len(text))]
     blocked += title_lines(text)
     learned = set(doc.learned) | set(doc.learned.values())
-    doc.finder = NameFinder(
-        text, blocked, lambda s: book.canonical(s) is not None or s in learned, proper_noun(doc)
-    )
+    doc.finder = NameFinder(text, blocked, lambda s: book.canonical(s) is not None or s in learned, proper_noun(doc))
     if doc.tagger is None:
         return []
     return sorted({tagger_window(doc, s, e) for s, e in doc.finder.questions()})  # type: ignore[attr-defined]
@@ -63,7 +61,9 @@ def one_role_per_person(people: list[PersonMention]) -> None:
                 roles.setdefault(key, p.role)
     for p in people:
         if p.role == "player":
-            role = roles.get(fold_name(p.name)) or (roles.get(fold_name(p.name.split()[-1])) if len(p.name.split()) == 1 else None)
+            role = roles.get(fold_name(p.name)) or (
+                roles.get(fold_name(p.name.split()[-1])) if len(p.name.split()) == 1 else None
+            )
             if role:
                 p.role = role
 
@@ -163,8 +163,12 @@ EPITHET = re.compile(
 )
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b(?!['’-])")
 _KEEPER = re.compile(r"\b(?:keeper|goalkeeper|shot-stopper)\b", re.I)
-_SKIPPED_BEFORE = re.compile(r"\b(?:past|beyond|over|beat|beating|beats|round|around|rounded|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
-_AFTER_PREPOSITION = re.compile(r"\b(?:at|on|to|by|with|against|past|over|beat|beating|fouling|fouled|for|from)\s+$", re.I)
+_SKIPPED_BEFORE = re.compile(
+    r"\b(?:past|beyond|over|beat|beating|beats|round|around|rounded|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+)
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:at|on|to|by|with|against|past|over|beat|beating|fouling|fouled|for|from)\s+$", re.I
+)
 
 
 def references(doc: Doc) -> None:
@@ -195,7 +199,11 @@ def references(doc: Doc) -> None:
         if sent[0] == sent[1]:
             continue
         word = text[s:e].lower()
-        if kind == "pronoun" and word in ("him", "her") and not re.match(r"\s+(?:off|on|with|in|to)\b", text[e : e + 5]):
+        if (
+            kind == "pronoun"
+            and word in ("him", "her")
+            and not re.match(r"\s+(?:off|on|with|in|to)\b", text[e : e + 5])
+        ):
             if word == "him":
                 continue  # an object: 'replaced him' is read by the substitution rules
         used = used_in_sentence.setdefault(sent, set())
@@ -220,7 +228,9 @@ def references(doc: Doc) -> None:
     doc.pronouns = out
 
 
-_SHARED_SUBJECT = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+|duly\s+|promptly\s+)?[a-z]+(?:ed|s)(?:\s+(?:up|in|out|off|on|down))?\s+\Z")
+_SHARED_SUBJECT = re.compile(
+    r"\band\s+(?:then\s+|later\s+|also\s+|duly\s+|promptly\s+)?[a-z]+(?:ed|s)(?:\s+(?:up|in|out|off|on|down))?\s+\Z"
+)
 
 
 def _reference_in_sentence(out: list[tuple[int, int, int, bool]], starts: list[int], s0: int, pos: int) -> int | None:
@@ -244,7 +254,10 @@ def _antecedent(doc: Doc, players: list[tuple[int, int]], pos: int, kind: str, e
         p0, p1 = doc.sentence_before(s0)
         before = [(ps, k) for ps, k in earlier if p0 <= ps < p1 and k not in exclude]
         for ps, k in before:
-            if not re.search(r"\b(?:from|by|to|for|with|of|past|over|beat|against|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", text[max(p0, ps - 30) : ps]):
+            if not re.search(
+                r"\b(?:from|by|to|for|with|of|past|over|beat|against|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+                text[max(p0, ps - 30) : ps],
+            ):
                 return k
     for ps, k in reversed(earlier[-8:]):
         if k in exclude:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.sentences import split_sentences
 from transforms.minutes import MinuteMention, clock
 from transforms.reader import blocks
 from transforms.reader.doc import Doc, line_spans, mask
+from transforms.sentences import split_sentences
 from transforms.team_sheets import read_team_sheets
 
 
@@ -64,14 +64,20 @@ def unwrap(text: str, paras: list[tuple[int, int]]) -> str:
             continue
         body = lines[:-1]
         long = [ln for ln in body if 40 <= len(ln.strip()) <= 90]
-        open_ended = [ln for ln in body if ln.rstrip() and ln.rstrip()[-1] not in ".!?:\"”"]
+        open_ended = [ln for ln in body if ln.rstrip() and ln.rstrip()[-1] not in '.!?:"”']
         if len(long) >= 0.5 * len(body) and len(open_ended) >= 0.5 * len(body):
             chars = chars or list(text)
             pos = a
             for ln, nxt in zip(lines[:-1], lines[1:], strict=True):
                 pos += len(ln)
                 bullet = re.match(r"\s*(?:[*•\-–]|\d+[.)]\s)", nxt) or re.match(r"\s*[*•]", ln)
-                if ln.rstrip() and ln.rstrip()[-1] not in ".!?" and not bullet and nxt.strip() and not nxt.strip().isupper():
+                if (
+                    ln.rstrip()
+                    and ln.rstrip()[-1] not in ".!?"
+                    and not bullet
+                    and nxt.strip()
+                    and not nxt.strip().isupper()
+                ):
                     chars[pos] = " "
                 pos += 1
     return "".join(chars) if chars else text
@@ -113,7 +119,9 @@ _DASH_SCORE = re.compile(r"(?<![\d.:/])(\d{1,2})\s?[-–—]\s?(\d{1,2})(?![\d.:
 _SPACED_SCORES = re.compile(
     r"^(?P<a>.+?)\s*(?<![\d-])(?P<s1>\d{1,2})(?:\s*[-–,]\s+|\s+|(?=[A-Z]))(?P<b>\D.*?)\s*(?<![\d-])(?P<s2>\d{1,2})(?P<rest>\b.*)?$"
 )  # 'A 2 B 1', 'A 1 - B 1', 'A 2, B 1', 'A1B1'
-_VERSUS_SCORE = re.compile(r"(?P<a>[^\n]+?)\s+(?:v|vs\.?|versus)\s+(?P<b>[^\n]+?)\s*[-–:,]\s*(?P<s1>\d{1,2})\s?[-–]\s?(?P<s2>\d{1,2})\s*$")
+_VERSUS_SCORE = re.compile(
+    r"(?P<a>[^\n]+?)\s+(?:v|vs\.?|versus)\s+(?P<b>[^\n]+?)\s*[-–:,]\s*(?P<s1>\d{1,2})\s?[-–]\s?(?P<s2>\d{1,2})\s*$"
+)
 _OPTA_LINE = re.compile(
     r"(?P<t>[^\n(]+?)\s*\((?P<ht>\d{1,2})\)\s*(?P<n>\d{1,2})\s+(?=(?:Scorers?|Goals?|Yellow cards?|Red cards?|Subs used|"
     r"Missed penalty|Sent off)\s*:)"
@@ -144,7 +152,7 @@ def team_like(s: str) -> bool:
     words = s.split()
     if LABEL_WORDS & set(words):
         return False
-    return len(words) <= 5 and not all(w.isdigit() for w in words) and not words[-1].isdigit() or _club_number(words)
+    return (len(words) <= 5 and not all(w.isdigit() for w in words) and not words[-1].isdigit()) or _club_number(words)
 
 
 def _club_number(words: list[str]) -> bool:
@@ -210,7 +218,9 @@ def _dash_heading(text: str, s: int, e: int) -> Heading | None:
         if a and b:
             return Heading(s, e, a, b, (int(m[1]), int(m[2])), "heading_dash", _prefix_kind(text, s))
         if not text[s + m.end() : e].strip(" .:"):  # 'Atalanta-Napoli 0-1': the pair joined by a dash
-            pair = re.fullmatch(r"(?P<a>[A-ZÀ-Ý][^-–]{1,30}?)\s?[-–]\s?(?P<b>[A-ZÀ-Ý][^-–]{1,30}?)\s*", line[: m.start()])
+            pair = re.fullmatch(
+                r"(?P<a>[A-ZÀ-Ý][^-–]{1,30}?)\s?[-–]\s?(?P<b>[A-ZÀ-Ý][^-–]{1,30}?)\s*", line[: m.start()]
+            )
             if pair:
                 a = _trim_side(text, s + pair.start("a"), s + pair.end("a"), left=True)
                 b = _trim_side(text, s + pair.start("b"), s + pair.end("b"), left=False)
@@ -225,7 +235,10 @@ def _versus_heading(text: str, s: int, e: int) -> Heading | None:
     if not m:
         return None
     a0 = m.start("a")
-    date = re.match(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?", text[a0 : m.end("a")])
+    date = re.match(
+        r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?",
+        text[a0 : m.end("a")],
+    )
     a = _trim_side(text, a0 + (date.end() if date else 0), m.end("a"), left=True)
     b = _trim_side(text, m.start("b"), m.end("b"), left=False)
     if not (a and b):
@@ -377,9 +390,7 @@ def line_clocks(text: str, lines: list[tuple[int, int]], extra_time: bool = Fals
             continue
         m = _CLOCK.match(line)
         marked = m and (
-            m.group().rstrip().endswith((":", "'", "’", "′"))
-            or "min" in m.group()
-            or re.search(r"['’′]", m.group())
+            m.group().rstrip().endswith((":", "'", "’", "′")) or "min" in m.group() or re.search(r"['’′]", m.group())
         )
         if m and marked and int(m["a"]) <= 130:
             out[s] = _clock_mention(s, s + m.end(), int(m["a"]), m["b"], extra_time)

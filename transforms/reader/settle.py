@@ -64,7 +64,9 @@ def _abbreviated(name: str, names: list[str]) -> str:
         hits = [n for n in names if n.startswith(m[1]) and n.endswith(m[2]) and n != name]
         return hits[0] if len(hits) == 1 else name
     if len(name) >= 6 and " " not in name:
-        hits = [n for n in names if n != name and n.split()[-1].startswith(name) and len(n.split()[-1]) - len(name) <= 2]
+        hits = [
+            n for n in names if n != name and n.split()[-1].startswith(name) and len(n.split()[-1]) - len(name) <= 2
+        ]
         return hits[0] if len(hits) == 1 else name
     return name
 
@@ -112,7 +114,9 @@ def orient_by_side_events(doc: Doc) -> None:
         main.home_known = True
 
 
-_AT_HOME = re.compile(r"\b(?:at home|on home soil|in front of (?:their|its) own (?:fans|supporters|crowd))\b(?!\s+(?:to|against)\b)", re.I)
+_AT_HOME = re.compile(
+    r"\b(?:at home|on home soil|in front of (?:their|its) own (?:fans|supporters|crowd))\b(?!\s+(?:to|against)\b)", re.I
+)
 
 
 def orient_by_home_phrases(doc: Doc) -> None:
@@ -121,7 +125,11 @@ def orient_by_home_phrases(doc: Doc) -> None:
     main = doc.matches[0]
     if main.home_known:
         return
-    team_of = {fold_name(e.player_name): e.team for e in doc.events if e.player_name and e.team in (main.home_team, main.away_team) and not e.is_own_goal}
+    team_of = {
+        fold_name(e.player_name): e.team
+        for e in doc.events
+        if e.player_name and e.team in (main.home_team, main.away_team) and not e.is_own_goal
+    }
     votes: Counter[str] = Counter()
     for s0, s1 in doc.sentences:
         if not _AT_HOME.search(doc.text, s0, s1):
@@ -129,7 +137,10 @@ def orient_by_home_phrases(doc: Doc) -> None:
         first_team = next((t.team for t in doc.teams_in(s0, s1) if t.team in (main.home_team, main.away_team)), None)
         first_player = next((p for p in doc.people if s0 <= p.char_start < s1 and p.role == "player"), None)
         team = first_team
-        if first_player is not None and (first_team is None or first_player.char_start < next(t.start for t in doc.teams_in(s0, s1) if t.team == first_team)):
+        if first_player is not None and (
+            first_team is None
+            or first_player.char_start < next(t.start for t in doc.teams_in(s0, s1) if t.team == first_team)
+        ):
             team = team_of.get(fold_name(doc.binding.get(first_player.name, first_player.name)), first_team)
         if team:
             votes[team] += 1
@@ -213,7 +224,14 @@ def dedupe(events: list[EventMention]) -> list[EventMention]:
         twin.related_player_name = twin.related_player_name or e.related_player_name
         twin.team = twin.team or e.team
     for e in extra:  # a brace promises a second goal: kept unless the article times two goals for him
-        same = [o for o in out if o.event_type == "goal" and o.player_name and e.player_name and fold_name(o.player_name) == fold_name(e.player_name)]
+        same = [
+            o
+            for o in out
+            if o.event_type == "goal"
+            and o.player_name
+            and e.player_name
+            and fold_name(o.player_name) == fold_name(e.player_name)
+        ]
         promised = 1 + sum(1 for x in extra if x.player_name == e.player_name and x.char_start == e.char_start)
         if len(same) < promised:
             out.append(e)
@@ -260,14 +278,26 @@ def name_team_goals(events: list[EventMention]) -> list[EventMention]:
     """'United doubled their lead after 57 minutes' and 'goals from Fortune and Ronaldo': a team's timed goal
     with no scorer gives its clock to that team's untimed named goal, in the order told, and goes."""
     out = list(events)
-    for e in [e for e in events if e.event_type == "goal" and e.player_name is None and e.minute is not None and e.team]:
+    for e in [
+        e for e in events if e.event_type == "goal" and e.player_name is None and e.minute is not None and e.team
+    ]:
         named = [o for o in out if o.event_type == "goal" and o.player_name and o.minute is None and o.team == e.team
                  and o.fixture_index == e.fixture_index]  # fmt: skip
         if not named:  # 'Roma took the lead 31 minutes in. Zaniolo punished a mistake ...': the next goal told
-            after = [o for o in out if o.event_type == "goal" and o.char_start > e.char_end and o.fixture_index == e.fixture_index]
+            after = [
+                o
+                for o in out
+                if o.event_type == "goal" and o.char_start > e.char_end and o.fixture_index == e.fixture_index
+            ]
             first = min(after, key=lambda o: o.char_start, default=None)
-            if first and first.player_name and first.minute is None and first.team is None and not first.is_own_goal \
-                    and first.char_start - e.char_end < 250:
+            if (
+                first
+                and first.player_name
+                and first.minute is None
+                and first.team is None
+                and not first.is_own_goal
+                and first.char_start - e.char_end < 250
+            ):
                 named, first.team = [first], e.team
         if named:
             target = min(named, key=lambda o: o.char_start)
@@ -288,7 +318,9 @@ def _same(a: EventMention, b: EventMention) -> bool:
     if fold_name(a.player_name) != fold_name(b.player_name) and not _surname_of(a.player_name, b.player_name):
         return False
     if a.event_type == "substitution" and a.related_player_name and b.related_player_name:
-        if not _surname_of(a.related_player_name, b.related_player_name) and fold_name(a.related_player_name) != fold_name(b.related_player_name):
+        if not _surname_of(a.related_player_name, b.related_player_name) and fold_name(
+            a.related_player_name
+        ) != fold_name(b.related_player_name):
             return False
     if a.minute is None or b.minute is None:
         return True
@@ -366,7 +398,9 @@ def teams_from_score(doc: Doc) -> None:
         for e in goals:
             if e.team in (m.home_team, m.away_team):
                 scorer_side = e.team
-                benefit = scorer_side if not e.is_own_goal else (m.away_team if scorer_side == m.home_team else m.home_team)
+                benefit = (
+                    scorer_side if not e.is_own_goal else (m.away_team if scorer_side == m.home_team else m.home_team)
+                )
                 for_side[benefit] += 1
         unknown = [e for e in goals if e.team not in (m.home_team, m.away_team)]
         if not unknown:

@@ -32,7 +32,9 @@ def named(group: str) -> str:
 
 SCORE = r"\d{1,2}\s?[-–—]\s?\d{1,2}"
 GAP = r"(?:(?:[a-z][\w'’-]*|\d+-[a-z][\w-]*)\s+){0,3}?"  # "struggling", "second-placed", "10-man", "defending champion"
-MATCH_NOUNS = r"(?:match|game|tie|clash|final|derby|meeting|encounter|fixture|showdown|semi-final|quarter-final|contest)"
+MATCH_NOUNS = (
+    r"(?:match|game|tie|clash|final|derby|meeting|encounter|fixture|showdown|semi-final|quarter-final|contest)"
+)
 SIDE_BEFORE = r"(?:host|hosts|visitors|visiting|visiting side|home side|defending champions?|champions|holders)"
 GENERIC_WORDS = frozenset(
     {"The", "FC", "AFC", "CF", "SC", "AC", "Club", "Football", "de", "of", "and", "&", "Women", "Ladies", "Town"}
@@ -159,22 +161,58 @@ def slot_patterns(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tuple
     a, b = named("a"), named("b")
     gave = r"(?:gave|give|gives|giving|handed|hand|earned|earn|earning|secured|sealed|clinched|helped|inspired)"
     return [
-        ("verb_object", re.compile(rf"(?:{a}(?:,\s+who)?\s+(?:have\s+|has\s+|had\s+)?)?(?:{verbs})\s+(?:the\s+)?{GAP}{b}\s+{SCORE}"), ("a", "b")),
+        (
+            "verb_object",
+            re.compile(
+                rf"(?:{a}(?:,\s+who)?\s+(?:have\s+|has\s+|had\s+)?)?(?:{verbs})\s+(?:the\s+)?{GAP}{b}\s+{SCORE}"
+            ),
+            ("a", "b"),
+        ),
         ("subject_verb", re.compile(rf"{a}(?:,\s+who)?\s+(?:have\s+|had\s+|has\s+)?(?:{verbs})\s+{SCORE}"), ("a",)),
         ("noun_object", re.compile(rf"{SCORE}\s+{GAP}(?:{nouns})\s+(?:{preps})\s+(?:the\s+)?{GAP}{b}"), ("b",)),
-        ("noun_for", re.compile(rf"{SCORE}\s+{GAP}(?:{nouns})\s+for\s+(?:the\s+)?{GAP}{a}\s+(?:{preps})\s+(?:the\s+)?{GAP}{b}"), ("a", "b")),
-        ("gave_result", re.compile(rf"\b{gave}\s+(?:the\s+)?{a}\s+(?:to\s+)?(?:a|an|the)\s+{SCORE}\s+{GAP}(?:{nouns})"), ("a",)),
+        (
+            "noun_for",
+            re.compile(rf"{SCORE}\s+{GAP}(?:{nouns})\s+for\s+(?:the\s+)?{GAP}{a}\s+(?:{preps})\s+(?:the\s+)?{GAP}{b}"),
+            ("a", "b"),
+        ),
+        (
+            "gave_result",
+            re.compile(rf"\b{gave}\s+(?:the\s+)?{a}\s+(?:to\s+)?(?:a|an|the)\s+{SCORE}\s+{GAP}(?:{nouns})"),
+            ("a",),
+        ),
         ("verb_score_prep", re.compile(rf"\b(?:{verbs})\s+{SCORE}\s+(?:{preps})\s+(?:the\s+)?{GAP}{b}"), ("b",)),
         ("possessive_score", re.compile(rf"{a}(?:'s|’s|')\s+(?:[a-z]+\s+)?{SCORE}\s+{GAP}(?:{nouns})"), ("a",)),
         ("score_between", re.compile(rf"{SCORE}\s+between\s+{a}\s+(?:and|&)\s+{b}"), ("a", "b")),
-        ("subject_noun", re.compile(rf"{a}\s+(?:[a-z][\w-]*\s+){{1,3}}?(?:a|an|the)\s+{SCORE}\s+{GAP}(?:{nouns})\b"), ("a",)),
-        ("participle_first", re.compile(rf"\b(?:[Aa]fter\s+|[Bb]efore\s+|[Bb]y\s+)?(?i:{verbs})\s+(?:the\s+)?{GAP}{b}\s+{SCORE},\s+(?:the\s+)?{a}"), ("a", "b")),
-        ("noun_unscored", re.compile(rf"\b(?:defeat|loss|win|victory|draw)\s+(?:to|by|over|against)\s+(?:the\s+)?{GAP}{b}"), ("b",)),
+        (
+            "subject_noun",
+            re.compile(rf"{a}\s+(?:[a-z][\w-]*\s+){{1,3}}?(?:a|an|the)\s+{SCORE}\s+{GAP}(?:{nouns})\b"),
+            ("a",),
+        ),
+        (
+            "participle_first",
+            re.compile(
+                rf"\b(?:[Aa]fter\s+|[Bb]efore\s+|[Bb]y\s+)?(?i:{verbs})\s+(?:the\s+)?{GAP}{b}\s+{SCORE},\s+(?:the\s+)?{a}"
+            ),
+            ("a", "b"),
+        ),
+        (
+            "noun_unscored",
+            re.compile(rf"\b(?:defeat|loss|win|victory|draw)\s+(?:to|by|over|against)\s+(?:the\s+)?{GAP}{b}"),
+            ("b",),
+        ),
         ("between", re.compile(rf"\b{MATCH_NOUNS}\s+between\s+{a}\s+(?:and|&)\s+{b}"), ("a", "b")),
-        ("versus", re.compile(rf"(?<![\w-]){a}\s+(?:v|vs\.?|versus)\s+{b}(?=\s*(?:$|[\n:,.;!?)]|\s+[a-z]))", re.M), ("a", "b")),
+        (
+            "versus",
+            re.compile(rf"(?<![\w-]){a}\s+(?:v|vs\.?|versus)\s+{b}(?=\s*(?:$|[\n:,.;!?)]|\s+[a-z]))", re.M),
+            ("a", "b"),
+        ),
         ("side_word", re.compile(rf"\b{SIDE_BEFORE}\s+{b}(?=[\s,.;:])"), ("b",)),
         ("side_apposition", re.compile(rf"\b{SIDE_BEFORE},\s+{b},"), ("b",)),  # 'the visitors, Eastwick, were ...'
-        ("pair_draw", re.compile(rf"{a}\s+(?:and|&)\s+(?:the\s+)?{b}\s+(?:played out|drew|shared|fought out|battled to)\b"), ("a", "b")),
+        (
+            "pair_draw",
+            re.compile(rf"{a}\s+(?:and|&)\s+(?:the\s+)?{b}\s+(?:played out|drew|shared|fought out|battled to)\b"),
+            ("a", "b"),
+        ),
         ("team_role", re.compile(rf"{a}(?:'s|’s)?\s+(?:{TEAM_ROLES})\b"), ("a",)),
         *announce_slots(lex),
     ]
@@ -185,7 +223,9 @@ def announce_slots(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tupl
     matches (`ahead_words.csv` rows ending on their team), weak evidence alone (a preview names its
     teams more than once). Two-team rows ('between ¤ and ¤', '¤ v ¤') are the 'between' and 'versus' slots."""
     rows = lex.rows("ahead_words", kind="announce") if lex else []
-    lead = [r["phrase"].removesuffix("¤").strip() for r in rows if r["phrase"].count("¤") == 1 and r["phrase"].endswith("¤")]
+    lead = [
+        r["phrase"].removesuffix("¤").strip() for r in rows if r["phrase"].count("¤") == 1 and r["phrase"].endswith("¤")
+    ]
     if not lead:
         return []
     words = alternation(lead)
@@ -204,6 +244,8 @@ TEAM_ROLES = (
     r"fans|supporters|players|squad|defence|defense|attack|midfield|academy|chairman|owner|president|"
     r"full-back|centre-back|left-back|right-back|substitute|playmaker|number"
 )
+
+
 def _nationality_words() -> re.Pattern[str]:
     from transforms.reader.people import ROLE_NOUNS
 
@@ -219,7 +261,7 @@ CLUB_WORDS = frozenset(
     {"United", "City", "Town", "Rovers", "Athletic", "Albion", "FC", "AFC", "SC", "Wanderers", "County", "Academical",
      "Rangers", "Thistle", "Hotspur", "Wednesday", "Villa", "Orient", "Argyle", "Alexandra", "Borough", "Stanley",
      "Athletico", "Club", "CF", "Sporting", "Real", "Dynamo", "Dinamo", "Racing", "Deportivo", "Olympique",
-     "University", "College", "Women", "Ladies", "Reign", "Victory", "Wanderers"}
+     "University", "College", "Women", "Ladies", "Reign", "Victory"}
 )  # fmt: skip
 _JOINED = re.compile(r"\s+(?:and|&)\s+")
 _CAPITAL = re.compile(r"\b[A-ZÀ-Ý]")
@@ -498,7 +540,9 @@ def short_forms(text: str, refs: list[TeamRef]) -> list[TeamRef]:
 
 @lru_cache(maxsize=4096)
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
+    return re.compile(
+        r"(?<![\w'’-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])"
+    )
 
 
 def nicknames(text: str, lex: Lexicon, named: set[str]) -> list[TeamRef]:
@@ -562,7 +606,7 @@ def demonyms(text: str, lex: Lexicon, named: set[str], book: TeamBook) -> list[T
 
 
 def town_adjectives(text: str, refs: list[TeamRef], book: TeamBook) -> list[TeamRef]:
-    """"Svensson's Mainzer", 'the Dortmunder': a club's town with the German -er ending, for a club the
+    """ "Svensson's Mainzer", 'the Dortmunder': a club's town with the German -er ending, for a club the
     article names (a word two named clubs share says nothing)."""
     owners: dict[str, set[str]] = {}
     for r in refs:
@@ -572,7 +616,9 @@ def town_adjectives(text: str, refs: list[TeamRef], book: TeamBook) -> list[Team
     towns = {w: next(iter(teams)) for w, teams in owners.items() if len(teams) == 1 and not w.endswith("er")}
     if not towns:
         return []
-    return [TeamRef(m.start(), m.end(), towns[m["town"]], "demonym") for m in _TOWN_ER.finditer(text) if m["town"] in towns]
+    return [
+        TeamRef(m.start(), m.end(), towns[m["town"]], "demonym") for m in _TOWN_ER.finditer(text) if m["town"] in towns
+    ]
 
 
 _TOWN_ER = re.compile(r"\b(?P<town>[A-ZÀ-Ý][a-zà-ÿ]{3,})er\b")
@@ -583,7 +629,9 @@ def _demonym_regex(lex: Lexicon) -> re.Pattern[str]:
     dems = alternation(r["demonym"] for r in lex.rows("demonyms"))
     from transforms.reader.people import ROLE_NOUNS
 
-    return re.compile(rf"\b[Tt]he\s+(?P<dem>{dems})(?![\w-])(?!\s+(?:{ROLE_NOUNS}|[a-z]+er|side|club|team|champions)\b)")
+    return re.compile(
+        rf"\b[Tt]he\s+(?P<dem>{dems})(?![\w-])(?!\s+(?:{ROLE_NOUNS}|[a-z]+er|side|club|team|champions)\b)"
+    )
 
 
 def _country_of(book: TeamBook, team: str) -> str | None:
