@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
-from transforms.gates import compile_rule
+from transforms.gates import compile_rule, gate_for, gate_test
 from transforms.reader.doc import Doc, TeamRef
 from transforms.reader.lexicon import Lexicon, alternation, fold_phrase
 from transforms.reader.sections import team_like
@@ -218,6 +218,12 @@ def slot_patterns(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tuple
     ]
 
 
+@lru_cache(maxsize=4)
+def slot_gates(lex: Lexicon | None) -> list:
+    """Per slot pattern, a test of a window's lowercased text: the words the pattern cannot match without."""
+    return [gate_test(gate_for(rx)) for _, rx, _ in slot_patterns(lex)]
+
+
 def announce_slots(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
     """'Northbrook next play Eastwick', 'ahead of the trip to Eastwick': the team slots of announced
     matches (`ahead_words.csv` rows ending on their team), weak evidence alone (a preview names its
@@ -313,8 +319,14 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
     result_sentences = []
     seen: set[tuple[str, int, int]] = set()
     scored = _score_windows(doc)
-    for rule, rx, groups in slot_patterns(book.lexicon):  # type: ignore[arg-type]
+    lowered: dict[tuple[int, int], str] = {}
+    for (rule, rx, groups), opens in zip(slot_patterns(book.lexicon), slot_gates(book.lexicon), strict=True):  # type: ignore[arg-type]
         for lo, hi in slot_windows(doc, rule, scored):
+            window = lowered.get((lo, hi))
+            if window is None:
+                window = lowered[(lo, hi)] = text[lo:hi].lower()
+            if not opens(window):
+                continue  # none of the words the pattern needs: no scan
             for m in rx.finditer(text, lo, hi):
                 if (rule, *m.span()) in seen:
                     continue
