@@ -476,3 +476,47 @@ def test_a_goal_told_as_a_noun_is_the_clause_subjects_unless_it_concedes(sentenc
 def test_a_coach_between_team_and_goal_words_names_no_side(parts) -> None:
     rec = read(HEAD + "Northbrook manager Ivan Kral praised the strikes from Pieter Olsen and Jan Berg.", parts)
     assert all(e.team is None for e in rec.events if e.event_type == "goal")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tomas Varga stepped up to coolly send Jan Berg the wrong way for his fourth goal of the season.",
+        "Tomas Varga chipped Jan Berg for his second goal of the night.",
+    ],
+)
+def test_the_keeper_beaten_is_not_his(sentence, parts) -> None:
+    rec = read(HEAD + sentence, parts)
+    assert {e.player_name for e in rec.events if e.event_type == "goal"} == {"Tomas Varga"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"He played well, and had we scored our other chances, nobody would be talking," said Tomas Varga.',
+        "Tomas Varga said they scored twice but deserved more.",
+        "Tomas Varga admitted: I scored but we lost the plot.",
+    ],
+)
+def test_what_speakers_scored_is_no_players_goal(sentence, parts) -> None:
+    rec = read(HEAD + sentence, parts)
+    assert not [e for e in rec.events if e.event_type == "goal"]
+
+
+@pytest.mark.parametrize(
+    "text, minute",
+    [
+        ("Jan Berg saved from a Tomas Varga header on 54 minutes. A minute later Pieter Olsen fired home.", 55),
+        ("The keeper denied Eastwick on 54 minutes. Two minutes later Pieter Olsen fired home a low drive.", 56),
+    ],
+)
+def test_later_counts_from_the_last_clock_told(text, minute, parts) -> None:
+    rec = read(HEAD + text, parts)
+    assert ("Pieter Olsen", minute) in events(rec, "goal")
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Tomas Varga tied the score in the 27th minute.", "Tomas Varga evened the score in the 27th minute."]
+)
+def test_tying_the_score_is_a_goal(sentence, parts) -> None:
+    assert events(read(HEAD + sentence, parts), "goal") == [("Tomas Varga", 27)]

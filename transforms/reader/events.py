@@ -545,9 +545,11 @@ class SentenceReader:
         self.current = self.fixture_for(s0, s1, teams)
         self.here = self.sentence_only if self.sentence_only is not None else self.current
         if not people and not refs and not teams:
+            self.keep_clock(s0, s1)
             return []
         tpl = self.template_of(s0, s1, people, refs, teams)
         if "§" not in tpl.text and "¤" not in tpl.text:
+            self.keep_clock(s0, s1)
             return []
         found = self.fire(tpl)
         out = []
@@ -567,7 +569,15 @@ class SentenceReader:
                 out += extra_goals(ev, f, len(clocks))
         if not found:
             self.remember_goal_clock(k, s0, s1)
+        if not out:
+            self.keep_clock(s0, s1)
         return out
+
+    def keep_clock(self, s0: int, s1: int) -> None:
+        """'A save on 54 minutes. A minute later X fired home': 'later' counts from the last clock told."""
+        told = [mm for mm in minutes_in(self.doc, s0, s1) if mm.minute is not None]
+        if told:
+            self.last_minute = told[-1].minute + (told[-1].added or 0)
 
     def template_of(self, s0: int, s1: int, people: list[int], refs: list, teams: list) -> Template:
         """The sentence with players as §k (others as ¶), pronouns standing for players as §k, teams as ¤k."""
@@ -756,6 +766,8 @@ class SentenceReader:
                 r"\bnot\s+(?:\w+\s+)?$", text[max(0, m.start("w") - 12) : m.start("w")]
             ):
                 return None
+        if rule.form == "subject" and _SPEAKER_BEFORE.search(text, max(0, m.start("w") - 20), m.start("w")):
+            return None  # '"... had we scored our other chances"': the speakers' side, no player's goal
         if rule.form == "pair_subject" and _PASSIVE_BEFORE.search(text, max(0, m.start("w") - 25), m.start("w")):
             return None  # '§0 limped off and was replaced by §1': the passive is read by pair_object
         actor = int(m["a"]) if m.groupdict().get("a") else None
@@ -1091,6 +1103,7 @@ def _concedes(lex: Lexicon | None, between: str) -> bool:
     return lex is not None and bool(_concede_words(lex).search(between))
 
 
+_SPEAKER_BEFORE = re.compile(r"\b(?:we|they|I|you)\s+(?:(?:had|have|has|would|could|should|might|also|then|just)\s+)?\Z", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|get|gets|got)\s+(?:[a-z]+ly\s+)?\Z")
 _OWNER_BEFORE = re.compile(r"§(\d+)(?:'s|’s)\s+\Z")
 _POSSESSIVE = re.compile(r"(?:'s|’s|')\s")

@@ -163,8 +163,9 @@ EPITHET = re.compile(
 )
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b(?!['’-])")
 _KEEPER = re.compile(r"\b(?:keeper|goalkeeper|shot-stopper)\b", re.I)
-_SKIPPED_BEFORE = re.compile(
-    r"\b(?:past|beyond|over|beat|beating|beats|round|around|rounded|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+_SKIPPED_BEFORE = re.compile(  # 'sent X the wrong way for his fourth goal': the keeper beaten is not 'his'
+    r"\b(?:past|beyond|over|beat|beating|beats|round|around|rounded|on|sent|send|sending|sends|chipped|lobbed|"
+    r"wrong-footed|wrong-footing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
 )
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:at|on|to|by|with|against|past|over|beat|beating|fouling|fouled|for|from)\s+$", re.I
