@@ -520,3 +520,25 @@ def test_later_counts_from_the_last_clock_told(text, minute, parts) -> None:
 )
 def test_tying_the_score_is_a_goal(sentence, parts) -> None:
     assert events(read(HEAD + sentence, parts), "goal") == [("Tomas Varga", 27)]
+
+
+@pytest.mark.parametrize(
+    "sentence, want",
+    [
+        ("Jan Berg, who replaced Tomas Varga at half-time, scored the winner in the 80th minute.", "Jan Berg"),
+        ("Pieter Olsen, who had set up Tomas Varga earlier, then scored himself in the 80th minute.", "Pieter Olsen"),
+    ],
+)
+def test_the_subject_before_a_relative_clause_is_the_scorer(sentence, want, parts) -> None:
+    assert [p for p, _ in events(read(HEAD + sentence, parts), "goal")] == [want]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jan Berg, who replaced Tomas Varga in the 77th minute, scored two penalties in the shootout.",
+        "Jan Berg scored in the shoot-out after coming on in the 77th minute.",
+    ],
+)
+def test_kicks_in_the_shootout_are_no_goals(sentence, parts) -> None:
+    assert events(read(HEAD + sentence, parts), "goal") == []

@@ -704,6 +704,8 @@ class SentenceReader:
         after = text[m.end() :]
         if rule.event in ("goal", "penalty_miss") and shootout:
             return None
+        if rule.event == "goal" and _IN_THE_SHOOTOUT.match(after):
+            return None  # 'scored two penalties in the shootout': kicks, not goals, whatever clock the sentence has
         if "needs_target" in tags and not TARGET.match(after):
             return None
         if "needs_score" in tags and not SCORE_NEXT.match(after):
@@ -791,6 +793,10 @@ class SentenceReader:
                 return None
         if rule.form == "subject" and actor is not None and m["w"].split()[0].lower().endswith("ing"):
             actor = _subject_of_participle(text, m.start("a"), m.start("w"), actor)
+        if rule.form == "subject" and actor is not None and "," in text[m.end("a") : m.start("w")]:
+            rel = _INSIDE_RELATIVE.search(text, max(0, m.start("a") - 80), m.start("a") - 1)
+            if rel:  # '§1, who replaced §2 in the 77th minute, scored': §1 scored
+                actor = int(rel[1])
         if rule.form == "subject" and actor is not None:
             gap = text[m.end("a") : m.start("w")]
             who = list(re.finditer(r"§(\d+)(?:'s|’s)?,?\s+(?:who|whose)\b", text[m.start("a") : m.start("w")]))
@@ -1103,6 +1109,8 @@ def _concedes(lex: Lexicon | None, between: str) -> bool:
     return lex is not None and bool(_concede_words(lex).search(between))
 
 
+_IN_THE_SHOOTOUT = re.compile(r"[^.;]{0,40}?\b(?:in|during)\s+the\s+(?:penalty\s+)?shoot-?out\b", re.I)
+_INSIDE_RELATIVE = re.compile(r"§(\d+),\s+(?:who|whose)\s+[^,;§]*\Z")
 _SPEAKER_BEFORE = re.compile(r"\b(?:we|they|I|you)\s+(?:(?:had|have|has|would|could|should|might|also|then|just)\s+)?\Z", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|get|gets|got)\s+(?:[a-z]+ly\s+)?\Z")
 _OWNER_BEFORE = re.compile(r"§(\d+)(?:'s|’s)\s+\Z")
