@@ -542,3 +542,33 @@ def test_the_subject_before_a_relative_clause_is_the_scorer(sentence, want, part
 )
 def test_kicks_in_the_shootout_are_no_goals(sentence, parts) -> None:
     assert events(read(HEAD + sentence, parts), "goal") == []
+
+
+def test_a_squad_list_of_clubs_holds_no_substitutions(parts) -> None:
+    rec = read(
+        "Northbrook's manager named his squad on Tuesday.\n\n"
+        "Varga (Northbrook), Olsen (Eastwick), Berg (Westfield), Kral (Southport), Haddou (Northbrook), "
+        "Kell (Eastwick), Marsh (Westfield).\n",
+        parts,
+    )
+    assert not [e for e in rec.events if e.event_type == "substitution"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The manager hailed Pieter Olsen, who came off the bench for the injured Tomas Varga.",
+        "Pieter Olsen came off the bench to replace Tomas Varga in the 60th minute.",
+    ],
+)
+def test_off_the_bench_is_coming_on(sentence, parts) -> None:
+    rec = read(HEAD + sentence, parts)
+    assert [(e.player_name, e.related_player_name) for e in rec.events if e.event_type == "substitution"] == [
+        ("Pieter Olsen", "Tomas Varga")
+    ]
+    assert "Pieter Olsen" not in {e.player_name for e in rec.events if e.event_type == "injury"}
+
+
+def test_a_competition_stage_is_nobody(parts) -> None:
+    rec = read(HEAD + "The Group Four fixtures were hammered out at a meeting on Tuesday.", parts)
+    assert not rec.events and "Group Four" not in {p.name for p in rec.people}

@@ -387,6 +387,7 @@ NOT_NAMES = {
     "Der",
 }
 # Capitalised words that open sentences and are never names on their own.
+STAGE_WORDS = frozenset({"Group", "Groups", "Pool", "Round", "Matchday", "Gameweek", "Division", "Conference"})
 OPENERS = {
     "The",
     "A",
@@ -858,6 +859,8 @@ class NameFinder:
                 continue
             if len(tokens) == 1 and (tokens[0] in OPENERS or tokens[0] in NOT_NAMES or tokens[0] in TITLES):
                 continue
+            if tokens[0] in STAGE_WORDS:
+                continue  # 'Group Four', 'Round Two': a stage of a competition, nobody's name
             out.append((span, tokens))
         if (start, end) == (0, None):
             self._whole = out

@@ -383,6 +383,16 @@ def _substitutions_in_item(
     return changes
 
 
+def _affiliations(text: str, items: list[tuple[int, int]]) -> bool:
+    """A squad list names each player's club in brackets: three or more bracketed names without a
+    minute in one list are affiliations, not substitutes (a sheet prints its changes with minutes)."""
+    bare = 0
+    for item in items:
+        changes = _substitutions_in_item(text, item)
+        bare += bool(changes) and all(minute == (None, None) for _, _, minute in changes)
+    return bare >= 3
+
+
 def _event_item(text: str, span: tuple[int, int]) -> re.Match[str] | None:
     """Match a goal/card/subs item, or None when it is not one (or its minute is impossible)."""
     if span[1] - span[0] > MAX_ITEM_CHARS:
@@ -578,17 +588,21 @@ class _SheetReader:
         self.blocks.append(block)
         self.current = block
         rule = RULE_RATINGS if shape.ratings else RULE_SHEET
+        clubs = _affiliations(self.text, shape.items)
         for item in shape.items:
-            self._read_lineup_item(block, item, rule)
+            self._read_lineup_item(block, item, rule, clubs)
         return True
 
-    def _read_lineup_item(self, block: _Block, item: tuple[int, int], rule: str) -> None:
-        """A starter, plus whoever replaced them ('O'Shea (Ronaldo 33)')."""
+    def _read_lineup_item(self, block: _Block, item: tuple[int, int], rule: str, clubs: bool = False) -> None:
+        """A starter, plus whoever replaced them ('O'Shea (Ronaldo 33)'); in a squad list of clubs
+        ('Given (Newcastle), Kenny (Sheffield United)') the brackets replace nobody."""
         if block.ratings or "(" not in self.text[item[0] : item[1]]:
             open_at = self.text.find("(", item[0], item[1])
             self._add_player(block, _trim(self.text, item[0], open_at if open_at >= 0 else item[1]), rule)
             return
         changes = _substitutions_in_item(self.text, item) or []
+        if clubs:
+            changes = [c for c in changes if c[2] != (None, None)]
         open_at = self.text.find("(", item[0], item[1])
         self._add_player(block, _trim(self.text, item[0], open_at), rule)
         for on, off, minute in changes:

@@ -712,6 +712,8 @@ class SentenceReader:
             return None
         if "needs_injury" in tags and not INJURY_WORDS.match(after):
             return None
+        if rule.event == "injury" and _OFF_THE_BENCH.match(after):
+            return None  # 'came off the bench for the injured X': came on
         if "needs_off" in tags and not re.match(r"\s+off\b", after):
             return None  # 'a knock forced §0 off', never 'forced §0 into a mistake'
         if "needs_card_context" in tags and not CARD_WORDS.search(text):
@@ -1109,6 +1111,7 @@ def _concedes(lex: Lexicon | None, between: str) -> bool:
     return lex is not None and bool(_concede_words(lex).search(between))
 
 
+_OFF_THE_BENCH = re.compile(r"\s+the\s+(?:substitutes'?\s+)?bench\b", re.I)
 _IN_THE_SHOOTOUT = re.compile(r"[^.;]{0,40}?\b(?:in|during)\s+the\s+(?:penalty\s+)?shoot-?out\b", re.I)
 _INSIDE_RELATIVE = re.compile(r"§(\d+),\s+(?:who|whose)\s+[^,;§]*\Z")
 _SPEAKER_BEFORE = re.compile(r"\b(?:we|they|I|you)\s+(?:(?:had|have|has|would|could|should|might|also|then|just)\s+)?\Z", re.I)
