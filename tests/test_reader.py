@@ -546,9 +546,9 @@ def test_kicks_in_the_shootout_are_no_goals(sentence, parts) -> None:
 
 def test_a_squad_list_of_clubs_holds_no_substitutions(parts) -> None:
     rec = read(
-        "Northbrook's manager named his squad on Tuesday.\n\n"
+        "Northbrook beat Eastwick 2-1 on Saturday, and the manager named his squad on Tuesday.\n\n"
         "Varga (Northbrook), Olsen (Eastwick), Berg (Westfield), Kral (Southport), Haddou (Northbrook), "
-        "Kell (Eastwick), Marsh (Westfield).\n",
+        "Kell (Eastwick), Marsh (Westfield), Dunne (Southport), Carr (Westfield), Quinn (Eastwick), Reid (Northbrook).\n",
         parts,
     )
     assert not [e for e in rec.events if e.event_type == "substitution"]
