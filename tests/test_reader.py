@@ -572,3 +572,20 @@ def test_off_the_bench_is_coming_on(sentence, parts) -> None:
 def test_a_competition_stage_is_nobody(parts) -> None:
     rec = read(HEAD + "The Group Four fixtures were hammered out at a meeting on Tuesday.", parts)
     assert not rec.events and "Group Four" not in {p.name for p in rec.people}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Eastwick went down to strikes from Pieter Olsen (2), Jan Berg and Ivan Kral.",
+        "Northbrook were beaten by goals from Pieter Olsen (2), Jan Berg and Ivan Kral.",
+    ],
+)
+def test_a_small_number_in_brackets_after_a_listed_scorer_counts_his_goals(sentence, parts) -> None:
+    rec = read("Northbrook 1-4 Eastwick\n\n" + sentence, parts)
+    assert events(rec, "goal") == [("Ivan Kral", None), ("Jan Berg", None), ("Pieter Olsen", None), ("Pieter Olsen", None)]
+
+
+def test_brackets_beside_clocks_are_clocks(parts) -> None:
+    rec = read(HEAD + "Eastwick replied through goals from Pieter Olsen (3) and Jan Berg (78).", parts)
+    assert ("Pieter Olsen", 3) in events(rec, "goal")

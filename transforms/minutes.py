@@ -317,9 +317,37 @@ def find_minutes(text: str, start: int = 0, end: int | None = None, extra_time: 
                 minute = 45  # "the first half ended with a strike in stoppage time"
             if name == "apostrophe" and _is_quote(text, m):
                 continue
+            if name == "paren" and _goal_count(text, m, start, end):
+                continue
             taken.append((m.start(), m.end()))
             found.append(MinuteMention(m.start(), m.end(), minute, added, relative))
     return sorted(found, key=lambda x: x.start)
+
+
+_NAME_BEFORE = re.compile(r"[^\W\d_]\s?\Z")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|\.|;|$)")
+_CLOCK_IN_BRACKETS = re.compile(r"\(\d{2,3}(?:\s*(?:min(?:ute)?s?|mins))?\)")
+
+
+def _goal_count(text: str, m: re.Match[str], start: int, end: int) -> bool:
+    """'strikes from Rivaldo (2), Figo and Kluivert': a small number in brackets after a name, in a list
+    whose other brackets hold no clock, counts the player's goals."""
+    if int(m.group("n")) > 5 or not _NAME_BEFORE.search(text, max(start, m.start() - 2), m.start()):
+        return False
+    if not _LIST_GOES_ON.match(text, m.end(), end):
+        return False
+    return not _CLOCK_IN_BRACKETS.search(text, max(start, m.start() - 80), min(end, m.end() + 80))
+
+
+_COUNT_BRACKET = re.compile(r"\s*\((?P<n>[1-5])\)")
+
+
+def goal_count_at(text: str, pos: int) -> int | None:
+    """The goals a bracket right after a scorer's name counts ('Rivaldo (2)'), or None when it is a clock."""
+    m = _COUNT_BRACKET.match(text, pos)
+    if m is None or not _LIST_GOES_ON.match(text, m.end()):
+        return None
+    return None if _CLOCK_IN_BRACKETS.search(text, max(0, pos - 80), m.end() + 80) else int(m["n"])
 
 
 _FIRST_HALF = re.compile(

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from transforms.gates import compile_rule
-from transforms.minutes import MinuteMention
+from transforms.minutes import MinuteMention, goal_count_at
 from transforms.people import fold_name
 from transforms.reader.doc import Doc, Template, template
 from transforms.reader.lexicon import Lexicon, alternation, fill_slots, inflections
@@ -561,6 +561,11 @@ class SentenceReader:
                     self.last_minute = ev.minute + (ev.added_time or 0)
                     self.pending = None
                 out.append(ev)
+                count = goal_count_at(doc.text, ev.char_end) if ev.event_type == "goal" else None
+                if count:  # 'strikes from Rivaldo (2), Figo and Kluivert': two goals, no clock
+                    ev.minute = ev.added_time = None
+                    out += [replace(ev, rule=ev.rule + "/more") for _ in range(count - 1)]
+                    continue
                 clocks = self.listed_clocks(ev, f, tpl) if ev.event_type == "goal" else []
                 if clocks:
                     ev.minute, ev.added_time = clocks[0]
@@ -1111,6 +1116,7 @@ def _concedes(lex: Lexicon | None, between: str) -> bool:
     return lex is not None and bool(_concede_words(lex).search(between))
 
 
+_BRACKETED = re.compile(r"\s*\([^()§¤]{1,12}\)")
 _OFF_THE_BENCH = re.compile(r"\s+the\s+(?:substitutes'?\s+)?bench\b", re.I)
 _IN_THE_SHOOTOUT = re.compile(r"[^.;]{0,40}?\b(?:in|during)\s+the\s+(?:penalty\s+)?shoot-?out\b", re.I)
 _INSIDE_RELATIVE = re.compile(r"§(\d+),\s+(?:who|whose)\s+[^,;§]*\Z")
@@ -1198,10 +1204,11 @@ def coordinated(tpl: str, actor: int | None, m: re.Match[str], form: str) -> lis
             if first:
                 out.append(int(first[1]))
     elif form in ("object", "team_object"):
-        tail = tpl[m.end() :]
-        for x in re.finditer(r"^(?:,\s*|\s+and\s+|,\s+and\s+)§(\d+)(?!\d|'s)", tail):
+        tail = _BRACKETED.sub(lambda b: " " * len(b[0]), tpl[m.end() :])  # 'from §1 (2), §2 and §3'
+        tail = tail.replace(" ,", ",")
+        for x in re.finditer(r"^\s*(?:,\s*|\s+and\s+|,\s+and\s+)§(\d+)(?!\d|'s)", tail):
             out.append(int(x[1]))
-        chain = re.match(r"((?:(?:,\s*|\s+and\s+|,\s+and\s+)§\d+(?!\d|'s))+)", tail)
+        chain = re.match(r"\s*((?:\s*(?:,\s*|\s+and\s+|,\s+and\s+)§\d+(?!\d|'s))+)", tail)
         if chain:
             out = [int(x) for x in re.findall(r"§(\d+)", chain[1])]
     return [p for p in dict.fromkeys(out) if p != actor]
