@@ -330,7 +330,7 @@ _CLOCK_IN_BRACKETS = re.compile(r"\(\d{2,3}(?:\s*(?:min(?:ute)?s?|mins))?\)")
 
 
 def _goal_count(text: str, m: re.Match[str], start: int, end: int) -> bool:
-    """'strikes from Rivaldo (2), Figo and Kluivert': a small number in brackets after a name, in a list
+    """'strikes from Varga (2), Olsen and Berg': a small number in brackets after a name, in a list
     whose other brackets hold no clock, counts the player's goals."""
     if int(m.group("n")) > 5 or not _NAME_BEFORE.search(text, max(start, m.start() - 2), m.start()):
         return False
@@ -343,7 +343,7 @@ _COUNT_BRACKET = re.compile(r"\s*\((?P<n>[1-5])\)")
 
 
 def goal_count_at(text: str, pos: int) -> int | None:
-    """The goals a bracket right after a scorer's name counts ('Rivaldo (2)'), or None when it is a clock."""
+    """The goals a bracket right after a scorer's name counts ('Varga (2)'), or None when it is a clock."""
     m = _COUNT_BRACKET.match(text, pos)
     if m is None or not _LIST_GOES_ON.match(text, m.end()):
         return None

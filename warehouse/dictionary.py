@@ -211,7 +211,7 @@ DICTIONARY: tuple[Relation, ...] = (
             ("name", "VARCHAR", "Canonical display name, with diacritics when any source has them."),
             ("team", "VARCHAR", "Team most sources place them in; NULL when none does."),
             ("role", "VARCHAR", "player, coach, referee or other."),
-            ("aliases", "VARCHAR[]", "Every spelling seen in the sources, e.g. ['Kylian Mbappe', 'Kylian Mbappé']."),
+            ("aliases", "VARCHAR[]", "Every spelling seen in the sources, e.g. ['Tomas Varga', 'Tomás Varga']."),
         ),
     ),
     Relation(
@@ -408,8 +408,8 @@ DICTIONARY: tuple[Relation, ...] = (
             (
                 "home_scorers",
                 "VARCHAR",
-                'Goals credited to the home side in clock order, e.g. "Vinícius '
-                "Júnior 15', Kylian Mbappé 90+10' (pen)\"; own goals by away players marked (og).",
+                'Goals credited to the home side in clock order, e.g. "Tomás '
+                "Varga 15', Pieter Olsen 90+10' (pen)\"; own goals by away players marked (og).",
             ),
             ("away_scorers", "VARCHAR", "Goals credited to the away side, same format."),
             (

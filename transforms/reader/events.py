@@ -102,7 +102,7 @@ _SUBORDINATE = re.compile(r"\b(?:where|when|whereas|although|though|as|after|bec
 
 
 def _subject_of_participle(text: str, a: int, w: int, actor: int) -> int:
-    """'Emond succeeded where Morioka had failed, opening the scoring': a participle after a comma
+    """'Varga succeeded where Olsen had failed, opening the scoring': a participle after a comma
     belongs to the main clause's subject, not to a person of a clause in between."""
     a = a - 1 if text[a - 1 : a] == "§" else a  # the group holds the index only
     if not re.search(r",\s*$", text[:w]) or not _SUBORDINATE.search(text, max(0, a - 30), a):
@@ -562,7 +562,7 @@ class SentenceReader:
                     self.pending = None
                 out.append(ev)
                 count = goal_count_at(doc.text, ev.char_end) if ev.event_type == "goal" else None
-                if count:  # 'strikes from Rivaldo (2), Figo and Kluivert': two goals, no clock
+                if count:  # 'strikes from Varga (2), Olsen and Berg': two goals, no clock
                     ev.minute = ev.added_time = None
                     out += [replace(ev, rule=ev.rule + "/more") for _ in range(count - 1)]
                     continue
@@ -988,8 +988,8 @@ class SentenceReader:
 
     # ---- structured blocks ----------------------------------------------------------------------
     def heading_scorers(self) -> list[EventMention]:
-        """Scorer lists printed with a score heading: 'Liverpool (2) 3 (Owen 32, 51, Riise 39)', or on the
-        lines under it ('• Forlán 32’, 116’' / '• Davies 37’'; 'Silva (61', 91')' under a score box): the
+        """Scorer lists printed with a score heading: 'Liverpool (2) 3 (Varga 32, 51, Olsen 39)', or on the
+        lines under it ('• Varga 32’, 116’' / '• Olsen 37’'; 'Berg (61', 91')' under a score box): the
         first list is the home side's, the second the away side's."""
         doc = self.doc
         out: list[EventMention] = []
@@ -1274,7 +1274,7 @@ _FLAG_WORDS = {"pen": "pen", "p": "pen", "p.": "pen", "og": "og", "o.g.": "og", 
 
 
 def scorer_list(text: str, span: tuple[int, int], team: str | None, fixture: int) -> list[EventMention]:
-    """'Owen 32, 51, Riise 39', 'Henry 6, (pen) 60', 'OG 24′, Rojas 72′', 'Wright (og) 42', 'Silva (61', 91')':
+    """'Varga 32, 51, Olsen 39', 'Berg 6, (pen) 60', 'OG 24′, Kral 72′', 'Marsh (og) 42', 'Kell (61', 91')':
     each minute goes to the name before it; 'pen' and 'og' beside a minute mark that goal."""
     out: list[EventMention] = []
     name: tuple[int, int] | None = None

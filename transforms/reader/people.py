@@ -45,7 +45,7 @@ def read(doc: Doc) -> None:
 
 
 def trim_nationality(p: PersonMention) -> PersonMention:
-    """'Colombian Victor Ibarbo' is Victor Ibarbo: a nationality before a full name is no part of it."""
+    """'Colombian Tomas Varga' is Tomas Varga: a nationality before a full name is no part of it."""
     m = NATIONALITY.match(p.name)
     if m and len(p.name[m.end() :].split()) >= 1 and p.name[m.end() :][:1].isupper():
         return PersonMention(p.name[m.end() :], p.char_start + m.end(), p.char_end, p.role, p.team, p.rule)
@@ -53,7 +53,7 @@ def trim_nationality(p: PersonMention) -> PersonMention:
 
 
 def one_role_per_person(people: list[PersonMention]) -> None:
-    """'Blues boss Jose Mourinho' makes every 'Mourinho' of the article a coach (referees likewise)."""
+    """'Blues boss Marek Hollan' makes every 'Hollan' of the article a coach (referees likewise)."""
     roles: dict[str, str] = {}
     for p in people:
         if p.role in ("coach", "referee", "other"):
@@ -245,7 +245,7 @@ def _reference_in_sentence(out: list[tuple[int, int, int, bool]], starts: list[i
 
 
 def _antecedent(doc: Doc, players: list[tuple[int, int]], pos: int, kind: str, exclude: set[int]) -> int | None:
-    """The player a reference stands for: opening a sentence, the previous sentence's subject ('Henry scored
+    """The player a reference stands for: opening a sentence, the previous sentence's subject ('Varga scored
     again. The captain completed his hat-trick'); inside one, the latest player named."""
     text = doc.text
     earlier = players[: bisect_left([ps for ps, _ in players], pos)]

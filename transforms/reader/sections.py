@@ -1,7 +1,7 @@
 """Sections pass: lines, paragraphs, prose sentences, team sheets, score headings and live-text clocks.
 
 A report is not one flow of prose. It opens with a headline, often a score line standing as a
-heading ("Raith Rovers 3-1 Motherwell", "Liverpool (2) 3 (Owen 32, 51)", "Match ends, Ajax 3, PSV
+heading ("Raith Rovers 3-1 Motherwell", "Liverpool (2) 3 (Varga 32, 51)", "Match ends, Ajax 3, PSV
 1."), carries line-ups and summaries in lists, and in live text every line starts with its own clock
 ("83' Substitution, ..."). This pass finds those shapes; later passes read the prose between them.
 """
@@ -317,7 +317,7 @@ def _wire_heading(text: str, s: int, e: int) -> Heading | None:
 
 
 def _two_line_heading(text: str, first: tuple[int, int], second: tuple[int, int]) -> Heading | None:
-    """'Liverpool (2) 3 (Owen 32, 51)' over 'Man United (0) 1 (Beckham 50)': home above away."""
+    """'Liverpool (2) 3 (Varga 32, 51)' over 'Man United (0) 1 (Olsen 50)': home above away."""
     if first[1] - first[0] > HEADING_LINE_MAX or second[1] - second[0] > HEADING_LINE_MAX:
         return None
     m1 = _TWO_LINE.match(text, *first)

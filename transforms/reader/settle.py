@@ -56,7 +56,7 @@ def bind_names(doc: Doc) -> None:
 
 
 def _abbreviated(name: str, names: list[str]) -> str:
-    """'M.-Savic' -> 'Milinkovic-Savic', 'Vlahovi' -> 'Vlahovic' (one candidate only, else as written)."""
+    """'T.-Varga' -> 'Tomasz-Varga', 'Kowalsk' -> 'Kowalski' (one candidate only, else as written)."""
     if name in names:
         return name
     m = re.fullmatch(r"([A-ZÀ-Ý])\.\s?-?\s?([\w'’-]{3,})", name)
@@ -242,7 +242,7 @@ _SHOOTOUT = re.compile(r"\bshoot-?out\b|\bon penalties\b|\bon spot-kicks\b|\bpen
 
 
 def drop_shootout_kicks(doc: Doc, events: list[EventMention]) -> list[EventMention]:
-    """A paragraph about the shoot-out ('Lauren, Vieira and Cole scored for Arsenal') tells kicks, not goals:
+    """A paragraph about the shoot-out ('Varga, Olsen and Berg scored for Northbrook') tells kicks, not goals:
     its untimed prose goals go when the match was decided on penalties."""
     if not any(m.score_note and "penalties" in m.score_note for m in doc.matches):
         return events
@@ -275,7 +275,7 @@ def _surname(name: str | None) -> str:
 
 
 def name_team_goals(events: list[EventMention]) -> list[EventMention]:
-    """'United doubled their lead after 57 minutes' and 'goals from Fortune and Ronaldo': a team's timed goal
+    """'United doubled their lead after 57 minutes' and 'goals from Varga and Olsen': a team's timed goal
     with no scorer gives its clock to that team's untimed named goal, in the order told, and goes."""
     out = list(events)
     for e in [
@@ -283,7 +283,7 @@ def name_team_goals(events: list[EventMention]) -> list[EventMention]:
     ]:
         named = [o for o in out if o.event_type == "goal" and o.player_name and o.minute is None and o.team == e.team
                  and o.fixture_index == e.fixture_index]  # fmt: skip
-        if not named:  # 'Roma took the lead 31 minutes in. Zaniolo punished a mistake ...': the next goal told
+        if not named:  # 'Eastwick took the lead 31 minutes in. Olsen punished a mistake ...': the next goal told
             after = [
                 o
                 for o in out
