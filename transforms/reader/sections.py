@@ -259,6 +259,12 @@ def _opta_heading(text: str, first: tuple[int, int], second: tuple[int, int]) ->
     return Heading(first[0], second[1], a, b, (int(m1["n"]), int(m2["n"])), "heading_summary", "final")
 
 
+def _both_sides(text: str, a: tuple[int, int], b: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Both team sides of a heading, trimmed, or None when either is empty."""
+    first, second = _trim_side(text, *a, left=False), _trim_side(text, *b, left=False)
+    return (first, second) if first and second else None
+
+
 def _live_heading(text: str, s: int, e: int) -> Heading | None:
     """'Match ends, Guadalajara 1, América 0.' and 'Goal! Lyon 1, Nantes 2.'"""
     pre = _PREFIX.match(text, s, e)
@@ -267,10 +273,10 @@ def _live_heading(text: str, s: int, e: int) -> Heading | None:
     m = _LIVE_SCORES.match(text, pre.end(), e)
     if not m:
         return None
-    a = _trim_side(text, *m.span("a"), left=False)
-    b = _trim_side(text, *m.span("b"), left=False)
-    if not (a and b):
+    sides = _both_sides(text, m.span("a"), m.span("b"))
+    if sides is None:
         return None
+    a, b = sides
     return Heading(s, e, a, b, (int(m["s1"]), int(m["s2"])), "heading_live", _prefix_kind(text, s))
 
 
@@ -286,10 +292,10 @@ def _spaced_heading(text: str, s: int, e: int) -> Heading | None:
     rest = (m["rest"] or "").strip()
     if rest and not re.match(r"^(?:[-–—|:(]|[A-Z])", rest):
         return None
-    a = _trim_side(text, start + m.start("a"), start + m.end("a"), left=False)
-    b = _trim_side(text, start + m.start("b"), start + m.end("b"), left=False)
-    if not (a and b):
+    sides = _both_sides(text, (start + m.start("a"), start + m.end("a")), (start + m.start("b"), start + m.end("b")))
+    if sides is None:
         return None
+    a, b = sides
     return Heading(s, e, a, b, (int(m["s1"]), int(m["s2"])), "heading_spaced", _prefix_kind(text, s))
 
 
@@ -308,10 +314,10 @@ def _wire_heading(text: str, s: int, e: int) -> Heading | None:
     m = _WIRE.match(text, s, e)
     if not m:
         return None
-    a = _trim_side(text, *m.span("a"), left=False)
-    b = _trim_side(text, *m.span("b"), left=False)
-    if not (a and b):
+    sides = _both_sides(text, m.span("a"), m.span("b"))
+    if sides is None:
         return None
+    a, b = sides
     scorers = tuple((m.start(g), m.end(g)) if m[g].strip() else None for g in ("mid", "rest"))
     return Heading(s, e, a, b, (int(m["sa"]), int(m["sb"])), "heading_wire", "final", scorers)  # type: ignore[arg-type]
 
@@ -324,10 +330,10 @@ def _two_line_heading(text: str, first: tuple[int, int], second: tuple[int, int]
     m2 = _TWO_LINE.match(text, *second) if m1 else None
     if not (m1 and m2) or not (m1["ht"] or m1["sc"] or m2["sc"]):
         return None
-    a = _trim_side(text, *m1.span("t"), left=False)
-    b = _trim_side(text, *m2.span("t"), left=False)
-    if not (a and b):
+    sides = _both_sides(text, m1.span("t"), m2.span("t"))
+    if sides is None:
         return None
+    a, b = sides
     scorers = tuple((m.start("sc") + 1, m.end("sc") - 1) if m["sc"] else None for m in (m1, m2))
     return Heading(first[0], second[1], a, b, (int(m1["n"]), int(m2["n"])), "heading_two_line", "final", scorers)  # type: ignore[arg-type]
 
