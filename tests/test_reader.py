@@ -589,3 +589,10 @@ def test_a_small_number_in_brackets_after_a_listed_scorer_counts_his_goals(sente
 def test_brackets_beside_clocks_are_clocks(parts) -> None:
     rec = read(HEAD + "Eastwick replied through goals from Pieter Olsen (3) and Jan Berg (78).", parts)
     assert ("Pieter Olsen", 3) in events(rec, "goal")
+
+
+@pytest.mark.parametrize(
+    "sentence", ["But at 21 minutes, Tomas Varga rose to head in.", "Tomas Varga scored at 21 minutes with a low drive."]
+)
+def test_at_n_minutes_is_a_clock(sentence, parts) -> None:
+    assert events(read(HEAD + sentence, parts), "goal") == [("Tomas Varga", 21)]

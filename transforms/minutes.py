@@ -170,7 +170,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # after 18 minutes / on 75 minutes / inside 10 minutes / 20 minutes in
     (
         "after",
-        rf"\b(?P<kind>after|on|inside(?:\s+of)?|in)\s+(?:just\s+|only\s+)?(?P<n>{NUM})\s+minutes?\b"
+        rf"\b(?P<kind>after|on|at|inside(?:\s+of)?|in)\s+(?:just\s+|only\s+)?(?P<n>{NUM})\s+minutes?\b"
         rf"(?!\s+(?:later|left|remaining|to go|into|of)\b|{_FROM_A_MARK})",
     ),
     (
