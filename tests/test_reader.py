@@ -583,7 +583,12 @@ def test_a_competition_stage_is_nobody(parts) -> None:
 )
 def test_a_small_number_in_brackets_after_a_listed_scorer_counts_his_goals(sentence, parts) -> None:
     rec = read("Northbrook 1-4 Eastwick\n\n" + sentence, parts)
-    assert events(rec, "goal") == [("Ivan Kral", None), ("Jan Berg", None), ("Pieter Olsen", None), ("Pieter Olsen", None)]
+    assert events(rec, "goal") == [
+        ("Ivan Kral", None),
+        ("Jan Berg", None),
+        ("Pieter Olsen", None),
+        ("Pieter Olsen", None),
+    ]
 
 
 def test_brackets_beside_clocks_are_clocks(parts) -> None:
@@ -592,7 +597,58 @@ def test_brackets_beside_clocks_are_clocks(parts) -> None:
 
 
 @pytest.mark.parametrize(
-    "sentence", ["But at 21 minutes, Tomas Varga rose to head in.", "Tomas Varga scored at 21 minutes with a low drive."]
+    "sentence",
+    ["But at 21 minutes, Tomas Varga rose to head in.", "Tomas Varga scored at 21 minutes with a low drive."],
 )
 def test_at_n_minutes_is_a_clock(sentence, parts) -> None:
     assert events(read(HEAD + sentence, parts), "goal") == [("Tomas Varga", 21)]
+
+
+@pytest.mark.parametrize(
+    "sentence, want",
+    [
+        (
+            "Tomas Varga scored on 20 minutes, with Pieter Olsen providing the assist.",
+            [("Tomas Varga", "Pieter Olsen")],
+        ),
+        (
+            "Tomas Varga scored twice late on, with Pieter Olsen providing assists for both goals.",
+            [("Tomas Varga", "Pieter Olsen"), ("Tomas Varga", "Pieter Olsen")],
+        ),
+    ],
+)
+def test_with_x_ing_is_x_acting(sentence, want, parts) -> None:
+    rec = read(HEAD + sentence, parts)
+    assert [(e.player_name, e.related_player_name) for e in rec.events if e.event_type == "goal"] == want
+
+
+def test_with_x_doubling_the_lead_ends_the_first_scorers_clause(parts) -> None:
+    rec = read(HEAD + "Tomas Varga opened the scoring, with Pieter Olsen doubling the lead in the 30th minute.", parts)
+    assert events(rec, "goal") == [("Pieter Olsen", 30), ("Tomas Varga", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Eastwick took a 70th-minute lead through substitute Pieter Olsen.",
+        "Eastwick levelled three minutes later with Pieter Olsen getting in front of the keeper.",
+    ],
+)
+def test_a_teams_goal_through_or_with_its_scorer(sentence, parts) -> None:
+    rec = read(HEAD + sentence, parts)
+    assert [(e.player_name, e.team) for e in rec.events if e.event_type == "goal"] == [("Pieter Olsen", "Eastwick")]
+
+
+def test_with_ten_men_names_no_scorer(parts) -> None:
+    rec = read(HEAD + "Eastwick equalised with ten men after Pieter Olsen was sent off.", parts)
+    assert "Pieter Olsen" not in {e.player_name for e in rec.events if e.event_type == "goal"}
+
+
+def test_one_dismissal_told_by_initial_and_in_full(parts) -> None:
+    rec = read(
+        HEAD + "J Kowal was sent off in the 73rd minute. Eastwick were up against it after Jan Kowal was sent off "
+        "for a second bookable offence.",
+        parts,
+    )
+    dismissals = [(e.event_type, e.player_name) for e in rec.events if e.event_type in ("red_card", "second_yellow")]
+    assert dismissals == [("second_yellow", "Jan Kowal")]

@@ -48,7 +48,7 @@ GAP = (
 GAP_SHORT = GAP + r"{0,80}?"
 GAP_LONG = GAP + r"{0,100}?"
 TEAM_GOAL_VERBS = (
-    r"opened the scoring|opening the scoring|took the lead|take (?:a|the) (?:[\w-]+ ){0,3}?lead|taking the lead|went ahead|"
+    r"opened the scoring|opening the scoring|took the lead|(?:take|took|taking) (?:a|an|the) (?:[\w-]+ ){0,3}?lead|taking the lead|went ahead|"
     r"went in front|equali[sz]ed|equali[sz]e|equali[sz]ing|levelled|leveled|level|drew level|brought it level|"
     r"pulled one back|pulled a goal back|hit back|doubled their lead|doubled the lead|doubling their lead|extended their lead|"
     r"extending their lead|restored their lead|restore their lead|restoring their lead|restored their advantage|"
@@ -303,7 +303,9 @@ def other_forms(phrase: str) -> list[str]:
     return [f for f in forms[1:] if f != phrase] + [f"to {forms[0]}"] if forms else []
 
 
-_STOPWORDS = frozenset(["a", "an", "the", "to", "of", "for", "in", "on", "at", "by", "with", "from", "his", "her", "their", "into", "and"])
+_STOPWORDS = frozenset(
+    ["a", "an", "the", "to", "of", "for", "in", "on", "at", "by", "with", "from", "his", "her", "their", "into", "and"]
+)
 
 
 def _cue(phrase: str) -> str:
@@ -719,6 +721,13 @@ class SentenceReader:
             return None
         if rule.event == "injury" and _OFF_THE_BENCH.match(after):
             return None  # 'came off the bench for the injured X': came on
+        if "needs_participle" in tags and not (
+            m.groupdict().get("a")
+            and m.groupdict().get("t")
+            and not text[m.end("w") : m.start("a") - 1].strip()
+            and _PARTICIPLE_NEXT.match(after)
+        ):  # the team's verb, then the player at once
+            return None  # 'levelled with §1 getting in front', never 'equalised with ten men after §1 ...'
         if "needs_off" in tags and not re.match(r"\s+off\b", after):
             return None  # 'a knock forced §0 off', never 'forced §0 into a mistake'
         if "needs_card_context" in tags and not CARD_WORDS.search(text):
@@ -800,6 +809,10 @@ class SentenceReader:
                 return None
         if rule.form == "subject" and actor is not None and m["w"].split()[0].lower().endswith("ing"):
             actor = _subject_of_participle(text, m.start("a"), m.start("w"), actor)
+        if rule.form == "subject" and m["w"].split()[0].lower().endswith("ing"):
+            absolute = _WITH_BEFORE.search(text, max(0, m.start("w") - 20), m.start("w"))
+            if absolute:  # 'Varga scored, with §1 providing the assist': §1 provides it
+                actor = int(absolute[1])
         if rule.form == "subject" and actor is not None and "," in text[m.end("a") : m.start("w")]:
             rel = _INSIDE_RELATIVE.search(text, max(0, m.start("a") - 80), m.start("a") - 1)
             if rel:  # '§1, who replaced §2 in the 77th minute, scored': §1 scored
@@ -905,8 +918,13 @@ class SentenceReader:
         doc = self.doc
         for i in self.people_between(t1, s1):
             p = doc.people[i]
-            if i in (f.actor, f.related) or _PERSON_AS_OBJECT.search(doc.text, max(0, p.char_start - 30), p.char_start):
+            if i in (f.actor, f.related):
                 continue
+            if _PERSON_AS_OBJECT.search(doc.text, max(0, p.char_start - 30), p.char_start) and not (
+                _WITH_RAW.search(doc.text, max(0, p.char_start - 6), p.char_start)
+                and _PARTICIPLE_NEXT.match(doc.text, p.char_end)
+            ):
+                continue  # an object; but 'with X doubling the lead' is X acting
             if not doc.text[t1 : p.char_start].strip() and _POSSESSIVE.match(doc.text, p.char_end):
                 continue  # 'headed in Olsen's cross in the 20th minute': the object's owner acts in no clause
             return p.char_start
@@ -1117,10 +1135,15 @@ def _concedes(lex: Lexicon | None, between: str) -> bool:
 
 
 _BRACKETED = re.compile(r"\s*\([^()§¤]{1,12}\)")
+_WITH_RAW = re.compile(r"\bwith\s+\Z")
+_WITH_BEFORE = re.compile(r"\bwith\s+§(\d+)\s+\Z")
+_PARTICIPLE_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
 _OFF_THE_BENCH = re.compile(r"\s+the\s+(?:substitutes'?\s+)?bench\b", re.I)
 _IN_THE_SHOOTOUT = re.compile(r"[^.;]{0,40}?\b(?:in|during)\s+the\s+(?:penalty\s+)?shoot-?out\b", re.I)
 _INSIDE_RELATIVE = re.compile(r"§(\d+),\s+(?:who|whose)\s+[^,;§]*\Z")
-_SPEAKER_BEFORE = re.compile(r"\b(?:we|they|I|you)\s+(?:(?:had|have|has|would|could|should|might|also|then|just)\s+)?\Z", re.I)
+_SPEAKER_BEFORE = re.compile(
+    r"\b(?:we|they|I|you)\s+(?:(?:had|have|has|would|could|should|might|also|then|just)\s+)?\Z", re.I
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|get|gets|got)\s+(?:[a-z]+ly\s+)?\Z")
 _OWNER_BEFORE = re.compile(r"§(\d+)(?:'s|’s)\s+\Z")
 _POSSESSIVE = re.compile(r"(?:'s|’s|')\s")

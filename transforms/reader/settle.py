@@ -57,12 +57,12 @@ def bind_names(doc: Doc) -> None:
 
 def _abbreviated(name: str, names: list[str]) -> str:
     """'T.-Varga' -> 'Tomasz-Varga', 'Kowalsk' -> 'Kowalski' (one candidate only, else as written)."""
+    m = re.fullmatch(r"([A-ZÀ-Ý])(?:\.\s?-?\s?|\s)([\w'’-]{3,})", name)  # 'J. Kowal', 'J Kowal', 'T.-Varga'
+    if m:
+        hits = [n for n in names if n.startswith(m[1]) and n.endswith(m[2]) and n != name and len(n) > len(name)]
+        return hits[0] if len(hits) == 1 else name
     if name in names:
         return name
-    m = re.fullmatch(r"([A-ZÀ-Ý])\.\s?-?\s?([\w'’-]{3,})", name)
-    if m:
-        hits = [n for n in names if n.startswith(m[1]) and n.endswith(m[2]) and n != name]
-        return hits[0] if len(hits) == 1 else name
     if len(name) >= 6 and " " not in name:
         hits = [
             n for n in names if n != name and n.split()[-1].startswith(name) and len(n.split()[-1]) - len(name) <= 2
@@ -190,6 +190,9 @@ def player_teams(doc: Doc) -> dict[str, str]:
     return out
 
 
+_EVERY_GOAL = re.compile(r"\bassists\b|\bboth\b")
+
+
 def attach_assists(doc: Doc, events: list[EventMention]) -> list[EventMention]:
     """'Varga headed in Olsen's cross', 'Olsen set up Varga', 'Goal! ... Varga scores. Assisted by Olsen.':
     an assist is no event of its own; its player goes onto the goal it names, or onto the goal of its
@@ -202,9 +205,11 @@ def attach_assists(doc: Doc, events: list[EventMention]) -> list[EventMention]:
             p0, p1 = doc.sentence_before(s0)
             near = [g for g in goals if p0 <= g.char_start < p1 and g.player_name != a.player_name]
         named = [g for g in near if a.related_player_name and g.player_name == a.related_player_name]
-        goal = (named or sorted(near, key=lambda g: abs(g.char_start - a.char_start)) or [None])[0]
-        if goal is not None and goal.related_player_name is None:
-            goal.related_player_name = a.player_name
+        ranked = named or sorted(near, key=lambda g: abs(g.char_start - a.char_start))
+        every = bool(_EVERY_GOAL.search(a.rule))  # 'providing assists for both goals': each goal near it
+        for goal in ranked if every else ranked[:1]:
+            if goal.related_player_name is None:
+                goal.related_player_name = a.player_name
     return [e for e in events if e.event_type != "assist"]
 
 
@@ -219,6 +224,8 @@ def dedupe(events: list[EventMention]) -> list[EventMention]:
             continue
         if twin.minute is None and e.minute is not None:
             twin.minute, twin.added_time = e.minute, e.added_time
+        if {twin.event_type, e.event_type} == _DISMISSALS:
+            twin.event_type = "second_yellow"  # the more exact telling of the one dismissal
         twin.is_penalty |= e.is_penalty
         twin.is_own_goal |= e.is_own_goal
         twin.related_player_name = twin.related_player_name or e.related_player_name
@@ -310,9 +317,13 @@ def _strength(e: EventMention) -> tuple:
     return (not e.rule.startswith("sheet"), e.minute is None, e.player_name is None, e.char_start)
 
 
+_DISMISSALS = frozenset({"red_card", "second_yellow"})
+
+
 def _same(a: EventMention, b: EventMention) -> bool:
-    if a.event_type != b.event_type or a.fixture_index != b.fixture_index:
-        return False
+    kinds = {a.event_type, b.event_type}
+    if (len(kinds) > 1 and kinds != _DISMISSALS) or a.fixture_index != b.fixture_index:
+        return False  # a sending-off told as a red card and as a second yellow is one dismissal
     if a.player_name is None or b.player_name is None:
         return False
     if fold_name(a.player_name) != fold_name(b.player_name) and not _surname_of(a.player_name, b.player_name):
