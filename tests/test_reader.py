@@ -652,3 +652,19 @@ def test_one_dismissal_told_by_initial_and_in_full(parts) -> None:
     )
     dismissals = [(e.event_type, e.player_name) for e in rec.events if e.event_type in ("red_card", "second_yellow")]
     assert dismissals == [("second_yellow", "Jan Kowal")]
+
+
+def test_a_score_box_lists_each_sides_scorers_and_dismissals(parts) -> None:
+    rec = read(
+        "Northbrook 2\n- Tomas Varga (7th minute)\n- Jan Berg (og 70th minute)\nEastwick 1\n"
+        "- Pieter Olsen (4th minute)\n- Ivan Kral (sent off 73rd minute)\n\n"
+        "Eastwick led early but Northbrook came back to win 2-1 on Saturday.",
+        parts,
+    )
+    got = sorted((e.event_type, e.player_name, e.team, e.minute, e.is_own_goal) for e in rec.events)
+    assert got == [
+        ("goal", "Jan Berg", "Eastwick", 70, True),
+        ("goal", "Pieter Olsen", "Eastwick", 4, False),
+        ("goal", "Tomas Varga", "Northbrook", 7, False),
+        ("red_card", "Ivan Kral", "Eastwick", 73, False),
+    ]
