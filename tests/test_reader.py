@@ -668,3 +668,21 @@ def test_a_score_box_lists_each_sides_scorers_and_dismissals(parts) -> None:
         ("goal", "Tomas Varga", "Northbrook", 7, False),
         ("red_card", "Ivan Kral", "Eastwick", 73, False),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, want",
+    [
+        ("Pieter Olsen struck home his first Eastwick goal.", ("Pieter Olsen", None)),
+        ("Eastwick did pull one back through Pieter Olsen.", ("Pieter Olsen", None)),
+        ("Eastwick took the lead after half an hour when Pieter Olsen netted.", ("Pieter Olsen", 30)),
+        ("Eastwick added a third after Pieter Olsen headed in, before Jan Berg hit the bar.", ("Pieter Olsen", None)),
+    ],
+)
+def test_more_ways_a_goal_is_told(sentence, want, parts) -> None:
+    assert want in events(read(HEAD + sentence, parts), "goal")
+
+
+def test_a_loanee_from_a_club_does_not_play_for_it(parts) -> None:
+    rec = read(HEAD + "Northbrook went ahead when Eastwick loanee Pieter Olsen netted on his debut.", parts)
+    assert [e.team for e in rec.events if e.event_type == "goal"] != ["Eastwick"]

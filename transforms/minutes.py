@@ -185,7 +185,10 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\b(?P<n>{NUM})\s+minutes?\s+later\b|\bwithin\s+(?:just\s+|only\s+)?(?P<n2>{NUM})\s+minutes?\b(?!\s+of\s+(?:the\s+)?(?:kick-off|start|the start))",
     ),
     ("on_the_hour", r"\b(?:on|around|just after|just before|before|after|past)\s+the\s+hour(?:[- ]mark)?\b"),
-    ("half_hour", r"\b(?:on|around|just after|just before|before|after|past)\s+the\s+half[- ]hour(?:[- ]mark)?\b"),
+    (
+        "half_hour",
+        r"\b(?:on|around|just after|just before|before|after|past)\s+(?:the\s+half[- ]hour(?:[- ]mark)?|half\s+an\s+hour)\b",
+    ),
     ("first_minute", r"\b(?:in\s+)?the\s+(?:first|opening)\s+minute\b"),
     ("last_kick", r"\bwith\s+the\s+(?:last|final)\s+kick\s+of\s+the\s+(?:game|match)\b"),
     ("stroke_ht", r"\bon\s+the\s+stroke\s+of\s+half[- ]?time\b|\bright\s+on\s+half[- ]?time\b"),

@@ -50,7 +50,7 @@ GAP_LONG = GAP + r"{0,100}?"
 TEAM_GOAL_VERBS = (
     r"opened the scoring|opening the scoring|took the lead|(?:take|took|taking) (?:a|an|the) (?:[\w-]+ ){0,3}?lead|taking the lead|went ahead|"
     r"went in front|equali[sz]ed|equali[sz]e|equali[sz]ing|levelled|leveled|level|drew level|brought it level|"
-    r"pulled one back|pulled a goal back|hit back|doubled their lead|doubled the lead|doubling their lead|extended their lead|"
+    r"pull(?:ed|s|ing)? (?:one|a goal) back|hit back|doubled their lead|doubled the lead|doubling their lead|extended their lead|"
     r"extending their lead|restored their lead|restore their lead|restoring their lead|restored their advantage|"
     r"retook the lead|scored|responded|replied|led|struck|went \d-\d up|won"
 )
@@ -63,6 +63,7 @@ TARGET = re.compile(
     r"|^(?:\s+§\d+['’]s(?=\s))?(?:[^.;§]|(?<=a )§\d+(?= (?:corner|cross|free[- ]kick|pass|delivery)\b)){0,70}?(?:\b(?:into|in)\s+(?:the|an|his|her|a)\s+(?:[\w-]+\s+){0,3}?(?:net|goal|corner|roof|top|bottom)"
     r"|\bpast\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:§\d+|keeper|goalkeeper)|\bbeyond\s+(?:the\s+)?(?:§\d+|keeper|goalkeeper)"
     r"|\b(?:home|in)\b(?!\s+(?:§\d+['’]s|his|her)\s)(?!\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:box|area|air|cross|corner|free-kick|ball|delivery|shot|pass|first|second|\d))"
+    r"|\b(?:home|in)\s+(?:§\d+['’]s|his|her)\s+(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|maiden|debut)\b"
     r"|\binside\s+the\s+(?:far|near|left|right)"
     r"|\b(?:the|an?|a\s+late)\s+(?:winner|equali[sz]er|opener|go-ahead)|\binto\s+(?:an\s+)?empty\s+net|\bthe\s+(?:bottom|top)\s+(?:left\s+|right\s+)?corner"
     r"|\bthe\s+back\s+of\s+the\s+net|\bover\s+the\s+line|\bunder\s+[^.]{0,20}hands)",
@@ -497,7 +498,7 @@ def negations(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     shootout = alternation(lex.phrases("event_words", event="shootout"))
     return (
         re.compile(rf"(?<![\w-])(?:{templated(before)})(?![\w-])", re.I),
-        re.compile(rf"^[^.;]{{0,30}}?(?<![\w-])(?:{templated(after)})(?![\w-])", re.I),
+        re.compile(rf"^[^.;§]{{0,30}}?(?<![\w-])(?:{templated(after)})(?![\w-])", re.I),
         re.compile(rf"(?<![\w-])(?:{shootout})(?![\w-])", re.I),
     )
 
@@ -1405,7 +1406,9 @@ def sheet_events(doc: Doc) -> list[EventMention]:
 
 
 _LABEL_GAP = re.compile(r"(?:'s|’s|')?\s+(?:[\w-]+\s+){0,2}?(?:(?:[\w-]+)\s+)?")
-_NOT_HIS_TEAM = re.compile(r"\b(?:former|ex|old|against|v|vs|beat|beating|over|to|from|past|and)\b")
+_NOT_HIS_TEAM = re.compile(
+    r"\b(?:former|ex|old|against|v|vs|beat|beating|over|to|from|past|and|loanee|loan|academy|youth|product|graduate)\b"
+)
 _PLAYS_FOR = re.compile(r"[^.;]{0,50}?\bfor\s+(?:the\s+)?(?:host\s+|hosts\s+)?([A-Z][\w'’. -]{1,30}?)(?=[\s,.;])")
 _TEAM_IN_BRACKETS = re.compile(r"\s*\(([^)]{2,30})\)")
 
