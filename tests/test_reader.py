@@ -686,3 +686,22 @@ def test_more_ways_a_goal_is_told(sentence, want, parts) -> None:
 def test_a_loanee_from_a_club_does_not_play_for_it(parts) -> None:
     rec = read(HEAD + "Northbrook went ahead when Eastwick loanee Pieter Olsen netted on his debut.", parts)
     assert [e.team for e in rec.events if e.event_type == "goal"] != ["Eastwick"]
+
+
+def test_wire_summaries_of_several_matches_on_one_line(parts) -> None:
+    rec = read(
+        "Summaries for the league on Saturday (local times) Northbrook (0) 2 Scorers: T. Varga 80, P. Olsen 90+2 "
+        "Subs used: Berg 55 (Kral) Eastwick (0) 0 Red card: Marsh 93 Yellow card: Kell 20, Kell 85 (2nd) "
+        "Attendance: 21,085 Referee: Ivan Dunmore ........................................ "
+        "Westfield (1) 3 Scorers: J. Haddou 4, J. Haddou 72, R. Kowal 79 Yellow card: Lind 31 "
+        "Southport (1) 2 Scorers: A. Brandt 8, S. Novak 51 Attendance: 16,793 Referee: Kevin Lutz ..........",
+        parts,
+        date=None,
+    )
+    assert [score_of(f) for f in played(rec)] == [("Northbrook", 2, 0, "Eastwick"), ("Westfield", 3, 2, "Southport")]
+    by_match = sorted((e.fixture_index, e.event_type, e.player_name, e.minute, e.added_time) for e in rec.events)
+    assert (0, "goal", "P. Olsen", 90, 2) in by_match and (0, "second_yellow", "Kell", 85, None) in by_match
+    assert [e for e in by_match if e[0] == 1 and e[1] == "goal"] == [
+        (1, "goal", "A. Brandt", 8, None), (1, "goal", "J. Haddou", 4, None), (1, "goal", "J. Haddou", 72, None),
+        (1, "goal", "R. Kowal", 79, None), (1, "goal", "S. Novak", 51, None),
+    ]  # fmt: skip

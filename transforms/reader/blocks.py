@@ -244,6 +244,9 @@ _KIND = {"scorer": "goal", "scorers": "goal", "goal": "goal", "goals": "goal", "
          "subs used": "substitution", "missed penalty": "penalty_miss"}  # fmt: skip
 
 
+_SECOND = frozenset({"2nd", "second", "2nd yellow", "second yellow"})
+
+
 def summaries(text: str, lines: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[TeamSheet]:
     """Two consecutive summary lines are home and away; each labelled field lists one kind of event."""
     out: list[TeamSheet] = []
@@ -284,9 +287,13 @@ def _summary_sheet(text: str, m: re.Match[str], line: tuple[int, int], side: str
                     EventMention("substitution", s, e, name, team, off or None, minute, added, rule=RULE)
                 )
             elif kind:
+                if kind == "yellow_card" and (item["off"] or "").strip().lower() in _SECOND:
+                    kind_here = "second_yellow"  # 'Cole 85 (2nd)': his second booking
+                else:
+                    kind_here = kind
                 sheet.events.append(
                     EventMention(
-                        kind,
+                        kind_here,
                         s,
                         e,
                         name,

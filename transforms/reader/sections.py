@@ -35,7 +35,7 @@ class Heading:
 def read(doc: Doc) -> None:
     """Fill the document's lines, sheets, sentences, paragraphs, headline, headings and line clocks."""
     text = doc.text
-    doc.lines = line_spans(text)
+    doc.lines = split_wire_lines(text, line_spans(text))
     doc.sheets = read_team_sheets(text)
     sheet_spans = [(s.char_start, s.char_end) for s in doc.sheets]
     doc.sheets += blocks.read(text, doc.lines, sheet_spans)
@@ -126,6 +126,32 @@ _OPTA_LINE = re.compile(
     r"(?P<t>[^\n(]+?)\s*\((?P<ht>\d{1,2})\)\s*(?P<n>\d{1,2})\s+(?=(?:Scorers?|Goals?|Yellow cards?|Red cards?|Subs used|"
     r"Missed penalty|Sent off)\s*:)"
 )
+_WIRE_HEAD = re.compile(
+    r"(?<![\w(])(?:[A-ZÀ-Ý][\w.'’&-]*[ \t]+){0,4}[A-ZÀ-Ý][\w.'’&-]*[ \t]*\(\d{1,2}\)[ \t]*\d{1,2}[ \t]+"
+    r"(?=(?:Scorers?|Goals?|Yellow cards?|Red cards?|Subs used|Missed penalty|Sent off)[ \t]*:)"
+)
+_WIRE_BREAK = re.compile(r"[ \t]*(?:\.{5,}|(?=Attendance[ \t]*:)|(?=Referee[ \t]*:))[ \t]*")
+
+
+def split_wire_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Wire summaries of several matches run on in one line ('Home (0) 2 Scorers: ... Away (1) 1 Scorers:
+    ... Attendance: ... Referee: ... ..... Next (1) 3 ...'): each side's part becomes a line of its own,
+    as the summaries and headings expect; every other line is left whole."""
+    out: list[tuple[int, int]] = []
+    for s, e in lines:
+        heads = [m.start() for m in _WIRE_HEAD.finditer(text, s, e)] if "(" in text[s:e] else []
+        if len(heads) < 3:  # one match's two sides on a line is the one-line wire heading's shape
+            out.append((s, e))
+            continue
+        cuts = sorted({s, *heads, *(m.start() for m in _WIRE_BREAK.finditer(text, s, e) if m.group())})
+        for a, b in zip(cuts, [*cuts[1:], e], strict=True):
+            a2 = a + len(text[a:b]) - len(text[a:b].lstrip(" .\t"))
+            b2 = a2 + len(text[a2:b].rstrip(" .\t"))
+            if b2 > a2:
+                out.append((a2, b2))
+    return out
+
+
 _LIVE_SCORES = re.compile(r"(?P<a>[^,]+?),?\s+(?P<s1>\d{1,2}),\s+(?P<b>[^,.]+?),?\s+(?P<s2>\d{1,2})\b\.?")
 _BRACKETED = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)")
 _TWO_LINE = re.compile(
