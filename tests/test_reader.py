@@ -705,3 +705,35 @@ def test_wire_summaries_of_several_matches_on_one_line(parts) -> None:
         (1, "goal", "A. Brandt", 8, None), (1, "goal", "J. Haddou", 4, None), (1, "goal", "J. Haddou", 72, None),
         (1, "goal", "R. Kowal", 79, None), (1, "goal", "S. Novak", 51, None),
     ]  # fmt: skip
+
+
+def test_coordinated_goals_of_one_subject_each_with_its_clock(parts) -> None:
+    rec = read(
+        "Northbrook 3-0 Eastwick\n\nTomas Varga scored in the 20th minute, added a second in the 50th, and "
+        "claimed a third in the 75th.",
+        parts,
+    )
+    assert events(rec, "goal") == [("Tomas Varga", 20), ("Tomas Varga", 50), ("Tomas Varga", 75)]
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, who",
+    [
+        ("Pieter Olsen endured a painful start with Jan Berg booked seconds into the game.", "yellow_card", "Jan Berg"),
+        (
+            "The rough tactics continued with Jan Berg getting a yellow card in the seventh minute.",
+            "yellow_card",
+            "Jan Berg",
+        ),
+        ("Tomas Varga got the opening goal for Northbrook.", "goal", "Tomas Varga"),
+        ("Pieter Olsen came on for an unhappy looking Jan Berg.", "substitution", "Pieter Olsen"),
+    ],
+)
+def test_more_event_phrasings(sentence, kind, who, parts) -> None:
+    assert who in {p for p, _ in events(read(HEAD + sentence, parts), kind)}
+
+
+@pytest.mark.parametrize("headline", ["Varga dismisses fresh rumours", "Eastwick books a place in the final"])
+def test_a_cards_verb_in_the_s_form_is_news(headline, parts) -> None:
+    rec = read(headline + "\n\n" + HEAD + "Tomas Varga scored.", parts)
+    assert not [e for e in rec.events if e.event_type in ("yellow_card", "red_card", "second_yellow")]

@@ -213,7 +213,8 @@ def rules(lex: Lexicon) -> list[Rule]:
                 and form in ("subject", "team", "pair_subject", "pair_object")
                 and "as_written" not in r["implies"].split()
                 for form_of in other_forms(r["phrase"])
-            ]
+                if event not in CARD_EVENTS or (" " in r["phrase"] and form_of.split()[0].endswith("ing"))
+            ]  # a card's -ing form only of a phrase ('getting a yellow card'): 'booking' is a noun, 'dismisses' news
             phrases = [r["phrase"].removeprefix("'s ").strip() for r in rows]
             implies = {_phrase_key(r["phrase"].removeprefix("'s ")): frozenset(r["implies"].split()) for r in rows}
             trigger = _trigger(phrases)
@@ -325,7 +326,8 @@ def _phrase_key(phrase: str) -> str:
     return re.sub(r"\s+", " ", phrase.lower().replace("’", "'")).strip()
 
 
-INFLECTED = frozenset({"goal", "substitution", "injury", "penalty_miss", "woodwork"})
+CARD_EVENTS = frozenset({"yellow_card", "red_card", "second_yellow"})
+INFLECTED = frozenset({"goal", "substitution", "injury", "penalty_miss", "woodwork"}) | CARD_EVENTS
 FORMS = ("pair_subject", "pair_object", "pair_object_into", "pair_possessive", "subject", "object", "possessive", "attributive",
          "for_to", "label", "team_object", "team", "saved_penalty", "as_did")  # fmt: skip
 
@@ -368,7 +370,7 @@ _GAP_NEAR = re.compile(rf"{GAP}{{0,80}}")
 _GAP_AND = re.compile(rf"{GAP}{{0,140}}\band\s+(?:then\s+|later\s+|also\s+)?")
 _GAP_FAR = re.compile(rf"{GAP}{{0,100}}")
 _RELATED_AFTER = re.compile(
-    r"\s+(?:the\s+)?(?:(?P<hurt>injured|stricken|limping|hobbling)\s+)?(?:[\w'’-]+\s+){0,2}?§(?P<r>\d+)"
+    r"\s+(?:(?:the|an?)\s+)?(?:(?P<hurt>injured|stricken|limping|hobbling)\s+)?(?:[\w'’-]+\s+){0,3}?§(?P<r>\d+)"
 )
 _ACTOR_AFTER = re.compile(r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?§(?P<a>\d+)")
 _ACTOR_INTO = re.compile(r"\s+§(?P<a>\d+)\s+(?:into the (?:fray|game|action)|on)\b")
@@ -426,11 +428,14 @@ def hits(rule: Rule, text: str, at: dict[str, list[int]] | None = None):
             am = _actor_before(text, ws, gap, *extra)
             if am is None and form == "subject":
                 am = _possessor_of_participle(text, ws)
+            coordinated_vp = am is None and form == "subject"
+            if coordinated_vp:  # '§0 opened the scoring ..., doubled the lead ..., and claimed a third'
+                am = _COORDINATED_VP.match(text, 0, ws)
             if am is None:
                 continue
             role = "a" if form in ("subject", "pair_subject") else "r"
             spans[role] = am.span(1)
-            start, end = am.start(), we
+            start, end = (ws if coordinated_vp else am.start()), we  # its own clause, its own clock
             if form == "pair_subject":
                 rm = _RELATED_AFTER.match(text, we)
                 if rm is None:
@@ -662,7 +667,16 @@ class SentenceReader:
                 key = (family(rule.event), f.actor if f.actor is not None else f"t{f.team_ref}")
                 if key in claimed and rule.event != "goal":
                     continue
-                if rule.event == "goal" and key in claimed and "brace" not in f.tags and "hat_trick" not in f.tags:
+                if (
+                    rule.event == "goal"
+                    and key in claimed
+                    and "brace" not in f.tags
+                    and "hat_trick" not in f.tags
+                    and not (
+                        _NEXT_VERB_PHRASE.search(tpl.text, max(0, ws - 12), ws)
+                        and not re.match(r"(?:to\s|\w+ing\b)", m["w"], re.I)
+                    )
+                ):  # '..., doubled the lead in the 50th, and claimed a third in the 75th': each its own goal
                     _lend_team(found, f, tpl.text)
                     continue
                 pairs = respective_pairs(tpl.text, f) if rule.form == "pair_subject" else []
@@ -810,9 +824,9 @@ class SentenceReader:
                 return None
         if rule.form == "subject" and actor is not None and m["w"].split()[0].lower().endswith("ing"):
             actor = _subject_of_participle(text, m.start("a"), m.start("w"), actor)
-        if rule.form == "subject" and m["w"].split()[0].lower().endswith("ing"):
+        if rule.form == "subject":
             absolute = _WITH_BEFORE.search(text, max(0, m.start("w") - 20), m.start("w"))
-            if absolute:  # 'Varga scored, with §1 providing the assist': §1 provides it
+            if absolute:  # 'Varga scored, with §1 providing the assist', '... with §1 booked': §1 acts
                 actor = int(absolute[1])
         if rule.form == "subject" and actor is not None and "," in text[m.end("a") : m.start("w")]:
             rel = _INSIDE_RELATIVE.search(text, max(0, m.start("a") - 80), m.start("a") - 1)
@@ -883,8 +897,9 @@ class SentenceReader:
         inside = minutes_in(doc, s0, s1)
         zone = [m for m in inside if lo - 40 <= m.start and m.end <= hi and not self.told_of_another(f, s0, m, lo)]
         mm: MinuteMention | None = None
-        if zone:
-            mm = min(zone, key=lambda m: abs(m.start - t0) + (0 if m.start >= t0 else 15))
+        if zone:  # nearest the event's own words, after them rather than before
+            at = tpl.span(*f.words)[0] if f.words[1] > f.words[0] else t0
+            mm = min(zone, key=lambda m: abs(m.start - at) + (0 if m.start >= at else 15))
         else:
             first_person = min((p.char_start for p in doc.people if s0 <= p.char_start < s1), default=s1)
             scene = [m for m in inside if m.end <= first_person]
@@ -1136,6 +1151,8 @@ def _concedes(lex: Lexicon | None, between: str) -> bool:
 
 
 _BRACKETED = re.compile(r"\s*\([^()§¤]{1,12}\)")
+_COORDINATED_VP = re.compile(r"\s*§(\d+)(?!\d)(?:(?!§)[^.;:])*,\s+(?:and\s+)?(?:then\s+|later\s+)?\Z")
+_NEXT_VERB_PHRASE = re.compile(r",\s+(?:and\s+)?(?:then\s+|later\s+)?\Z")
 _WITH_RAW = re.compile(r"\bwith\s+\Z")
 _WITH_BEFORE = re.compile(r"\bwith\s+§(\d+)\s+\Z")
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
