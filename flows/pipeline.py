@@ -346,7 +346,7 @@ def build_stage(
             frames[kind] = pl.concat([kept.select(frames[kind].columns).cast(frames[kind].schema), frames[kind]])
         # the raw tables' order; stable, so fusing the sorted records is fusing them as they came
         frames[kind] = frames[kind].sort("source_id", "char_start", maintain_order=True)
-    tables = fuse(frames["fixtures"], frames["events"], frames["people"])
+    tables = fuse(frames["fixtures"], frames["events"], frames["people"], team_book())
     tables["sources"] = merge_sources(sources, previous.get("sources"), retired, renamed)
     tables |= {f"raw_{kind}": frames[kind] for kind in ("fixtures", "events", "people")}
     del sources, frames
@@ -373,6 +373,15 @@ def enforce_keys(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     tables["fixture_mentions"] = tables["fixture_mentions"].join(
         tables["fixtures"].select("fixture_id"), on="fixture_id", how="semi"
     )
+    if "appearances" in tables:
+        tables["appearances"] = tables["appearances"].join(
+            tables["fixtures"].select("fixture_id"), on="fixture_id", how="semi"
+        )
+    players = tables["players"]["player_id"]
+    for name in ("events", "appearances"):  # a person whose row failed its checks is no one to point at
+        if name in tables:
+            known = pl.col("player_id").is_in(players.implode())
+            tables[name] = tables[name].with_columns(pl.when(known).then("player_id").alias("player_id"))
     return tables
 
 

@@ -18,6 +18,9 @@ from functools import lru_cache
 
 import polars as pl
 
+from transforms import squads
+from transforms.teams import TeamBook
+
 CARD_FAMILY = {"yellow_card": "yellow", "second_yellow": "red", "red_card": "red"}
 SUFFIX_FOLD = {"jr": "junior", "jnr": "junior", "júnior": "junior", "snr": "senior", "sr": "senior"}
 FIXTURE_KEY = ["source_id", "fixture_index"]  # one fixture an article names
@@ -200,10 +203,13 @@ def build_fixture(group: FixtureGroup) -> dict:
     }
 
 
-def season_of(date: dt.date | None) -> str | None:
-    """European seasons run August to May: 2026-02-01 is in 2025-26."""
+UNDATED = "undated"  # the season of a match whose date no source gives: a value every Parquet reader reads alike
+
+
+def season_of(date: dt.date | None) -> str:
+    """European seasons run August to May: 2026-02-01 is in 2025-26; no date, no season ('undated')."""
     if date is None:
-        return None
+        return UNDATED
     start = date.year if date.month >= 7 else date.year - 1
     return f"{start}-{str(start + 1)[-2:]}"
 
@@ -400,12 +406,16 @@ def running_score(fixture: dict, events: list[dict]) -> None:
 # ---------------------------------------------------------------------------------------------
 # the whole build
 # ---------------------------------------------------------------------------------------------
-def fuse(raw_fixtures: pl.DataFrame, raw_events: pl.DataFrame, raw_people: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    """All articles' raw records to the tidy tables (fixtures, events, players, mentions).
+def fuse(
+    raw_fixtures: pl.DataFrame, raw_events: pl.DataFrame, raw_people: pl.DataFrame, teams: TeamBook | None = None
+) -> dict[str, pl.DataFrame]:
+    """All articles' raw records to the tidy tables (fixtures, events, players, mentions, teams, appearances).
 
     Raw records stay columnar; only one team pair's fixtures, one scope's people or one match's
     events are Python dicts at a time, so the build's memory follows the largest match, not the archive.
+    `teams` (the reference book) gives every team its canonical name; without it only the text's are known.
     """
+    canonical = teams.canonical if teams is not None else (lambda _name: None)
     fixtures, fixture_mentions, placed = fuse_fixtures(raw_fixtures)
     ev = (
         raw_events.sort("source_id", "char_start", "event_type", maintain_order=True)
@@ -418,24 +428,59 @@ def fuse(raw_fixtures: pl.DataFrame, raw_events: pl.DataFrame, raw_people: pl.Da
         )
         .with_row_index(ROW)
     )
-    book = bind_people(raw_people, main_fixtures(placed), ev)
+    main = main_fixtures(placed)
+    book = bind_people(raw_people, main, ev)
     events, mentions = fuse_events(ev, fixtures, book)
     implied = implied_yellows(events)
     events.extend(implied)
     mentions = implied_mentions(mentions, implied)
+    by_id = {f["fixture_id"]: f for f in fixtures}
+    squads.settle_event_teams(events, by_id, canonical)
     by_fixture: dict[str, list[dict]] = defaultdict(list)
     for e in events:
         by_fixture[e["fixture_id"]].append(e)
     for f in fixtures:
         running_score(f, by_fixture.get(f["fixture_id"], []))
+    played = squads.appearances(sheet_people(raw_people, main, book), by_id, events, canonical)
     players = sorted(({**r, "aliases": sorted(r["aliases"])} for r in book.rows.values()), key=lambda r: r["player_id"])
-    return {
+    squads.settle_player_teams(players, events, played, canonical)
+    tables = {
         "fixtures": frame(fixtures, FIXTURE_SCHEMA),
         "events": frame(sorted(events, key=lambda e: e["event_id"]), EVENT_SCHEMA),
         "players": frame(players, PLAYER_SCHEMA),
         "event_mentions": mentions,
         "fixture_mentions": fixture_mentions,
+        "appearances": played,
     }
+    return with_teams(tables, teams)
+
+
+def with_teams(tables: dict[str, pl.DataFrame], book: TeamBook | None) -> dict[str, pl.DataFrame]:
+    """The `teams` table from every team named, and its id beside each team column (keys BI tools join on)."""
+    columns = {
+        "fixtures": {"home_team": "home_team_id", "away_team": "away_team_id"},
+        "events": {"team": "team_id"},
+        "players": {"team": "team_id"},
+    }
+    names = [tables[t][c] for t, cs in columns.items() for c in cs] + [tables["appearances"]["team"]]
+    teams = squads.teams_table(names, book)
+    ids = dict(zip(teams["name"], teams["team_id"], strict=True))
+    for table, cs in columns.items():
+        tables[table] = squads.with_team_ids(tables[table], ids, cs)
+    return {"teams": teams, **tables}
+
+
+def sheet_people(raw_people: pl.DataFrame, main_fixture: dict[str, str], book: PlayerBook) -> list[dict]:
+    """Line-up entries bound to their article's main fixture and to the person the fixture's names became."""
+    out = []
+    for row in squads.sheet_rows(raw_people).iter_rows(named=True):
+        fid = main_fixture.get(row["source_id"])
+        if fid is None:
+            continue
+        pid = book.find(fid, row["name"])
+        name = book.rows[pid]["name"] if pid else row["name"]
+        out.append({**row, "fixture_id": fid, "player_id": pid, "name": name})
+    return out
 
 
 def fuse_fixtures(raw_fixtures: pl.DataFrame) -> tuple[list[dict], pl.DataFrame, pl.DataFrame]:

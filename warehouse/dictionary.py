@@ -148,10 +148,12 @@ DICTIONARY: tuple[Relation, ...] = (
             (
                 "season",
                 "VARCHAR",
-                "European season of match_date, e.g. '2025-26' (August to May); NULL "
-                "without a date. The Parquet partition key.",
+                "European season of match_date, e.g. '2025-26' (August to May); 'undated' "
+                "without a date. The Parquet partition key (folders season=2025-26/, season=undated/).",
             ),
             ("score_conflict", "BOOLEAN", "True when sources gave different final scores (the majority won)."),
+            ("home_team_id", "VARCHAR", "The home team (-> teams.team_id)."),
+            ("away_team_id", "VARCHAR", "The away team (-> teams.team_id)."),
         ),
     ),
     Relation(
@@ -198,7 +200,8 @@ DICTIONARY: tuple[Relation, ...] = (
                 "and once an earlier goal lacks a minute or a team.",
             ),
             ("away_score_after", "INTEGER", "Away score after this goal (see home_score_after)."),
-            ("season", "VARCHAR", "The fixture's season (August to May, e.g. 2025-26): the Parquet partition key."),
+            ("season", "VARCHAR", "The fixture's season (August to May, e.g. 2025-26, or 'undated'): the Parquet partition key."),
+            ("team_id", "VARCHAR", "The actor's team (-> teams.team_id)."),
         ),
     ),
     Relation(
@@ -209,9 +212,56 @@ DICTIONARY: tuple[Relation, ...] = (
         _cols(
             ("player_id", "VARCHAR", "Key. Hash of the spelling-blind name (and team for one-word names) and role."),
             ("name", "VARCHAR", "Canonical display name, with diacritics when any source has them."),
-            ("team", "VARCHAR", "Team most sources place them in; NULL when none does."),
+            (
+                "team",
+                "VARCHAR",
+                "Canonical team (teams.name) their events and line-ups place them in most often, else the reference "
+                "name of the team the text gives; NULL when that names no one team (a bare 'United').",
+            ),
             ("role", "VARCHAR", "player, coach, referee or other."),
             ("aliases", "VARCHAR[]", "Every spelling seen in the sources, e.g. ['Kylian Mbappe', 'Kylian Mbappé']."),
+            ("team_id", "VARCHAR", "Their team (-> teams.team_id)."),
+        ),
+    ),
+    Relation(
+        "teams",
+        "table",
+        "One row per team named anywhere in the warehouse, under its one canonical spelling: fixtures.home_team, "
+        "away_team, events.team, players.team and appearances.team all hold these names, and the *_team_id / "
+        "team_id columns point here.",
+        _cols(
+            ("team_id", "VARCHAR", "Key. Hash of the canonical name: the same team has the same id in every run."),
+            ("name", "VARCHAR", "Canonical name, e.g. 'Manchester United' (never 'Man Utd' or 'United')."),
+            ("country", "VARCHAR", "Country of the club or national team, from the reference data; NULL if unknown."),
+            ("kind", "VARCHAR", "club or national, from the reference data; NULL for a team known only from the text."),
+            ("source", "VARCHAR", "reference (in transforms/data) or text (a team the reader learned from articles)."),
+        ),
+    ),
+    Relation(
+        "appearances",
+        "table",
+        "One row per player per fixture they played in, from the line-ups the team sheets print and the "
+        "substitutions reported: who started, who came on and when, and when each left. Players on the bench "
+        "who never came on are not here.",
+        _cols(
+            ("appearance_id", "VARCHAR", "Key. Hash of the fixture and the player."),
+            ("fixture_id", "VARCHAR", "-> fixtures.fixture_id."),
+            ("team_id", "VARCHAR", "-> teams.team_id; NULL when no sheet or event tells the side."),
+            ("team", "VARCHAR", "Canonical team name (teams.name)."),
+            ("player_id", "VARCHAR", "-> players.player_id; NULL for a name the fixture's people did not bind."),
+            ("player_name", "VARCHAR", "The player's display name."),
+            ("is_starter", "BOOLEAN", "True for a player of the starting line-up, false for one who came on."),
+            (
+                "minute_on",
+                "INTEGER",
+                "0 for a starter; the minute a substitute came on (NULL when no source gives it).",
+            ),
+            (
+                "minute_off",
+                "INTEGER",
+                "Minute they went off (substituted, sent off); NULL when no source says they left.",
+            ),
+            ("n_sources", "INTEGER", "Articles whose line-up or substitutions tell this appearance."),
         ),
     ),
     Relation(

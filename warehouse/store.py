@@ -319,6 +319,11 @@ def discard(staged: Staged) -> None:
 # and an uncapped pool hold a share of the tables until the end). Values too large for the pool (a
 # column chunk of huge texts or refused files' bytes) make DuckDB give up: then it loads uncapped.
 DUCKDB_LOAD_CONFIG = {"threads": 1, "memory_limit": "32MB"}
+# The file's storage format: what DuckDB 1.1.3 and every later 1.x and 2.x reader opens (BI drivers and
+# notebooks bundle older DuckDBs than the one that writes it; DuckDB 1.0 cannot read a 2.x catalog at all).
+# tests/test_readers.py opens a warehouse with OLDEST_READER in a separate environment.
+STORAGE_VERSION = "v1.1.0"
+OLDEST_READER = "1.1.3"
 
 
 def write_duckdb(path: Path, tables: dict[str, pl.DataFrame], views_sql: str) -> None:
@@ -332,7 +337,9 @@ def load_duckdb(path: Path, files: dict[str, Path], views_sql: str) -> None:
     """One table per Parquet file, in the given order, in a capped buffer pool if the data fits in one."""
     try:
         fill_duckdb(path, files, views_sql, DUCKDB_LOAD_CONFIG)
-    except duckdb.OutOfMemoryException:
+    except (duckdb.OutOfMemoryException, duckdb.TransactionException) as err:
+        if "allocate" not in str(err) and not isinstance(err, duckdb.OutOfMemoryException):
+            raise  # a commit that failed for want of memory (the keys' indexes) is the pool's too; nothing else
         remove_database(path)
         fill_duckdb(path, files, views_sql, {})
 
@@ -344,15 +351,58 @@ def remove_database(path: Path) -> None:
 
 def fill_duckdb(path: Path, files: dict[str, Path], views_sql: str, config: dict[str, object]) -> None:
     """Tables, views and the data dictionary into a new DuckDB file; column types are the files' (the frames')."""
-    with duckdb.connect(str(path), config=config) as con:
-        for name, file in files.items():
-            con.execute(f'create table "{name}" as select * from read_parquet($file)', {"file": str(file)})
+    with duckdb.connect(str(path), config={**config, "storage_compatibility_version": STORAGE_VERSION}) as con:
+        for name, file in sorted(files.items(), key=lambda kv: LOAD_ORDER.get(kv[0], len(LOAD_ORDER))):
+            con.execute(create_table_sql(con, name, file))
+            con.execute(f'insert into "{name}" select * from read_parquet($file)', {"file": str(file)})
         con.begin()  # views and ~200 comments in one transaction: one commit, not one per statement
         if views_sql:
             con.execute(views_sql)
         apply_comments(con)  # the data dictionary travels with the warehouse
         con.commit()
         con.execute("checkpoint")
+
+
+# Keys declared in DuckDB, so BI tools infer the joins: table -> (primary key, [(column, parent table)]).
+# Parents come first (the insertion order); a foreign key points at its parent's primary key, of the same name
+# but for teams (team_id, home_team_id, away_team_id). `enforce_keys` in the build leaves no orphan behind.
+KEYS: dict[str, tuple[str | None, list[tuple[str, str]]]] = {
+    "teams": ("team_id", []),
+    "sources": ("source_id", []),
+    "fixtures": ("fixture_id", [("home_team_id", "teams"), ("away_team_id", "teams")]),
+    "players": ("player_id", [("team_id", "teams")]),
+    "events": ("event_id", [("fixture_id", "fixtures"), ("player_id", "players"), ("team_id", "teams")]),
+    "event_mentions": (None, [("event_id", "events"), ("source_id", "sources")]),
+    "fixture_mentions": (None, [("fixture_id", "fixtures"), ("source_id", "sources")]),
+    "appearances": (
+        "appearance_id",
+        [("fixture_id", "fixtures"), ("team_id", "teams"), ("player_id", "players")],
+    ),
+}
+LOAD_ORDER = {name: i for i, name in enumerate(KEYS)}  # parents before children; other tables after, as given
+PARENT_KEYS = {
+    "teams": "team_id",
+    "sources": "source_id",
+    "fixtures": "fixture_id",
+    "players": "player_id",
+    "events": "event_id",
+}
+
+
+def create_table_sql(con: duckdb.DuckDBPyConnection, name: str, file: Path) -> str:
+    """CREATE TABLE with the Parquet file's columns and the table's keys (those whose columns it has)."""
+    columns = con.execute("describe select * from read_parquet($file)", {"file": str(file)}).fetchall()
+    have = {c[0] for c in columns}
+    parts = [f'"{c[0]}" {c[1]}' for c in columns]
+    primary, foreign = KEYS.get(name, (None, []))
+    if primary in have:
+        parts.append(f'primary key ("{primary}")')
+    parts += [
+        f'foreign key ("{col}") references "{parent}" ("{PARENT_KEYS[parent]}")'
+        for col, parent in foreign
+        if col in have
+    ]
+    return f'create table "{name}" ({", ".join(parts)})'
 
 
 def write_parquet(root: Path, tables: dict[str, pl.DataFrame], scratch: Path) -> dict[str, Path]:
@@ -365,8 +415,8 @@ def write_parquet(root: Path, tables: dict[str, pl.DataFrame], scratch: Path) ->
     for name, df in tables.items():
         folder = root / name
         folder.mkdir(parents=True)
-        if name in PARTITIONED and "season" in df.columns and df.height:
-            df.write_parquet(folder, partition_by="season")
+        if name in PARTITIONED and PARTITION_KEY in df.columns and df.height:
+            write_partitioned(df, folder)
             scratch.mkdir(exist_ok=True)
             files[name] = write_file(df, scratch / f"{name}.parquet")
         else:
@@ -375,6 +425,28 @@ def write_parquet(root: Path, tables: dict[str, pl.DataFrame], scratch: Path) ->
 
 
 PARTITIONED = ("fixtures", "events")
+PARTITION_KEY = "season"
+# A null key's folder. Not Hive's __HIVE_DEFAULT_PARTITION__: pandas cannot read a dataset with it ("Cannot yet
+# unify dictionaries with nulls"). The build gives undated matches this season itself, so every reader agrees.
+UNDATED = "undated"
+
+
+def write_partitioned(df: pl.DataFrame, folder: Path) -> None:
+    """Hive layout as `pyarrow.dataset.write_dataset` writes it: the key only in folder names (`season=2025-26/`),
+    never inside the files too (readers then meet two types for one column and refuse to merge them)."""
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    table = df.to_arrow()
+    key = pa.schema([table.schema.field(PARTITION_KEY)])
+    ds.write_dataset(
+        table,
+        folder,
+        format="parquet",
+        partitioning=ds.HivePartitioning(key, null_fallback=UNDATED),
+        basename_template="part-{i}.parquet",
+        existing_data_behavior="overwrite_or_ignore",
+    )
 
 
 def write_file(df: pl.DataFrame, path: Path) -> Path:
