@@ -19,6 +19,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
+from flows import progress
 from flows.display import printable
 from flows.memory import collector_paused, freeze_long_lived, release_free_memory
 from schemas.models import RAW_MODELS, TABLE_MODELS
@@ -618,13 +619,17 @@ def read_folder(
     batches = [new[i : i + opt.batch_size] for i in range(0, len(new), opt.batch_size)]
     chains = (chain(read_stage.submit(b, known, known_ids)) for b in batches)
     fresh: list[Ingested] = []
+    shown = progress.current()
+    shown.start(len(new))
     for n, got in enumerate(in_order(chains, opt.in_flight), 1):
         fresh.append(absorb(got, seen, ledger, found))
         release_free_memory()  # the batch's texts and records are gone: so is their memory
-        log.info(
+        shown.advance(len(batches[n - 1]))
+        (log.debug if shown.live else log.info)(
             "batch %d/%d: %d articles parsed, %d already loaded, %d quarantined",
             *(n, len(batches), got.sources.height, len(got.known), len(got.quarantine)),
         )
+    shown.close()
     found.loaded = {f: s for b in fresh for s, f in b.sources.select("source_id", "file_name").iter_rows()}
     return fresh
 

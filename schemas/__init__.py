@@ -9,7 +9,7 @@ import sys
 class _PandasAbsent(importlib.abc.MetaPathFinder):
     """Makes `import pandas` fail as if pandas were not installed, for as long as it sits on sys.meta_path."""
 
-    def find_spec(self, name, path=None, target=None):  # noqa: ANN001, ANN201  the finder protocol's signature
+    def find_spec(self, name, path=None, target=None):
         if name == "pandas" or name.startswith("pandas."):
             raise ModuleNotFoundError("No module named 'pandas'", name="pandas")
         return None

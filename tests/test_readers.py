@@ -93,7 +93,9 @@ def test_undated_rows_read_alike_in_every_reader(tmp_path: Path) -> None:
         "polars": pl.read_parquet(folder, hive_partitioning=True)["season"].to_list(),
         "duckdb": [
             r[0]
-            for r in duckdb.sql(f"select season from read_parquet('{folder}/**/*.parquet', hive_partitioning=1)").fetchall()
+            for r in duckdb.sql(
+                f"select season from read_parquet('{folder}/**/*.parquet', hive_partitioning=1)"
+            ).fetchall()
         ],
     }
     for reader, got in seasons.items():
@@ -104,7 +106,8 @@ OLD_READER_SCRIPT = """
 import json, sys, duckdb
 con = duckdb.connect(sys.argv[1], read_only=True)
 names = [r[0] for r in con.execute("select table_name from information_schema.tables order by 1").fetchall()]
-print(json.dumps({"version": duckdb.__version__, "rows": {n: con.execute(f'select count(*) from "{n}"').fetchone()[0] for n in names}}))
+rows = {n: con.execute(f'select count(*) from "{n}"').fetchone()[0] for n in names}
+print(json.dumps({"version": duckdb.__version__, "rows": rows}))
 """
 
 

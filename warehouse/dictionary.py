@@ -200,7 +200,11 @@ DICTIONARY: tuple[Relation, ...] = (
                 "and once an earlier goal lacks a minute or a team.",
             ),
             ("away_score_after", "INTEGER", "Away score after this goal (see home_score_after)."),
-            ("season", "VARCHAR", "The fixture's season (August to May, e.g. 2025-26, or 'undated'): the Parquet partition key."),
+            (
+                "season",
+                "VARCHAR",
+                "The fixture's season (August to May, e.g. 2025-26, or 'undated'): the Parquet partition key.",
+            ),
             ("team_id", "VARCHAR", "The actor's team (-> teams.team_id)."),
         ),
     ),

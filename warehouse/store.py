@@ -63,6 +63,11 @@ STATE_TABLES = ("sources", "raw_fixtures", "raw_events", "raw_people", "quaranti
 OPTIONAL_STATE = ("rejected_sources",)
 
 
+# The order a run's summary lists the tables in (as the build hands them over); others follow as loaded.
+SHOWN_ORDER = (
+    "teams", "fixtures", "events", "players", "event_mentions", "fixture_mentions", "appearances", "sources",
+    "raw_fixtures", "raw_events", "raw_people", "quarantine", "rejected_sources",
+)  # fmt: skip
 LIGHT_SOURCES = ("source_id", "file_name", "content_sha256", "parser", "ingested_at", "is_current")
 
 
@@ -199,6 +204,7 @@ def table_counts(dest: Path, wait: float = 0.0) -> dict[str, int]:
     try:
         with read_only(db, wait, shown=dest / DB_NAME) as con:
             names = [r[0] for r in con.execute("select table_name from duckdb_tables() order by table_oid").fetchall()]
+            names.sort(key=lambda n: SHOWN_ORDER.index(n) if n in SHOWN_ORDER else len(SHOWN_ORDER))
             return {n: con.execute(f'select count(*) from "{n}"').fetchone()[0] for n in names}
     except duckdb.Error as err:
         raise unreadable(dest / DB_NAME, err) from err
