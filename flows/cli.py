@@ -105,9 +105,12 @@ def run(
         configure_prefect()
     except PrefectHomeError as err:
         raise fail(str(err)) from err
-    if not quiet:  # progress lines, not chatter
-        os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "INFO")
-        _refresh_logging()
+    level = "PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL"  # progress lines, not chatter; none when quiet
+    if quiet:
+        os.environ[level] = "WARNING"
+    else:
+        os.environ.setdefault(level, "INFO")
+    _refresh_logging()
     from flows import progress
     from flows.pipeline import matchwire_flow
     from flows.runners import RunnerError, task_runner
@@ -367,7 +370,7 @@ def quarantine(
     with open_warehouse(warehouse) as con:
         import polars as pl
 
-        df = pl.from_arrow(con.execute(sql, {"stage": stage}).fetch_arrow_table())
+        df = pl.from_arrow(con.sql(sql, params={"stage": stage}).to_arrow_table())
     if fmt or output:
         emit(df, output, fmt)
         return

@@ -45,8 +45,9 @@ class Bar(Plain):
             TaskProgressColumn,
             TextColumn,
             TimeElapsedColumn,
-            TimeRemainingColumn,
         )
+
+        rate, left = _columns()
 
         if total <= 0 or self._bar is not None:
             return
@@ -55,11 +56,11 @@ class Bar(Plain):
             BarColumn(),
             MofNCompleteColumn(),
             TaskProgressColumn(),
-            RateColumn(),
+            rate(),
             TextColumn("elapsed"),
             TimeElapsedColumn(),
             TextColumn("eta"),
-            TimeRemainingColumn(),
+            left(),
             console=Console(file=self.stream),
             transient=False,
         )
@@ -76,22 +77,31 @@ class Bar(Plain):
             self._bar = None
 
 
-def _rate_column():
+def _columns():
+    """Rate and time left from the articles done since the bar started (rich's own estimates need two
+    updates inside their window; a batch of 500 is one update)."""
     from rich.progress import ProgressColumn
     from rich.text import Text
 
-    class _Rate(ProgressColumn):
-        """Articles per second, from rich's own estimate over the batches done so far."""
+    def rate(task) -> float:
+        return task.completed / task.elapsed if task.elapsed and task.completed else 0.0
 
+    class Rate(ProgressColumn):
         def render(self, task) -> Text:
-            speed = task.finished_speed or task.speed
-            return Text("--/s" if not speed else f"{speed:.0f}/s", style="progress.data.speed")
+            r = rate(task)
+            return Text(f"{r:.0f}/s" if r else "--/s", style="progress.data.speed")
 
-    return _Rate
+    class Left(ProgressColumn):
+        def render(self, task) -> Text:
+            r = rate(task)
+            if task.total is not None and task.completed >= task.total:
+                return Text("0:00:00", style="progress.remaining")
+            if not r or task.total is None:
+                return Text("-:--:--", style="progress.remaining")
+            left = int((task.total - task.completed) / r)
+            return Text(f"{left // 3600}:{left // 60 % 60:02d}:{left % 60:02d}", style="progress.remaining")
 
-
-def RateColumn():  # reads as the column class it makes
-    return _rate_column()()
+    return Rate, Left
 
 
 _current: Plain = Plain()

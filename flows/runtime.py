@@ -506,12 +506,16 @@ def sigterm_stops_serving() -> None:
     """SIGTERM stops `serve` the way Ctrl-C does: cleanly, exit 0.
 
     Prefect's runner installs its own SIGTERM handler, which calls the async ``Runner.stop`` without awaiting
-    it ("coroutine 'Runner.astop' was never awaited") and exits in the middle of the runner's loop. Raising
-    KeyboardInterrupt instead takes the path Ctrl-C takes, which Prefect shuts down in order.
+    it ("coroutine 'Runner.astop' was never awaited") and exits in the middle of the runner's loop. Ours sends
+    the process a SIGINT instead: asyncio cancels the runner's task as on Ctrl-C, and Prefect shuts down in
+    order. A serve started with SIGINT ignored (`cmd &` in a script) gets Python's handler back first.
     """
     from prefect.runner import Runner
 
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
     def interrupt(self, *args: object, **kwargs: object) -> None:
-        raise KeyboardInterrupt
+        signal.raise_signal(signal.SIGINT)
 
     Runner.handle_sigterm = interrupt  # type: ignore[method-assign]
