@@ -29,6 +29,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import duckdb
 import polars as pl
@@ -439,20 +440,16 @@ UNDATED = "undated"
 
 def write_partitioned(df: pl.DataFrame, folder: Path) -> None:
     """Hive layout as `pyarrow.dataset.write_dataset` writes it: the key only in folder names (`season=2025-26/`),
-    never inside the files too (readers then meet two types for one column and refuse to merge them)."""
-    import pyarrow as pa
-    import pyarrow.dataset as ds
+    never inside the files too (readers then meet two types for one column and refuse to merge them).
 
-    table = df.to_arrow()
-    key = pa.schema([table.schema.field(PARTITION_KEY)])
-    ds.write_dataset(
-        table,
-        folder,
-        format="parquet",
-        partitioning=ds.HivePartitioning(key, null_fallback=UNDATED),
-        basename_template="part-{i}.parquet",
-        existing_data_behavior="overwrite_or_ignore",
+    Written with polars, one file per season: `import pyarrow.dataset` imports pandas, 0.3 s a run."""
+    parts = df.with_columns(pl.col(PARTITION_KEY).fill_null(UNDATED)).partition_by(
+        PARTITION_KEY, as_dict=True, include_key=False, maintain_order=True
     )
+    for (value,), part in parts.items():
+        where = folder / f"{PARTITION_KEY}={quote(str(value), safe=' -_.')}"
+        where.mkdir()
+        part.write_parquet(where / "part-0.parquet")
 
 
 def write_file(df: pl.DataFrame, path: Path) -> Path:
