@@ -265,7 +265,8 @@ def tables(warehouse: Annotated[Path, typer.Option("--warehouse", help=WAREHOUSE
     """List the warehouse's tables and views with their row counts."""
     with open_warehouse(warehouse) as con:
         for name, kind in con.execute(
-            "select table_name, table_type from information_schema.tables order by table_type, table_name"
+            "select table_name, table_type from information_schema.tables where table_schema = 'main' "
+            "order by table_type, table_name"
         ).fetchall():
             n = con.execute(f'select count(*) from "{name}"').fetchone()[0]
             typer.echo(f"{name:<20}{'view' if kind == 'VIEW' else 'table':<7}{n:>8}")

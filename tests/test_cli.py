@@ -12,7 +12,7 @@ runner = CliRunner()
 def test_tables_and_query(seeds_run) -> None:
     _, warehouse = seeds_run
     out = runner.invoke(app, ["tables", "--warehouse", str(warehouse)])
-    assert out.exit_code == 0 and "fixtures" in out.stdout and "match_summary" in out.stdout
+    assert out.exit_code == 0 and "fixtures" in out.stdout and "fixture_summary" in out.stdout
     out = runner.invoke(app, ["query", "select count(*) as n from sources", "--warehouse", str(warehouse)])
     assert out.exit_code == 0 and "5" in out.stdout
     out = runner.invoke(app, ["query", "select * from no_such_table", "--warehouse", str(warehouse)])

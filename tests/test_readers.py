@@ -25,6 +25,9 @@ ARROW = {"DATE": pa.date32(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "SMAL
 POLARS = {"DATE": pl.Date, "INTEGER": pl.Int32, "BIGINT": pl.Int64, "SMALLINT": pl.Int16}
 
 
+COLUMNS = "select column_name, data_type from duckdb_columns() where schema_name = 'main' and table_name = $name"
+
+
 def duckdb_tables(warehouse: Path) -> dict[str, tuple[int, dict[str, str]]]:
     """Rows and column types of every table, as the DuckDB file has them."""
     with duckdb.connect(str(warehouse / "matchwire.duckdb"), read_only=True) as con:
@@ -32,11 +35,7 @@ def duckdb_tables(warehouse: Path) -> dict[str, tuple[int, dict[str, str]]]:
         return {
             n: (
                 con.execute(f'select count(*) from "{n}"').fetchone()[0],
-                dict(
-                    con.execute(
-                        f"select column_name, data_type from duckdb_columns() where table_name = '{n}'"
-                    ).fetchall()
-                ),
+                dict(con.execute(COLUMNS, {"name": n}).fetchall()),
             )
             for n in names
         }
@@ -153,8 +152,7 @@ def test_a_run_never_imports_pandas(tmp_path: Path) -> None:
     from tests.helpers import matchwire
 
     prelude = (
-        "import atexit, sys\n"
-        "atexit.register(lambda: sys.stderr.write(f\"\\nPANDAS={'pandas' in sys.modules}\\n\"))"
+        "import atexit, sys\natexit.register(lambda: sys.stderr.write(f\"\\nPANDAS={'pandas' in sys.modules}\\n\"))"
     )
     out = matchwire("run", "--articles", str(ROOT / "seeds"), "--warehouse", str(tmp_path / "wh"), prelude=prelude)
     assert out.returncode == 0, out.stderr

@@ -63,7 +63,7 @@ def test_an_edited_article_replaces_its_earlier_version(tmp_path: Path) -> None:
     for table in ("event_mentions", "fixture_mentions", "raw_fixtures", "raw_events", "raw_people"):
         assert rows(wh, f"select count(*) from {table} where source_id = ?", old_id) == [(0,)], table
     fixture = rows(
-        wh, "select home_score, away_score, score_conflict, n_sources from fixtures where home_team = 'Fulham'"
+        wh, "select home_score, away_score, has_score_conflict, n_sources from fixtures where home_team = 'Fulham'"
     )
     assert fixture == [(3, 1, False, 1)]  # the correction, and no conflict with what it corrected
     goals = rows(wh, "select count(*) from events where event_type = 'goal' and player_name = 'Samir Haddou'")

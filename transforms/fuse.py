@@ -2,7 +2,7 @@
 
 Five reports of one match are one fixture; a goal told five times is one event with five
 mentions; where sources disagree on a minute the majority wins and the disagreement is kept
-(`minute_reported`, `minute_conflict`). Ids hash content, never arrival order.
+(`minute_reported`, `has_minute_conflict`). Ids hash content, never arrival order.
 """
 
 from __future__ import annotations
@@ -191,7 +191,7 @@ def build_fixture(group: FixtureGroup) -> dict:
         "competition": majority(m["competition"] for m in group.mentions),
         "home_team": home,
         "away_team": away,
-        "home_known": any(m["home_known"] and m["home_team"] == home for m in group.mentions),
+        "is_home_known": any(m["home_known"] and m["home_team"] == home for m in group.mentions),
         "home_score": hs if status != "scheduled" else None,
         "away_score": as_ if status != "scheduled" else None,
         "status": status,
@@ -199,7 +199,7 @@ def build_fixture(group: FixtureGroup) -> dict:
         "n_sources": len(sources),
         "score_note": majority(m.get("score_note") for m in group.mentions),
         "season": season_of(date),
-        "score_conflict": len(scores) > 1,
+        "has_score_conflict": len(scores) > 1,
     }
 
 
@@ -371,7 +371,7 @@ def build_event(fixture: dict, cluster: list[dict], ordinal: int, player_id: str
         and any(m["is_own_goal"] for m in cluster),
         "n_sources": len({m["source_id"] for m in cluster}),
         "minute_reported": sorted(set(clocks)),
-        "minute_conflict": len(set(clocks)) > 1,
+        "has_minute_conflict": len(set(clocks)) > 1,
         "season": fixture["season"],
     }
 
@@ -645,7 +645,7 @@ def implied_yellows(events: list[dict]) -> list[dict]:
                 "minute": None,
                 "added_time": None,
                 "minute_reported": [],
-                "minute_conflict": False,
+                "has_minute_conflict": False,
                 "related_player_name": None,
                 "implied_by": e["event_id"],
             }
@@ -680,7 +680,7 @@ FIXTURE_SCHEMA = {
     "competition": pl.String,
     "home_team": pl.String,
     "away_team": pl.String,
-    "home_known": pl.Boolean,
+    "is_home_known": pl.Boolean,
     "home_score": pl.Int32,
     "away_score": pl.Int32,
     "status": pl.String,
@@ -688,7 +688,7 @@ FIXTURE_SCHEMA = {
     "n_sources": pl.Int32,
     "score_note": pl.String,
     "season": pl.String,
-    "score_conflict": pl.Boolean,
+    "has_score_conflict": pl.Boolean,
 }
 EVENT_SCHEMA = {
     "event_id": pl.String,
@@ -704,7 +704,7 @@ EVENT_SCHEMA = {
     "is_own_goal": pl.Boolean,
     "n_sources": pl.Int32,
     "minute_reported": pl.List(pl.Int32),
-    "minute_conflict": pl.Boolean,
+    "has_minute_conflict": pl.Boolean,
     "home_score_after": pl.Int32,
     "away_score_after": pl.Int32,
     "season": pl.String,

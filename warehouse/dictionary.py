@@ -123,7 +123,7 @@ DICTIONARY: tuple[Relation, ...] = (
             ("home_team", "VARCHAR", "Canonical home team name (one spelling per team across the warehouse)."),
             ("away_team", "VARCHAR", "Canonical away team name."),
             (
-                "home_known",
+                "is_home_known",
                 "BOOLEAN",
                 "True when a source says plainly who was at home (a score line or line-up printed home "
                 "first, 'at <ground>', 'away to', 'the hosts', the dateline city); False when no source "
@@ -151,7 +151,7 @@ DICTIONARY: tuple[Relation, ...] = (
                 "European season of match_date, e.g. '2025-26' (August to May); 'undated' "
                 "without a date. The Parquet partition key (folders season=2025-26/, season=undated/).",
             ),
-            ("score_conflict", "BOOLEAN", "True when sources gave different final scores (the majority won)."),
+            ("has_score_conflict", "BOOLEAN", "True when sources gave different final scores (the majority won)."),
             ("home_team_id", "VARCHAR", "The home team (-> teams.team_id)."),
             ("away_team_id", "VARCHAR", "The away team (-> teams.team_id)."),
         ),
@@ -192,7 +192,7 @@ DICTIONARY: tuple[Relation, ...] = (
             ("is_own_goal", "BOOLEAN", "The goal was an own goal: it counts for the other team."),
             ("n_sources", "INTEGER", "Distinct articles reporting this event."),
             ("minute_reported", "INTEGER[]", "Every clock (minute + added time) the sources gave, sorted."),
-            ("minute_conflict", "BOOLEAN", "True when sources gave different clocks for this event."),
+            ("has_minute_conflict", "BOOLEAN", "True when sources gave different clocks for this event."),
             (
                 "home_score_after",
                 "INTEGER",
@@ -399,7 +399,7 @@ DICTIONARY: tuple[Relation, ...] = (
         ),
     ),
     Relation(
-        "match_timeline",
+        "fixture_timeline",
         "view",
         "Events of every match in clock order, with the score at each moment. Untimed events come last.",
         _cols(
@@ -419,7 +419,7 @@ DICTIONARY: tuple[Relation, ...] = (
             ("home_score_after", "INTEGER", "Home score after this goal (goals only)."),
             ("away_score_after", "INTEGER", "Away score after this goal (goals only)."),
             ("n_sources", "INTEGER", "Articles reporting the event."),
-            ("minute_conflict", "BOOLEAN", "Sources disagree on the minute."),
+            ("has_minute_conflict", "BOOLEAN", "Sources disagree on the minute."),
             ("competition", "VARCHAR", "Competition of the match."),
             ("seq", "INTEGER", "Position of the event in the match's timeline, from 1."),
             ("clock", "VARCHAR", "The minute as printed: 15', 90+10'; NULL when unknown."),
@@ -442,7 +442,7 @@ DICTIONARY: tuple[Relation, ...] = (
         ),
     ),
     Relation(
-        "match_summary",
+        "fixture_summary",
         "view",
         "One line per match: date, teams, score, scorers and cards as text, ordered by date. The place to start.",
         _cols(
@@ -481,12 +481,12 @@ DICTIONARY: tuple[Relation, ...] = (
             ("red_cards", "INTEGER", "Red cards, straight or second yellow."),
             ("n_goals", "INTEGER", "Goal events recorded (may fall short of the score when sources omit some)."),
             ("n_events", "INTEGER", "Events of any type recorded for the match."),
-            ("score_conflict", "BOOLEAN", "Sources gave different final scores."),
+            ("has_score_conflict", "BOOLEAN", "Sources gave different final scores."),
             ("score_note", "VARCHAR", "Extra time, shoot-out, or how the score was found."),
         ),
     ),
     Relation(
-        "player_match_stats",
+        "player_fixture_stats",
         "view",
         "One row per person per match they are named in by an event: goals, assists, cards, "
         "substitutions, injury. Keyed by player_id where known, by name otherwise.",
@@ -509,11 +509,11 @@ DICTIONARY: tuple[Relation, ...] = (
             ("penalties_won", "INTEGER", "Penalties won (fouled in the box)."),
             ("yellow", "INTEGER", "Yellow cards."),
             ("red", "INTEGER", "Red cards, straight or second yellow."),
-            ("subbed_on", "BOOLEAN", "Came on as a substitute."),
+            ("is_subbed_on", "BOOLEAN", "Came on as a substitute."),
             ("minute_on", "INTEGER", "Minute they came on; NULL when not subbed on or no minute given."),
-            ("subbed_off", "BOOLEAN", "Was substituted off."),
+            ("is_subbed_off", "BOOLEAN", "Was substituted off."),
             ("minute_off", "INTEGER", "Minute they went off; NULL when not subbed off or no minute given."),
-            ("injured", "BOOLEAN", "Reported injured in the match."),
+            ("is_injured", "BOOLEAN", "Reported injured in the match."),
             ("n_events", "INTEGER", "Events naming them in this match, in any role."),
         ),
     ),
@@ -535,7 +535,7 @@ DICTIONARY: tuple[Relation, ...] = (
             ("n_fixture_mentions", "INTEGER", "Times the article names the match (fixture_mentions rows)."),
             ("reported_home_score", "INTEGER", "Home score this article gives, turned to the fixture's home side."),
             ("reported_away_score", "INTEGER", "Away score this article gives, turned to the fixture's away side."),
-            ("score_agrees", "BOOLEAN", "The article's score equals the fixture's; NULL when either is missing."),
+            ("has_same_score", "BOOLEAN", "The article's score equals the fixture's; NULL when either is missing."),
             ("n_events", "INTEGER", "Distinct events of the match this article states."),
             ("n_event_mentions", "INTEGER", "Event statements of the match in this article (event_mentions rows)."),
             (
@@ -548,6 +548,22 @@ DICTIONARY: tuple[Relation, ...] = (
         ),
     ),
 )
+
+
+def _deprecated() -> tuple[Relation, ...]:
+    """The previous release's view names, described as what they are: the new views under the old column names."""
+    from warehouse.views import DEPRECATED_VIEWS
+
+    out = []
+    for old, (new, renamed) in DEPRECATED_VIEWS.items():
+        rel = next(r for r in DICTIONARY if r.name == new)
+        note = f"Deprecated: the previous release's name of `{new}`, with its old column names; dropped next release."
+        cols = tuple(Column(renamed.get(c.name, c.name), c.type, c.description) for c in rel.columns)
+        out.append(Relation(old, "view", note, cols))
+    return tuple(out)
+
+
+DICTIONARY += _deprecated()
 
 
 def relation(name: str) -> Relation:

@@ -37,6 +37,7 @@ import polars as pl
 from warehouse.dictionary import apply_comments
 from warehouse.errors import WarehouseBusy, WarehouseError
 from warehouse.folders import make_writable_folder
+from warehouse.views import legacy_sql
 
 __all__ = ["WarehouseBusy", "WarehouseError"]
 
@@ -365,6 +366,7 @@ def fill_duckdb(path: Path, files: dict[str, Path], views_sql: str, config: dict
         con.begin()  # views and ~200 comments in one transaction: one commit, not one per statement
         if views_sql:
             con.execute(views_sql)
+            con.execute(legacy_sql(relation_columns(con)))
         apply_comments(con)  # the data dictionary travels with the warehouse
         con.commit()
         con.execute("checkpoint")
@@ -410,6 +412,18 @@ def create_table_sql(con: duckdb.DuckDBPyConnection, name: str, file: Path) -> s
         if col in have
     ]
     return f'create table "{name}" ({", ".join(parts)})'
+
+
+def relation_columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """Every table's and view's columns in their order, as this connection has them."""
+    rows = con.execute(
+        "select table_name, column_name from duckdb_columns() where not internal and schema_name = 'main' "
+        "order by table_name, column_index"
+    ).fetchall()
+    out: dict[str, list[str]] = {}
+    for table, column in rows:
+        out.setdefault(table, []).append(column)
+    return out
 
 
 def write_parquet(root: Path, tables: dict[str, pl.DataFrame], scratch: Path) -> dict[str, Path]:
