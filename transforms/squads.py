@@ -42,8 +42,13 @@ def stable_team_id(name: str) -> str:
     return "tm_" + hashlib.sha256(name.encode()).hexdigest()[:16]
 
 
+SHORT_WORDS = {"utd": "united", "utd.": "united", "fc": "", "afc": "", "cf": "", "the": ""}  # as sheets abbreviate
+
+
 def _words(name: str) -> frozenset[str]:
-    return frozenset(fold(name).replace("-", " ").split())
+    """A name's words, folded, with the abbreviations line-ups use spelled out ('Eastbrook Utd')."""
+    words = (SHORT_WORDS.get(w, w) for w in fold(name).lower().replace("-", " ").split())
+    return frozenset(w for w in words if w)
 
 
 def side_of(name: str | None, home: str | None, away: str | None, canonical: Callable[[str], str | None]) -> str | None:
