@@ -361,7 +361,10 @@ def fill_duckdb(path: Path, files: dict[str, Path], views_sql: str, config: dict
     """Tables, views and the data dictionary into a new DuckDB file; column types are the files' (the frames')."""
     with duckdb.connect(str(path), config={**config, "storage_compatibility_version": STORAGE_VERSION}) as con:
         for name, file in sorted(files.items(), key=lambda kv: LOAD_ORDER.get(kv[0], len(LOAD_ORDER))):
-            con.execute(create_table_sql(con, name, file))
+            if name not in KEYS:  # one statement, the types the file's
+                con.execute(f'create table "{name}" as select * from read_parquet($file)', {"file": str(file)})
+                continue
+            con.execute(create_table_sql(name, file))
             con.execute(f'insert into "{name}" select * from read_parquet($file)', {"file": str(file)})
         con.begin()  # views and ~200 comments in one transaction: one commit, not one per statement
         if views_sql:
@@ -398,20 +401,45 @@ PARENT_KEYS = {
 }
 
 
-def create_table_sql(con: duckdb.DuckDBPyConnection, name: str, file: Path) -> str:
+def create_table_sql(name: str, file: Path) -> str:
     """CREATE TABLE with the Parquet file's columns and the table's keys (those whose columns it has)."""
-    columns = con.execute("describe select * from read_parquet($file)", {"file": str(file)}).fetchall()
-    have = {c[0] for c in columns}
-    parts = [f'"{c[0]}" {c[1]}' for c in columns]
+    columns = [(c, duckdb_type(t)) for c, t in pl.read_parquet_schema(file).items()]
+    have = {c for c, _ in columns}
+    parts = [f'"{c}" {t}' for c, t in columns]
     primary, foreign = KEYS.get(name, (None, []))
     if primary in have:
         parts.append(f'primary key ("{primary}")')
-    parts += [
-        f'foreign key ("{col}") references "{parent}" ("{PARENT_KEYS[parent]}")'
-        for col, parent in foreign
-        if col in have
-    ]
+    parts += [f'foreign key ("{c}") references "{p}" ("{PARENT_KEYS[p]}")' for c, p in foreign if c in have]
     return f'create table "{name}" ({", ".join(parts)})'
+
+
+DUCKDB_TYPES = {
+    pl.String: "VARCHAR",
+    pl.Int8: "TINYINT",
+    pl.Int16: "SMALLINT",
+    pl.Int32: "INTEGER",
+    pl.Int64: "BIGINT",
+    pl.UInt32: "UINTEGER",
+    pl.UInt64: "UBIGINT",
+    pl.Float32: "FLOAT",
+    pl.Float64: "DOUBLE",
+    pl.Boolean: "BOOLEAN",
+    pl.Date: "DATE",
+    pl.Binary: "BLOB",
+}
+
+
+def duckdb_type(dtype: pl.DataType) -> str:
+    """The DuckDB type DuckDB gives a Parquet column polars wrote (as `create table as select` would): no query
+    to DuckDB, which asked once per table cost more than the keys' own checks on a small archive."""
+    if isinstance(dtype, pl.List):
+        return duckdb_type(dtype.inner) + "[]"
+    if isinstance(dtype, pl.Datetime):
+        return "TIMESTAMP WITH TIME ZONE" if dtype.time_zone else "TIMESTAMP"
+    for kind, name in DUCKDB_TYPES.items():
+        if dtype == kind:
+            return name
+    raise TypeError(f"no DuckDB type for {dtype}")
 
 
 def relation_columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
