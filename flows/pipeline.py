@@ -378,10 +378,14 @@ def enforce_keys(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
         tables["appearances"] = tables["appearances"].join(
             tables["fixtures"].select("fixture_id"), on="fixture_id", how="semi"
         )
-    players = tables["players"]["player_id"]
-    for name in ("events", "appearances"):  # a person whose row failed its checks is no one to point at
-        if name in tables:
-            known = pl.col("player_id").is_in(players.implode())
+    # a person whose row failed its checks is no one to point at; an appearance is a player's
+    if "people" in tables:
+        kept = tables["people"].select("person_id")
+        tables["players"] = tables["players"].join(kept, left_on="player_id", right_on="person_id", how="semi")
+    for name, among in (("events", "people"), ("appearances", "players")):
+        if name in tables and among in tables:
+            ids = tables[among]["person_id" if among == "people" else "player_id"]
+            known = pl.col("player_id").is_in(ids.implode())
             tables[name] = tables[name].with_columns(pl.when(known).then("player_id").alias("player_id"))
     return tables
 

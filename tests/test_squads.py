@@ -116,6 +116,7 @@ def test_keys_are_declared_for_bi_tools(seeds_run) -> None:
     assert primary == {
         "teams": ["team_id"],
         "sources": ["source_id"],
+        "people": ["person_id"],
         "fixtures": ["fixture_id"],
         "players": ["player_id"],
         "events": ["event_id"],
@@ -125,10 +126,25 @@ def test_keys_are_declared_for_bi_tools(seeds_run) -> None:
         ("fixtures", "home_team_id", "teams"),
         ("fixtures", "away_team_id", "teams"),
         ("events", "fixture_id", "fixtures"),
-        ("events", "player_id", "players"),
+        ("events", "player_id", "people"),
+        ("people", "team_id", "teams"),
         ("event_mentions", "event_id", "events"),
         ("event_mentions", "source_id", "sources"),
         ("fixture_mentions", "fixture_id", "fixtures"),
         ("appearances", "fixture_id", "fixtures"),
         ("appearances", "player_id", "players"),
     } <= foreign
+
+
+def test_people_hold_everyone_and_players_only_players(seeds_run) -> None:
+    _, warehouse = seeds_run
+    with duckdb.connect(str(warehouse / "matchwire.duckdb"), read_only=True) as con:
+        roles = dict(con.execute("select role, count(*) from people group by role").fetchall())
+        assert roles.get("coach", 0) + roles.get("referee", 0) > 0, roles  # the seeds name coaches
+        assert con.execute("select distinct role from players").fetchall() == [("player",)]
+        assert con.execute("select count(*) from players").fetchone()[0] == roles["player"]
+        same = con.execute(
+            "select count(*) from players p join people x on x.person_id = p.player_id "
+            "where x.name = p.name and x.aliases = p.aliases"
+        ).fetchone()[0]
+        assert same == roles["player"]

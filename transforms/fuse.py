@@ -409,7 +409,9 @@ def running_score(fixture: dict, events: list[dict]) -> None:
 def fuse(
     raw_fixtures: pl.DataFrame, raw_events: pl.DataFrame, raw_people: pl.DataFrame, teams: TeamBook | None = None
 ) -> dict[str, pl.DataFrame]:
-    """All articles' raw records to the tidy tables (fixtures, events, players, mentions, teams, appearances).
+    """All articles' raw records to the tidy tables (fixtures, events, people and players, mentions, teams,
+    appearances). `people` holds everyone named (players, coaches, referees, others, by `role`); `players` the
+    players among them, under the contract's column names.
 
     Raw records stay columnar; only one team pair's fixtures, one scope's people or one match's
     events are Python dicts at a time, so the build's memory follows the largest match, not the archive.
@@ -447,7 +449,7 @@ def fuse(
     tables = {
         "fixtures": frame(fixtures, FIXTURE_SCHEMA),
         "events": frame(sorted(events, key=lambda e: e["event_id"]), EVENT_SCHEMA),
-        "players": frame(players, PLAYER_SCHEMA),
+        "people": frame(players, PLAYER_SCHEMA).rename({"player_id": "person_id"}),
         "event_mentions": mentions,
         "fixture_mentions": fixture_mentions,
         "appearances": played,
@@ -460,14 +462,16 @@ def with_teams(tables: dict[str, pl.DataFrame], book: TeamBook | None) -> dict[s
     columns = {
         "fixtures": {"home_team": "home_team_id", "away_team": "away_team_id"},
         "events": {"team": "team_id"},
-        "players": {"team": "team_id"},
+        "people": {"team": "team_id"},
     }
     names = [tables[t][c] for t, cs in columns.items() for c in cs] + [tables["appearances"]["team"]]
     teams = squads.teams_table(names, book)
     ids = dict(zip(teams["name"], teams["team_id"], strict=True))
     for table, cs in columns.items():
         tables[table] = squads.with_team_ids(tables[table], ids, cs)
-    return {"teams": teams, **tables}
+    people = tables["people"]
+    players = people.filter(pl.col("role") == "player").rename({"person_id": "player_id"})
+    return {"teams": teams, **tables, "players": players}
 
 
 def sheet_people(raw_people: pl.DataFrame, main_fixture: dict[str, str], book: PlayerBook) -> list[dict]:

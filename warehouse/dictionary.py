@@ -179,7 +179,8 @@ DICTIONARY: tuple[Relation, ...] = (
             (
                 "player_id",
                 "VARCHAR",
-                "The actor (-> players.player_id): scorer, booked player, player coming on, injured player.",
+                "The actor (-> people.person_id, which players.player_id shares for a player): scorer, booked "
+                "player, player coming on, injured player.",
             ),
             ("player_name", "VARCHAR", "The actor's canonical display name."),
             ("team", "VARCHAR", "The actor's own team, for an own goal too; NULL when no source says."),
@@ -209,10 +210,29 @@ DICTIONARY: tuple[Relation, ...] = (
         ),
     ),
     Relation(
+        "people",
+        "table",
+        "One row per real person named in the matches, however spelled: players, coaches, referees and others, "
+        "told apart by `role` (events.player_id points here: a coach can be booked).",
+        _cols(
+            ("person_id", "VARCHAR", "Key. Hash of the spelling-blind name (and team for one-word names) and role."),
+            ("name", "VARCHAR", "Canonical display name, with diacritics when any source has them."),
+            (
+                "team",
+                "VARCHAR",
+                "Canonical team (teams.name) their events and line-ups place them in most often, else the reference "
+                "name of the team the text gives; NULL when that names no one team (a bare 'United').",
+            ),
+            ("role", "VARCHAR", "player, coach, referee or other."),
+            ("aliases", "VARCHAR[]", "Every spelling seen in the sources, e.g. ['Kylian Mbappe', 'Kylian Mbappé']."),
+            ("team_id", "VARCHAR", "Their team (-> teams.team_id)."),
+        ),
+    ),
+    Relation(
         "players",
         "table",
-        "One row per real person named in the matches, however spelled. Coaches, referees and others "
-        "are kept too, marked by `role`.",
+        "One row per player named in the matches, however spelled: the `people` whose role is player, under "
+        "the contract's column names. Coaches, referees and others are in `people`.",
         _cols(
             ("player_id", "VARCHAR", "Key. Hash of the spelling-blind name (and team for one-word names) and role."),
             ("name", "VARCHAR", "Canonical display name, with diacritics when any source has them."),
@@ -222,7 +242,7 @@ DICTIONARY: tuple[Relation, ...] = (
                 "Canonical team (teams.name) their events and line-ups place them in most often, else the reference "
                 "name of the team the text gives; NULL when that names no one team (a bare 'United').",
             ),
-            ("role", "VARCHAR", "player, coach, referee or other."),
+            ("role", "VARCHAR", "Always player here (the others are in people)."),
             ("aliases", "VARCHAR[]", "Every spelling seen in the sources, e.g. ['Kylian Mbappe', 'Kylian Mbappé']."),
             ("team_id", "VARCHAR", "Their team (-> teams.team_id)."),
         ),

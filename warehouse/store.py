@@ -67,7 +67,7 @@ OPTIONAL_STATE = ("rejected_sources",)
 
 # The order a run's summary lists the tables in (as the build hands them over); others follow as loaded.
 SHOWN_ORDER = (
-    "teams", "fixtures", "events", "players", "event_mentions", "fixture_mentions", "appearances", "sources",
+    "teams", "fixtures", "events", "people", "players", "event_mentions", "fixture_mentions", "appearances", "sources",
     "raw_fixtures", "raw_events", "raw_people", "quarantine", "rejected_sources",
 )  # fmt: skip
 LIGHT_SOURCES = ("source_id", "file_name", "content_sha256", "parser", "ingested_at", "is_current")
@@ -382,8 +382,9 @@ KEYS: dict[str, tuple[str | None, list[tuple[str, str]]]] = {
     "teams": ("team_id", []),
     "sources": ("source_id", []),
     "fixtures": ("fixture_id", [("home_team_id", "teams"), ("away_team_id", "teams")]),
+    "people": ("person_id", [("team_id", "teams")]),
     "players": ("player_id", [("team_id", "teams")]),
-    "events": ("event_id", [("fixture_id", "fixtures"), ("player_id", "players"), ("team_id", "teams")]),
+    "events": ("event_id", [("fixture_id", "fixtures"), ("player_id", "people"), ("team_id", "teams")]),
     "event_mentions": (None, [("event_id", "events"), ("source_id", "sources")]),
     "fixture_mentions": (None, [("fixture_id", "fixtures"), ("source_id", "sources")]),
     "appearances": (
@@ -396,6 +397,7 @@ PARENT_KEYS = {
     "teams": "team_id",
     "sources": "source_id",
     "fixtures": "fixture_id",
+    "people": "person_id",
     "players": "player_id",
     "events": "event_id",
 }

@@ -60,7 +60,7 @@ def clock_label(minute: str, added: str) -> str:
 
 
 # The team each person named by an event plays for, in each fixture, from the best evidence at
-# hand: the event's own team (1), the players table (2), then a team-mate whose team is known:
+# hand: the event's own team (1), the people table (2), then a team-mate whose team is known:
 # the other player in a substitution, or the scorer and assist provider of a goal (3). Only
 # teams of the fixture itself count, so a club name never lands on the wrong side.
 _PERSON_TEAM_CTES = """
@@ -76,11 +76,11 @@ team_evidence as (
     from fx_events where player_name is not null and fx_team is not null
     union all
     select e.fixture_id, e.player_name, p.team, 2
-    from fx_events e join players p on p.player_id = e.player_id
+    from fx_events e join people p on p.person_id = e.player_id
     where p.team in (e.fx_home, e.fx_away)
     union all
     select e.fixture_id, e.related_player_name, p.team, 2
-    from fx_events e join players p on p.name = e.related_player_name
+    from fx_events e join people p on p.name = e.related_player_name
     where p.team in (e.fx_home, e.fx_away)
 ),
 direct_team as (
@@ -238,7 +238,7 @@ fixture_ids as (
     from events where player_id is not null and player_name is not null group by fixture_id, player_name
 ),
 unique_names as (
-    select name, min(player_id) as player_id from players group by name having count(*) = 1
+    select name, min(person_id) as player_id from people group by name having count(*) = 1
 ),
 parts as (
     select e.fixture_id, e.event_id, e.event_type, e.minute, e.is_penalty, e.is_own_goal, 'actor' as part,
@@ -283,7 +283,7 @@ select s.fixture_id, f.match_date, f.competition, f.home_team, f.away_team,
        s.yellow, s.red, s.is_subbed_on, s.minute_on, s.is_subbed_off, s.minute_off, s.is_injured, s.n_events
 from per_person s
 join fixtures f using (fixture_id)
-left join players p on p.player_id = s.player_id
+left join people p on p.person_id = s.player_id
 left join person_team t on (t.fixture_id, t.name) = (s.fixture_id, s.event_name)
 left join person_team tp on (tp.fixture_id, tp.name) = (s.fixture_id, p.name)
 order by f.match_date nulls last, s.fixture_id, player_name, s.person;
