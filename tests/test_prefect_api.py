@@ -123,20 +123,6 @@ def test_run_registers_its_flow_run_with_the_users_server(team_server: TeamServe
     assert httpx.get(links[0], headers={"Accept": "text/html"}, timeout=30).status_code == 200  # the UI page
 
 
-def test_run_without_an_api_uses_its_own_server_and_prints_no_link(tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    out = subprocess.run(
-        [sys.executable, "-c", LAUNCH, "run", "--articles", str(ROOT / "seeds"), "--warehouse", str(tmp_path / "wh")],
-        env=_env(home),
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert out.returncode == 0, out.stderr
-    assert (home / "api_url").exists() and (home / "prefect.db").exists()  # the embedded default, as before
-    assert "View at" not in out.stderr and "http://" not in out.stdout + out.stderr, out.stderr
-
-
 @dataclass
 class Serving:
     proc: subprocess.Popen[bytes]
