@@ -3,8 +3,12 @@
 import random
 import re
 
-from transforms import events
 from transforms.gates import any_word_test, compile_rule, gate_for, gate_test, opens
+from transforms.reader.events import rules
+from warehouse.reference import lexicon
+
+RULES = rules(lexicon())  # the reader's event rules: one trigger pattern per (event, form) family
+GATES = [gate_for(r.trigger) for r in RULES]
 
 
 def test_gate_reads_required_words_off_the_pattern() -> None:
@@ -52,11 +56,11 @@ SENTENCES = [
 
 def test_every_rule_that_matches_a_sentence_passes_its_gate() -> None:
     fired = 0
-    for (_, rule, rx), gate in zip(events._COMPILED, events._GATES, strict=True):
+    for rule, gate in zip(RULES, GATES, strict=True):
         for s in SENTENCES:
-            if rx.search(s):
+            if rule.trigger.search(s):
                 fired += 1
-                assert opens(gate, s.lower()), (rule, s)
+                assert opens(gate, s.lower()), (rule.name, s)
     assert fired >= 20
 
 
@@ -105,23 +109,24 @@ def test_compiled_rules_match_exactly_what_re_compile_matches() -> None:
     assert checked > 500
 
 
-def test_event_rules_are_compiled_grouped_not_silently_plain() -> None:
+def test_rules_are_compiled_grouped_not_silently_plain() -> None:
     """The grouping really happened: the rule's program differs from the plain one (not a silent fallback)."""
-    rule = dict((name, rx) for _, name, rx in events._COMPILED)["goal_weak"]
-    plain = re.compile(rule.pattern, re.I)
+    from transforms.reader.teams import _ANCHORS
+
+    rule = _ANCHORS["team_role"][0]  # the role words after a team's name, grouped by first letter
+    plain = re.compile(rule.pattern)
+    texts = ["Northbrook manager Jan Berg", "the Eastwick goalkeeper and captain", "fans, supporters, full-back"]
     assert rule is not plain and rule.pattern == plain.pattern
-    assert _matches(rule, ["§0 fired home", "§1 headed in from close range", "§2 sent off"]) == _matches(
-        plain, ["§0 fired home", "§1 headed in from close range", "§2 sent off"]
-    )
+    assert _matches(rule, texts) == _matches(plain, texts)
     assert rule != plain  # patterns compare by their programs: the same source, a different program
 
 
 def test_gate_tests_answer_as_opens_does() -> None:
     """The unrolled gates say what `opens` says, for every rule's gate, on sentences that hold some of its words."""
     rng = random.Random(3)
-    words = sorted({w for g in events._GATES for c in g if isinstance(c, frozenset) for w in c})
+    words = sorted({w for g in GATES for c in g if isinstance(c, frozenset) for w in c})
     texts = [" ".join(rng.sample(words, rng.randint(0, 12))) for _ in range(400)] + [s.lower() for s in SENTENCES]
-    answers = [[opens(g, t) for t in texts] for g in events._GATES]
-    assert [[gate_test(g)(t) for t in texts] for g in events._GATES] == answers
+    answers = [[opens(g, t) for t in texts] for g in GATES]
+    assert [[gate_test(g)(t) for t in texts] for g in GATES] == answers
     assert sum(map(sum, answers)) > 100  # texts that open gates, not only ones that close them
     assert gate_test(())("anything") and any_word_test(["kick", "'s"])("a free-kick") and not any_word_test(["x"])("")

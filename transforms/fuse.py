@@ -36,7 +36,7 @@ def stable_id(prefix: str, *parts: object) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """Spelling-blind key for a person ('Vinícius Júnior' == 'Vinicius Jr'); cached, as a player's name
+    """Spelling-blind key for a person ('Tomás Júnior' == 'Tomas Jr'); cached, as a player's name
     comes back in every report of his matches and fusion asks for it several times per mention."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace("’", "'").replace(".", "")

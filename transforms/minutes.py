@@ -118,9 +118,17 @@ def clock(n: int, extra_time: bool = False) -> tuple[int, int | None]:
 
 _STOPPAGE = r"(?:stoppage|injury|added|additional)[- ]time"
 _HALF = r"(?:half[- ]?time|the (?:break|interval|restart))"
+# 'ten minutes before half-time', 'five minutes after the restart': counted from a mark, not the kick-off
+_FROM_A_MARK = (
+    r"\s+(?:after|before|from)\s+(?:the\s+)?(?:half|full|time\b|break|interval|end|final|restart|re-start|start|"
+    r"kick|second|first|his|her|their|being|coming|going|the)"
+)
 _PATTERNS: list[tuple[str, str]] = [
     # 90+3, 90+3', 45 + 2 min
-    ("plus", r"\b(?P<a>\d{2,3})\s*(?:'|’|′)?\s*(?:\+|plus)\s*(?P<b>\d{1,2})\s*(?:'|’|′|(?:st|nd|rd|th)\s+minute\b|min(?:ute)?s?\b)?"),
+    (
+        "plus",
+        r"\b(?P<a>\d{2,3})\s*(?:'|’|′)?\s*(?:\+|plus)\s*(?P<b>\d{1,2})\s*(?:'|’|′|(?:st|nd|rd|th)\s+minute\b|min(?:ute)?s?\b)?",
+    ),
     # the 10th minute of (second-half) stoppage time / three minutes into stoppage time
     (
         "nth_of_stoppage",
@@ -162,20 +170,30 @@ _PATTERNS: list[tuple[str, str]] = [
     # after 18 minutes / on 75 minutes / inside 10 minutes / 20 minutes in
     (
         "after",
-        rf"\b(?P<kind>after|on|inside(?:\s+of)?|in)\s+(?:just\s+|only\s+)?(?P<n>{NUM})\s+minutes?\b"
-        rf"(?!\s+(?:later|after|before|left|remaining|to go|into|of|from))",
+        rf"\b(?P<kind>after|on|at|inside(?:\s+of)?|in)\s+(?:just\s+|only\s+)?(?P<n>{NUM})\s+minutes?\b"
+        rf"(?!\s+(?:later|left|remaining|to go|into|of)\b|{_FROM_A_MARK})",
     ),
-    ("in", rf"\b(?P<n>{NUM})\s+minutes\s+in\b(?!to)"),
+    (
+        "in",
+        rf"\b(?P<n>{NUM})\s+minutes\s+(?:in\b(?!to)|into\s+(?:the\s+)?(?:match|game|contest|tie|final|encounter|"
+        rf"clash|derby|proceedings|first[- ]half)\b)",
+    ),
     ("mark", r"\b(?:the\s+)?(?P<n>\d{1,3})[- ]minute\s+mark\b"),
     # five minutes later / moments later / within three minutes (of the goal before)
-    ("later", rf"\b(?P<n>{NUM})\s+minutes?\s+later\b|\bwithin\s+(?:just\s+|only\s+)?(?P<n2>{NUM})\s+minutes?\b(?!\s+of\s+(?:the\s+)?(?:kick-off|start|the start))"),
+    (
+        "later",
+        rf"\b(?P<n>{NUM})\s+minutes?\s+later\b|\bwithin\s+(?:just\s+|only\s+)?(?P<n2>{NUM})\s+minutes?\b(?!\s+of\s+(?:the\s+)?(?:kick-off|start|the start))",
+    ),
     ("on_the_hour", r"\b(?:on|around|just after|just before|before|after|past)\s+the\s+hour(?:[- ]mark)?\b"),
     ("half_hour", r"\b(?:on|around|just after|just before|before|after|past)\s+the\s+half[- ]hour(?:[- ]mark)?\b"),
     ("first_minute", r"\b(?:in\s+)?the\s+(?:first|opening)\s+minute\b"),
     ("last_kick", r"\bwith\s+the\s+(?:last|final)\s+kick\s+of\s+the\s+(?:game|match)\b"),
     ("stroke_ht", r"\bon\s+the\s+stroke\s+of\s+half[- ]?time\b|\bright\s+on\s+half[- ]?time\b"),
     ("stroke_ft", r"\bon\s+the\s+stroke\s+of\s+(?:full[- ]?time|time)\b"),
-    ("last_minute", r"\b(?:in\s+the\s+)?(?:last|final|dying)[- ]minute\b|\b(?:the\s+)?(?:last|final)\s+(?:play|kick|action|seconds)\s+of\s+(?:the\s+)?(?:second[- ]half\s+)?(?:stoppage|injury|added)\s+time\b"),
+    (
+        "last_minute",
+        r"\b(?:in\s+the\s+)?(?:last|final|dying)[- ]minute\b|\b(?:the\s+)?(?:last|final)\s+(?:play|kick|action|seconds)\s+of\s+(?:the\s+)?(?:second[- ]half\s+)?(?:stoppage|injury|added)\s+time\b",
+    ),
     ("stoppage", rf"\b(?:in|during|deep\s+(?:in|into))\s+(?:the\s+)?(?:(?P<half>first|second)[- ]half\s+)?{_STOPPAGE}"),
     (
         "stoppage_adj",
@@ -291,16 +309,50 @@ def find_minutes(text: str, start: int = 0, end: int | None = None, extra_time: 
             minute, added, relative = _resolve(name, m, extra_time)
             if minute is None and relative is None:
                 continue
-            if name in ("stoppage", "stoppage_adj") and minute == 90 and _FIRST_HALF.search(text, max(start, m.start() - 80), min(end, m.end() + 60)):
+            if (
+                name in ("stoppage", "stoppage_adj")
+                and minute == 90
+                and _FIRST_HALF.search(text, max(start, m.start() - 80), min(end, m.end() + 60))
+            ):
                 minute = 45  # "the first half ended with a strike in stoppage time"
             if name == "apostrophe" and _is_quote(text, m):
+                continue
+            if name == "paren" and _goal_count(text, m, start, end):
                 continue
             taken.append((m.start(), m.end()))
             found.append(MinuteMention(m.start(), m.end(), minute, added, relative))
     return sorted(found, key=lambda x: x.start)
 
 
-_FIRST_HALF = re.compile(r"\bfirst[- ]half\b|\bbefore (?:the )?(?:break|interval|half[- ]?time)\b|\bthe first 45\b", re.I)
+_NAME_BEFORE = re.compile(r"[^\W\d_]\s?\Z")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|\.|;|$)")
+_CLOCK_IN_BRACKETS = re.compile(r"\(\d{2,3}(?:\s*(?:min(?:ute)?s?|mins))?\)")
+
+
+def _goal_count(text: str, m: re.Match[str], start: int, end: int) -> bool:
+    """'strikes from Varga (2), Olsen and Berg': a small number in brackets after a name, in a list
+    whose other brackets hold no clock, counts the player's goals."""
+    if int(m.group("n")) > 5 or not _NAME_BEFORE.search(text, max(start, m.start() - 2), m.start()):
+        return False
+    if not _LIST_GOES_ON.match(text, m.end(), end):
+        return False
+    return not _CLOCK_IN_BRACKETS.search(text, max(start, m.start() - 80), min(end, m.end() + 80))
+
+
+_COUNT_BRACKET = re.compile(r"\s*\((?P<n>[1-5])\)")
+
+
+def goal_count_at(text: str, pos: int) -> int | None:
+    """The goals a bracket right after a scorer's name counts ('Varga (2)'), or None when it is a clock."""
+    m = _COUNT_BRACKET.match(text, pos)
+    if m is None or not _LIST_GOES_ON.match(text, m.end()):
+        return None
+    return None if _CLOCK_IN_BRACKETS.search(text, max(0, pos - 80), m.end() + 80) else int(m["n"])
+
+
+_FIRST_HALF = re.compile(
+    r"\bfirst[- ]half\b|\bbefore (?:the )?(?:break|interval|half[- ]?time)\b|\bthe first 45\b", re.I
+)
 
 
 def _is_quote(text: str, m: re.Match[str]) -> bool:

@@ -387,6 +387,7 @@ NOT_NAMES = {
     "Der",
 }
 # Capitalised words that open sentences and are never names on their own.
+STAGE_WORDS = frozenset({"Group", "Groups", "Pool", "Round", "Matchday", "Gameweek", "Division", "Conference"})
 OPENERS = {
     "The",
     "A",
@@ -453,7 +454,6 @@ OPENERS = {
     "Until",
     "Whether",
     "Once",
-    "Until",
     "Since",
     "Because",
     "Both",
@@ -679,7 +679,7 @@ _AFTER_LOWER = compile_rule(r"(?<=[a-z,;:)] )([^\W\d_a-z][\w'’\-]+)")
 
 
 def _strip_token(tok: str) -> str:
-    """Drop possessives and trailing dots a token picks up ("Dunne's" -> "Dunne")."""
+    """Drop possessives and trailing dots a token picks up ("Varga's" -> "Varga")."""
     if tok[-1] not in "'’s.":  # most words: nothing to strip
         return tok
     for tail in ("'s", "’s", "s'", "’"):
@@ -734,7 +734,7 @@ FIRST_NAME_WORDS = frozenset({"Will", "Bill", "Sonny", "Rob", "Mark", "Jack"})  
 
 def trim_titles(span: NameSpan, mid_sentence: bool = False) -> NameSpan | None:
     """'Coach Álvaro Arbeloa' -> 'Álvaro Arbeloa'; drop runs that are only titles or non-names.
-    Inside a sentence 'Will Nightingale rose highest' is a first name, not the modal that opens a question."""
+    Inside a sentence 'Will Kowal rose highest' is a first name, not the modal that opens a question."""
     tokens = span.text.split()
     lead = 0
     while lead < len(tokens) - 1 and tokens[lead] in _LEADERS and not (mid_sentence and tokens[lead] in FIRST_NAME_WORDS):
@@ -859,13 +859,15 @@ class NameFinder:
                 continue
             if len(tokens) == 1 and (tokens[0] in OPENERS or tokens[0] in NOT_NAMES or tokens[0] in TITLES):
                 continue
+            if tokens[0] in STAGE_WORDS:
+                continue  # 'Group Four', 'Round Two': a stage of a competition, nobody's name
             out.append((span, tokens))
         if (start, end) == (0, None):
             self._whole = out
         return out
 
     def _drop_team_prefix(self, span: NameSpan) -> NameSpan | None:
-        """'Madrid Vinicius' never happens, but 'Real Madrid' and 'Barcelona Messi' might: trim team words."""
+        """'Madrid Varga' never happens, but 'Real Madrid' and 'Barcelona Varga' might: trim team words."""
         words = list(_NONBLANK.finditer(span.text))
         for k in range(len(words) - 1, 0, -1):
             head = span.text[: words[k - 1].end()]
@@ -900,7 +902,7 @@ class NameFinder:
 
 
 def bind_surnames(names: Iterable[str]) -> dict[str, str]:
-    """Map each short form to the one full name it belongs to in the article ('Mbappe' -> 'Kylian Mbappe').
+    """Map each short form to the one full name it belongs to in the article ('Varga' -> 'Tomas Varga').
 
     A short form shared by two full names (two Nevilles) is left unbound: never a guess.
     """
@@ -922,7 +924,7 @@ def bind_surnames(names: Iterable[str]) -> dict[str, str]:
     for n in set(names):
         key = fold_name(n)
         cands = owners.get(key, set())
-        # a longer full name that contains this one ("Jorge de Frutos" for "de Frutos")
+        # a longer full name that contains this one ("Jorge de Vries" for "de Vries")
         if len(cands) == 1:
             binding[n] = next(iter(cands))
         elif not cands:
@@ -936,7 +938,7 @@ def bind_surnames(names: Iterable[str]) -> dict[str, str]:
 
 @lru_cache(maxsize=65536)
 def fold_name(name: str) -> str:
-    """Accent- and case-blind form for comparing spellings ('Mbappé' == 'mbappe')."""
+    """Accent- and case-blind form for comparing spellings ('Tomás' == 'tomas')."""
     import unicodedata
 
     s = unicodedata.normalize("NFKD", name)

@@ -1,10 +1,10 @@
 """Team sheets: the structured line-up and summary blocks printed around match reports.
 
-Match reports carry their most exact facts in lists, not prose: BBC team sheets ("Man Utd: Carroll,
-..., O'Shea (Ronaldo 33), ... Booked: Rooney. Goals: Rooney 68, Dunne 75 og."), BBC web line-ups
-("- 20SchöneSubstituted forVeltmanat 59'minutes"), scorer headers ("- Dimitri Payet - 16'",
-"Juventus: Mandzukic 70'"), wire summaries ("Scorers: J. Silva 49", "Subs used: Ortiz 74 (Baptiste)"),
-live-text lines ("Goal! Lyon 1, Nantes 2. Karim Adeyemi (Nantes) ...") and player ratings. Reading them
+Match reports carry their most exact facts in lists, not prose: BBC team sheets ("Man Utd: Kral,
+..., Marsh (Olsen 33), ... Booked: Varga. Goals: Varga 68, Berg 75 og."), BBC web line-ups
+("- 20KowalSubstituted forHaddouat 59'minutes"), scorer headers ("- Tomas Varga - 16'",
+"Juventus: Olsen 70'"), wire summaries ("Scorers: J. Berg 49", "Subs used: Kell 74 (Marsh)"),
+live-text lines ("Goal! Lyon 1, Nantes 2. Pieter Olsen (Nantes) ...") and player ratings. Reading them
 by shape with regexes is fast, deterministic and span-exact, which prose NLP is not.
 
 `read_team_sheets` is pure: text in, `TeamSheet`s out, no I/O and no spaCy.
@@ -89,8 +89,8 @@ _NAME_TOKEN = compile_rule(_WORD + r"\Z")
 _MINUTE = r"(?P<min>\d{1,3})\s*'?\s*(?:\+\s*(?P<add>\d{1,2})\s*'?)?"
 _FLAG = r"(?:own goal|o\.g\.|og|pen\.?|p)"
 
-# "Dunne 75 og", "Chiellini (og) 57'", "Houssem Aouar - 28' Pen", "Adeyemi 90+2pen", "Bergkamp (35)",
-# "Ortiz 74 (Baptiste)", "Moreno (Lyon) 65", "Rooney": the item shapes of goal, card and subs lists.
+# "Berg 75 og", "Haddou (og) 57'", "Jan Berg - 28' Pen", "Olsen 90+2pen", "Kral (35)",
+# "Kell 74 (Marsh)", "Kell (Lyon) 65", "Varga": the item shapes of goal, card and subs lists.
 _EVENT_ITEM = compile_rule(
     r"(?P<name>[^\W\d_][^\d(),;:]*?)\s*"
     r"(?:\((?P<tag>[^()\d]{1,40})\)\s*)?"
@@ -155,7 +155,7 @@ def _is_name(name: str) -> bool:
 
 
 def _tail_name(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The trailing run of name words in a span ("Booking Moreno" -> "Moreno"), trimmed."""
+    """The trailing run of name words in a span ("Booking Kell" -> "Kell"), trimmed."""
     start, end = _trim(text, start, end)
     words = list(re.finditer(r"\S+", text[start:end]))
     keep = len(words)
@@ -260,7 +260,7 @@ class _Piece:
 
 
 def _kick_off_pieces(text: str) -> list[_Piece]:
-    """Cut the text into lines and sentences, keeping initials ("J. Silva") and brackets whole."""
+    """Cut the text into lines and sentences, keeping initials ("J. Berg") and brackets whole."""
     pieces: list[_Piece] = []
     for line in re.finditer(r"[^\n]+", text):
         line_start, line_end = line.span()
@@ -299,7 +299,7 @@ def _inline_keywords(text: str, left: int, right: int) -> list[int]:
 
 
 def _is_initial(text: str, dot: int, line_start: int) -> bool:
-    """'J. Silva': a full stop right after a lone capital letter abbreviates a first name."""
+    """'J. Berg': a full stop right after a lone capital letter abbreviates a first name."""
     if text[dot] != "." or dot <= line_start or not text[dot - 1].isupper():
         return False
     return dot - 1 == line_start or not text[dot - 2].isalpha()
@@ -307,7 +307,7 @@ def _is_initial(text: str, dot: int, line_start: int) -> bool:
 
 @dataclass(slots=True)
 class _Part:
-    """One (optionally team-labelled) list inside a keyword line: 'Lyon: Aouar 28pen'."""
+    """One (optionally team-labelled) list inside a keyword line: 'Lyon: Berg 28pen'."""
 
     label: tuple[int, int] | None
     items: list[tuple[int, int]]
@@ -351,9 +351,9 @@ def _lineup_item_kind(text: str, span: tuple[int, int]) -> str | None:
 def _substitutions_in_item(
     text: str, span: tuple[int, int]
 ) -> list[tuple[tuple[int, int], tuple[int, int], _Clock]] | None:
-    """'O'Shea (Ronaldo 33)' -> [(on span, off span, minute)]; chains 'A (B 60 (C 80))' replace in turn.
+    """'Marsh (Olsen 33)' -> [(on span, off span, minute)]; chains 'A (B 60 (C 80))' replace in turn.
 
-    Returns None when the item is not a starter-with-substitute shape ("Lopes (capt)" gives []).
+    Returns None when the item is not a starter-with-substitute shape ("Berg (capt)" gives []).
     """
     start, end = span
     open_at = text.find("(", start, end)
@@ -387,6 +387,16 @@ def _substitutions_in_item(
     return changes
 
 
+def _affiliations(text: str, items: list[tuple[int, int]]) -> bool:
+    """A squad list names each player's club in brackets: three or more bracketed names without a
+    minute in one list are affiliations, not substitutes (a sheet prints its changes with minutes)."""
+    bare = 0
+    for item in items:
+        changes = _substitutions_in_item(text, item)
+        bare += bool(changes) and all(minute == (None, None) for _, _, minute in changes)
+    return bare >= 3
+
+
 def _event_item(text: str, span: tuple[int, int]) -> re.Match[str] | None:
     """Match a goal/card/subs item, or None when it is not one (or its minute is impossible)."""
     if span[1] - span[0] > MAX_ITEM_CHARS:
@@ -401,7 +411,7 @@ def _event_item(text: str, span: tuple[int, int]) -> re.Match[str] | None:
 
 
 def _is_goal_list(text: str, items: list[tuple[int, int]], bracketed: bool = False) -> bool:
-    """Every item is 'Name NN' (or a bare continuation minute: 'Henry 2, 29')."""
+    """Every item is 'Name NN' (or a bare continuation minute: 'Berg 2, 29')."""
     if not items:
         return False
     for index, span in enumerate(items):
@@ -418,7 +428,7 @@ def _is_goal_list(text: str, items: list[tuple[int, int]], bracketed: bool = Fal
 
 
 def _keyword_parts(text: str, body: tuple[int, int]) -> list[_Part]:
-    """'Lyon: Aouar 28pen; Marseille: Payet 16' -> two team-labelled parts; plain lists -> one part."""
+    """'Lyon: Berg 28pen; Marseille: Varga 16' -> two team-labelled parts; plain lists -> one part."""
     chunks = _split_items(text, body[0], body[1], ";")
     labelled = []
     for chunk in chunks:
@@ -443,7 +453,7 @@ def _shape_of(text: str, piece: _Piece, in_sheet: bool) -> _Shape | None:
         keyword = text[prefix[0] : prefix[1]].strip(" \t-•*").lower()
         if keyword in _KEYWORDS:
             return _keyword_shape(text, piece, keyword, body)
-        if not keyword:  # ': Varga 40, Thompson 48 pen' (a label lost before the colon)
+        if not keyword:  # ': Varga 40, Olsen 48 pen' (a label lost before the colon)
             items = _split_items(text, *body)
             if in_sheet and _is_goal_list(text, items):
                 return _Shape("bare_goals", piece, items=items)
@@ -582,17 +592,21 @@ class _SheetReader:
         self.blocks.append(block)
         self.current = block
         rule = RULE_RATINGS if shape.ratings else RULE_SHEET
+        clubs = _affiliations(self.text, shape.items)
         for item in shape.items:
-            self._read_lineup_item(block, item, rule)
+            self._read_lineup_item(block, item, rule, clubs)
         return True
 
-    def _read_lineup_item(self, block: _Block, item: tuple[int, int], rule: str) -> None:
-        """A starter, plus whoever replaced them ('O'Shea (Ronaldo 33)')."""
+    def _read_lineup_item(self, block: _Block, item: tuple[int, int], rule: str, clubs: bool = False) -> None:
+        """A starter, plus whoever replaced them ('Marsh (Olsen 33)'); in a squad list of clubs
+        ('Given (Newcastle), Kenny (Sheffield United)') the brackets replace nobody."""
         if block.ratings or "(" not in self.text[item[0] : item[1]]:
             open_at = self.text.find("(", item[0], item[1])
             self._add_player(block, _trim(self.text, item[0], open_at if open_at >= 0 else item[1]), rule)
             return
         changes = _substitutions_in_item(self.text, item) or []
+        if clubs:
+            changes = [c for c in changes if c[2] != (None, None)]
         open_at = self.text.find("(", item[0], item[1])
         self._add_player(block, _trim(self.text, item[0], open_at), rule)
         for on, off, minute in changes:
@@ -624,7 +638,7 @@ class _SheetReader:
         return True
 
     def _read_bench(self, shape: _Shape) -> bool:
-        """'Subs Not Used: Howard, Bellion' (or rated 'Subs: Bellingham (6)'): players, no events."""
+        """'Subs Not Used: Kowal, Marsh' (or rated 'Subs: Kowal (6)'): players, no events."""
         block = self.current
         if block is None:
             return False
@@ -654,7 +668,7 @@ class _SheetReader:
             self._read_substitutions(block, items, rule)
 
     def _team_tag(self, block: _Block, found: re.Match[str], wire: bool) -> _Block:
-        """A wire item may name its team in brackets ('Moreno (Lyon) 65'): file it under that team."""
+        """A wire item may name its team in brackets ('Kell (Lyon) 65'): file it under that team."""
         group = "tag" if found["tag"] else "tag2" if found["tag2"] else None
         if not wire or group is None or _is_flag(found[group]):
             return block
@@ -664,7 +678,7 @@ class _SheetReader:
         return self._block_for(tag, _Piece(tag[0], found.end()), wire)
 
     def _read_goals(self, block: _Block, items: list[tuple[int, int]], rule: str, wire: bool) -> None:
-        """'Rooney 68, Dunne 75 og, Lampard 80 pen, Henry 2, 29': goals listed under the team they helped."""
+        """'Varga 68, Berg 75 og, Haddou 80 pen, Berg 2, 29': goals listed under the team they helped."""
         last: tuple[tuple[int, int], _Block] | None = None
         for item in items:
             found = _event_item(self.text, item)
@@ -690,7 +704,7 @@ class _SheetReader:
         block.events.append((event, "other" if own_goal else "block"))
 
     def _read_cards(self, block: _Block, items: list[tuple[int, int]], card: str, rule: str, wire: bool) -> None:
-        """'Booked: Rooney, Scholes' / 'Sent Off: Bergkamp (35)' / 'Yellow cards: Moreno 65'."""
+        """'Booked: Varga, Olsen' / 'Sent Off: Kral (35)' / 'Yellow cards: Kell 65'."""
         for item in items:
             found = _event_item(self.text, item)
             if found is None:
@@ -701,7 +715,7 @@ class _SheetReader:
             target.events.append((_event(card, name, self.text, rule, minute), "block"))
 
     def _read_substitutions(self, block: _Block, items: list[tuple[int, int]], rule: str) -> None:
-        """'Ortiz 74 (Baptiste)' = Ortiz on for Baptiste; 'Baptiste (Ortiz 74)' = BBC order; 'A for B 74'."""
+        """'Kell 74 (Marsh)' = Kell on for Marsh; 'Marsh (Kell 74)' = BBC order; 'A for B 74'."""
         for item in items:
             if _too_long(item):
                 continue
@@ -737,7 +751,7 @@ class _SheetReader:
     # ---- labelled scorer lines and bare sheet lines
 
     def _take_scorers(self, shape: _Shape) -> bool:
-        """'Juventus: Mandzukic 70', Morata 81'' (the label is the team the goals counted for)."""
+        """'Juventus: Olsen 70', Berg 81'' (the label is the team the goals counted for)."""
         block = self._block_for(shape.label, shape.piece, wire=True)
         block.cover(shape.piece.start, shape.piece.end)
         self._read_goals(block, shape.items, RULE_SCORER_LINE, wire=False)
@@ -779,7 +793,7 @@ class _SheetReader:
         return True
 
     def _take_bare_sent_off(self, shape: _Shape) -> bool:
-        """'Bowyer (77).' between the bench and the booked: a dismissal with its minute."""
+        """'Kral (77).' between the bench and the booked: a dismissal with its minute."""
         block = self.current
         if block is None or block.ratings or self.seen_crowd:
             return False
@@ -917,7 +931,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _live_player(text: str, span: tuple[int, int]) -> tuple[tuple[int, int] | None, int] | None:
-    """'- 12MazraouiBooked at 57mins' -> (name span, notes start); ('- 37' -> (None, end))."""
+    """'- 12HaddouBooked at 57mins' -> (name span, notes start); ('- 37' -> (None, end))."""
     found = _LIVE_PLAYER.fullmatch(text, *span)
     if not found:
         return None
@@ -1026,7 +1040,7 @@ _HEADER_ITEM = compile_rule(
 
 
 def _read_scorer_headers(text: str) -> list[TeamSheet]:
-    """'- Houssem Aouar - 28' Pen' bullet runs at the top of web pages (team names lost)."""
+    """'- Jan Berg - 28' Pen' bullet runs at the top of web pages (team names lost)."""
     sheets: list[TeamSheet] = []
     run: list[re.Match[str]] = []
     for line in [*_lines(text), None]:
@@ -1046,7 +1060,7 @@ def _scorer_header_sheets(text: str, run: list[re.Match[str]]) -> list[TeamSheet
     The icons that told goals from cards are lost in scraping. An item is read as a goal unless it
     says otherwise, with one judgement call: a player listed more than once whose later entry has no
     pen/og flag, when the article itself says that player was sent off, is read as the dismissal on
-    that later entry (web pages list 'Payet 16'' goal then 'Payet 19'' red card this way). A one-off
+    that later entry (web pages list 'Varga 16'' goal then 'Varga 19'' red card this way). A one-off
     entry stays a goal: nothing in the list separates a lone red card from a lone goal.
     """
     groups: list[list[re.Match[str]]] = [[run[0]]]
@@ -1192,7 +1206,7 @@ def _live_substitutions(text: str, line: tuple[int, int], minute: _Clock) -> Ite
 
 
 def _live_cards(text: str, line: tuple[int, int], minute: _Clock) -> Iterator[_LiveEvent]:
-    """'Booking Moreno (Lyon) is shown the yellow card', 'Second yellow card to X (Lyon)'."""
+    """'Booking Kell (Lyon) is shown the yellow card', 'Second yellow card to X (Lyon)'."""
     for found in _LT_CARD.finditer(text, *line):
         if not found["second"] and not found["colour"]:
             continue

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 KINDS: frozenset[str] = frozenset({"club", "national"})
 
-# Words that are a team's alias but also a common forename ("Jordan Henderson", "Georgia Stanway",
+# Words that are a team's alias but also a common forename ("Jordan Henderson", "Georgia Varga",
 # "Everton Soares") or surname ("David Villa", "Antonio Valencia"): in running text such a hit is
 # dropped when a name-like capitalised word stands right after / right before it.
 _FORENAME_CLASH: frozenset[str] = frozenset({"Jordan", "Chad", "Georgia", "India", "Israel", "Kenya", "Everton"})

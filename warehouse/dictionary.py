@@ -224,7 +224,7 @@ DICTIONARY: tuple[Relation, ...] = (
                 "name of the team the text gives; NULL when that names no one team (a bare 'United').",
             ),
             ("role", "VARCHAR", "player, coach, referee or other."),
-            ("aliases", "VARCHAR[]", "Every spelling seen in the sources, e.g. ['Kylian Mbappe', 'Kylian Mbappé']."),
+            ("aliases", "VARCHAR[]", "Every spelling seen in the sources, e.g. ['Tomas Varga', 'Tomás Varga']."),
             ("team_id", "VARCHAR", "Their team (-> teams.team_id)."),
         ),
     ),
@@ -243,7 +243,7 @@ DICTIONARY: tuple[Relation, ...] = (
                 "name of the team the text gives; NULL when that names no one team (a bare 'United').",
             ),
             ("role", "VARCHAR", "Always player here (the others are in people)."),
-            ("aliases", "VARCHAR[]", "Every spelling seen in the sources, e.g. ['Kylian Mbappe', 'Kylian Mbappé']."),
+            ("aliases", "VARCHAR[]", "Every spelling seen in the sources, e.g. ['Tomas Varga', 'Tomás Varga']."),
             ("team_id", "VARCHAR", "Their team (-> teams.team_id)."),
         ),
     ),
@@ -482,8 +482,8 @@ DICTIONARY: tuple[Relation, ...] = (
             (
                 "home_scorers",
                 "VARCHAR",
-                'Goals credited to the home side in clock order, e.g. "Vinícius '
-                "Júnior 15', Kylian Mbappé 90+10' (pen)\"; own goals by away players marked (og).",
+                'Goals credited to the home side in clock order, e.g. "Tomás '
+                "Varga 15', Pieter Olsen 90+10' (pen)\"; own goals by away players marked (og).",
             ),
             ("away_scorers", "VARCHAR", "Goals credited to the away side, same format."),
             (
@@ -503,6 +503,12 @@ DICTIONARY: tuple[Relation, ...] = (
             ("n_events", "INTEGER", "Events of any type recorded for the match."),
             ("has_score_conflict", "BOOLEAN", "Sources gave different final scores."),
             ("score_note", "VARCHAR", "Extra time, shoot-out, or how the score was found."),
+            (
+                "is_home_known",
+                "BOOLEAN",
+                "A source says which side was at home; when False, home_team is only the team named first "
+                "and 'home win' / 'away win' follow that order.",
+            ),
         ),
     ),
     Relation(

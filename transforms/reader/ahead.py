@@ -22,7 +22,7 @@ from transforms.clean import MONTHS
 from transforms.dates import month_day_date, resolve_match_date
 from transforms.reader.doc import Doc, TeamRef, template
 from transforms.reader.lexicon import Lexicon, alternation, phrase_pattern, split_slots
-from transforms.reader.scores import SCORE_RX, subject_before
+from transforms.reader.scores import subject_before
 from transforms.records import FixtureMention
 from transforms.teams import name_key
 
@@ -145,7 +145,7 @@ def announced(doc: Doc) -> list[FixtureMention]:
     future = cue_pattern(lex, "future")
     for s0, s1 in doc.sentences:
         refs = [r for r in doc.teams_in(s0, s1) if r.team]  # 'host' is a verb here, not a side word
-        if not refs or SCORE_RX.search(text, s0, s1):
+        if not refs:
             continue
         ahead = bool(future.search(text, s0, s1))
         if not ahead and not _DATED.search(text, s0, s1):
@@ -165,7 +165,10 @@ def told_otherwise(lex: Lexicon, sentence: str, pos: int) -> bool:
     """A past word in the clause ('last week', 'ago') or a hypothetical one just before ('could')."""
     breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, pos)]
     clause = sentence[breaks[-1] if breaks else 0 : pos + 60]
-    return bool(cue_pattern(lex, "past").search(clause) or cue_pattern(lex, "hypothetical").search(sentence, max(0, pos - 30), pos))
+    return bool(
+        cue_pattern(lex, "past").search(clause)
+        or cue_pattern(lex, "hypothetical").search(sentence, max(0, pos - 30), pos)
+    )
 
 
 def _team(doc: Doc, index: str | None) -> str | None:
@@ -183,7 +186,7 @@ def _fixtures_from(doc: Doc, tpl, m: re.Match[str], home: str) -> list[FixtureMe
             first = main_team(doc)
     out = []
     start, end = tpl.span(m.start(), m.end())
-    window = doc.text[start : tpl.end]
+    window = doc.text[start : _date_window_end(tpl, m.end())]
     for other in others:
         if not first or not other or first == other:
             continue
@@ -195,6 +198,15 @@ def _fixtures_from(doc: Doc, tpl, m: re.Match[str], home: str) -> list[FixtureMe
         fx.competition = comps[0].canonical if comps else None
         out.append(fx)
     return out
+
+
+def _date_window_end(tpl, pos: int) -> int:
+    """'games against Eastwick and Southport ..., before the cup tie with Westfield on Feb. 17': a date
+    told after another team is that team's; the announced ones' window ends where it is named."""
+    while m := _AND_MORE.match(tpl.text, pos):
+        pos = m.end()
+    nxt = tpl.text.find("¤", pos)
+    return tpl.end if nxt < 0 else tpl.span(nxt, nxt + 1)[0]
 
 
 def coordinated_teams(sentence: str, pos: int) -> list[str]:

@@ -28,14 +28,84 @@ _GOAL_ITEM = re.compile(
     rf"(?P<name>[^\W\d_][^.()\d]*?)\s*(?P<flag>\((?:p|pen|og|o\.g\.|pp)\.?\))?\s*(?:\.|$|(?=\s\d))",
     re.I,
 )
-_CARD_LABEL = re.compile(r"\b(?P<kind>TA|TR|Yellow cards?|Red cards?|Booked|Sent off|Bookings|Amonestaciones|Expulsiones)\s*:\s*", re.I)
-_CARD_ITEM = re.compile(rf"(?P<name>[^\W\d_][\w'’.\- ]*?)\s*\(\s*(?P<min>\d{{1,3}})(?:\s*\+\s*(?P<add>\d{{1,2}}))?\s*{_APOS}?\s*\)")
+_CARD_LABEL = re.compile(
+    r"\b(?P<kind>TA|TR|Yellow cards?|Red cards?|Booked|Sent off|Bookings|Amonestaciones|Expulsiones)\s*:\s*", re.I
+)
+_CARD_ITEM = re.compile(
+    rf"(?P<name>[^\W\d_][\w'’.\- ]*?)\s*\(\s*(?P<min>\d{{1,3}})(?:\s*\+\s*(?P<add>\d{{1,2}}))?\s*{_APOS}?\s*\)"
+)
 
 
 def read(text: str, lines: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[TeamSheet]:
-    """Match-facts line-ups (with their goals and cards) and wire summaries, in text order; none where
-    other sheets were read."""
-    return summaries(text, lines, taken) + lineups(text, lines, taken)
+    """Match-facts line-ups (with their goals and cards), wire summaries and score boxes, in text order;
+    none where other sheets were read."""
+    return summaries(text, lines, taken) + lineups(text, lines, taken) + score_boxes(text, lines, taken)
+
+
+# ---- score boxes: a team and its goals on one line, then what each player did, a line each ----------
+#
+#     Northbrook 2                     the home side and its goals
+#     - T Varga (7th minute)           a goal and its minute ('pen', 'og' before the minute)
+#     Eastwick 1                       the away side
+#     - J Kowal (sent off 73rd minute) a dismissal
+
+BOX_RULE = "sheet_score_box"
+_BOX_TEAM = re.compile(
+    r"[ \t]*(?P<t>[A-ZÀ-Ý][^\W\d_]*(?:[ \t]+[^\W\d_&.'’-][\w&.'’-]*){0,4})[ \t]+(?P<n>\d{1,2})[ \t]*$"
+)
+_BOX_ITEM = re.compile(
+    r"[ \t]*[-•][ \t]*(?P<name>[^\W\d_][^()\n]*?)[ \t]*\([ \t]*(?P<kind>sent off|pen(?:alty)?|og|own goal)?[ \t]*"
+    r"(?P<min>\d{1,3})(?:st|nd|rd|th)?(?:[ \t]*(?:minute|min|['’]))?(?:[ \t]*\+[ \t]*(?P<add>\d{1,2}))?[ \t]*\)[ \t]*$",
+    re.I,
+)
+
+
+def score_boxes(text: str, lines: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[TeamSheet]:
+    """Two team lines, each with the lines of its scorers (and dismissals) under it: home, then away."""
+    if "(" not in text:
+        return []
+    for k, line in enumerate(lines):
+        home = _box(text, lines, k)
+        if home is None or any(a <= line[0] < b for a, b in taken):
+            continue
+        sheet, nxt = home
+        away = _box(text, lines, nxt)
+        if away is None or not (sheet.events or away[0].events):
+            continue
+        sheet.side, away[0].side = "home", "away"
+        for box, other in ((sheet, away[0]), (away[0], sheet)):
+            for own_goal in (e for e in box.events if e.is_own_goal):
+                own_goal.team = other.team  # listed under the side it helped; the scorer plays for the other
+        return [sheet, away[0]]
+    return []
+
+
+def _box(text: str, lines: list[tuple[int, int]], k: int) -> tuple[TeamSheet, int] | None:
+    """The team line at k and its item lines; with the index of the line after them."""
+    if k >= len(lines):
+        return None
+    m = _BOX_TEAM.match(text, *lines[k])
+    if m is None:
+        return None
+    team = m["t"].strip()
+    sheet = TeamSheet(team, None, lines[k][0], lines[k][1])
+    j = k + 1
+    while j < len(lines) and (item := _BOX_ITEM.match(text, *lines[j])):
+        s, e = item.span("name")
+        name = text[s:e].strip()
+        kind = (item["kind"] or "").lower()
+        etype = "red_card" if kind == "sent off" else "goal"
+        minute, added = int(item["min"]), int(item["add"]) if item["add"] else None
+        own = kind in ("og", "own goal")
+        sheet.events.append(
+            EventMention(
+                etype, s, s + len(name), name, team, None, minute, added, kind.startswith("pen"), own, BOX_RULE
+            )
+        )
+        sheet.players.append(PersonMention(name, s, s + len(name), rule=BOX_RULE))
+        sheet.char_end = lines[j][1]
+        j += 1
+    return sheet, j
 
 
 def lineups(text: str, lines: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[TeamSheet]:
@@ -78,8 +148,9 @@ def _lineup(text: str, label: tuple[int, int], body: tuple[int, int]) -> TeamShe
             on1 = start + sub.end("on")
             sheet.players.append(PersonMention(text[on0:on1], on0, on1, rule=RULE))
             sheet.events.append(
-                EventMention("substitution", on0, on1, text[on0:on1], None, text[p0:p1], int(sub["min"]), None,
-                             rule=RULE)  # fmt: skip
+                EventMention(
+                    "substitution", on0, on1, text[on0:on1], None, text[p0:p1], int(sub["min"]), None, rule=RULE
+                )  # fmt: skip
             )
     if len(sheet.players) < 9:
         return None
@@ -161,7 +232,9 @@ _SUMMARY = re.compile(
     r"Missed penalty|Sent off)\s*:)"
 )
 _SUMMARY_LABEL = re.compile(r"(?:Scorers?|Goals?|Yellow cards?|Red cards?|Subs used|Missed penalty|Sent off)\s*:")
-_FIELD = re.compile(r"(?P<label>Scorers?|Goals?|Yellow cards?|Red cards?|Subs used|Missed penalty|Sent off)\s*:\s*", re.I)
+_FIELD = re.compile(
+    r"(?P<label>Scorers?|Goals?|Yellow cards?|Red cards?|Subs used|Missed penalty|Sent off)\s*:\s*", re.I
+)
 _ITEM = re.compile(
     rf"(?P<name>[^\W\d_][^\d(),;:]*?)\s+(?P<min>\d{{1,3}})(?:\s*\+\s*(?P<add>\d{{1,2}}))?\s*{_APOS}?\s*(?P<flag>pen|p|og|o\.g\.)?"
     r"(?:\s*\((?P<off>[^()]+)\))?"
@@ -207,11 +280,24 @@ def _summary_sheet(text: str, m: re.Match[str], line: tuple[int, int], side: str
             flag = (item["flag"] or "").lower()
             if kind == "substitution":
                 off = (item["off"] or "").strip()
-                sheet.events.append(EventMention("substitution", s, e, name, team, off or None, minute, added, rule=RULE))
+                sheet.events.append(
+                    EventMention("substitution", s, e, name, team, off or None, minute, added, rule=RULE)
+                )
             elif kind:
                 sheet.events.append(
-                    EventMention(kind, s, e, name, team, None, minute, added, kind == "goal" and flag in ("pen", "p"),
-                                 kind == "goal" and flag in ("og", "o.g."), RULE)  # fmt: skip
+                    EventMention(
+                        kind,
+                        s,
+                        e,
+                        name,
+                        team,
+                        None,
+                        minute,
+                        added,
+                        kind == "goal" and flag in ("pen", "p"),
+                        kind == "goal" and flag in ("og", "o.g."),
+                        RULE,
+                    )  # fmt: skip
                 )
             sheet.players.append(PersonMention(name, s, e, rule=RULE))
     return sheet

@@ -28,10 +28,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from transforms.minutes import MinuteMention
+from transforms.gates import compile_rule
+from transforms.minutes import MinuteMention, goal_count_at
 from transforms.people import fold_name
 from transforms.reader.doc import Doc, Template, template
-from transforms.gates import compile_rule
 from transforms.reader.lexicon import Lexicon, alternation, fill_slots, inflections
 from transforms.reader.minutes import minutes_in
 from transforms.records import EventMention
@@ -48,7 +48,7 @@ GAP = (
 GAP_SHORT = GAP + r"{0,80}?"
 GAP_LONG = GAP + r"{0,100}?"
 TEAM_GOAL_VERBS = (
-    r"opened the scoring|opening the scoring|took the lead|take (?:a|the) (?:[\w-]+ ){0,3}?lead|taking the lead|went ahead|"
+    r"opened the scoring|opening the scoring|took the lead|(?:take|took|taking) (?:a|an|the) (?:[\w-]+ ){0,3}?lead|taking the lead|went ahead|"
     r"went in front|equali[sz]ed|equali[sz]e|equali[sz]ing|levelled|leveled|level|drew level|brought it level|"
     r"pulled one back|pulled a goal back|hit back|doubled their lead|doubled the lead|doubling their lead|extended their lead|"
     r"extending their lead|restored their lead|restore their lead|restoring their lead|restored their advantage|"
@@ -91,7 +91,9 @@ PARTICIPLE = re.compile(r"^\s+(?:after|before|while|since|by|on)\s+$")
 def _main_subject(text: str, before: int) -> int | None:
     """The first person of the template who is no object: the subject of the sentence."""
     for m in re.finditer(r"§(\d+)", text[:before]):
-        if not re.search(r"(?:\b(?:with|to|by|for|from|on|at|over|past|and)\s+)$", text[max(0, m.start() - 10) : m.start()]):
+        if not re.search(
+            r"(?:\b(?:with|to|by|for|from|on|at|over|past|and)\s+)$", text[max(0, m.start() - 10) : m.start()]
+        ):
             return int(m[1])
     return None
 
@@ -100,7 +102,7 @@ _SUBORDINATE = re.compile(r"\b(?:where|when|whereas|although|though|as|after|bec
 
 
 def _subject_of_participle(text: str, a: int, w: int, actor: int) -> int:
-    """'Emond succeeded where Morioka had failed, opening the scoring': a participle after a comma
+    """'Varga succeeded where Olsen had failed, opening the scoring': a participle after a comma
     belongs to the main clause's subject, not to a person of a clause in between."""
     a = a - 1 if text[a - 1 : a] == "§" else a  # the group holds the index only
     if not re.search(r",\s*$", text[:w]) or not _SUBORDINATE.search(text, max(0, a - 30), a):
@@ -167,9 +169,11 @@ class Rule:
         only where a phrase's first word stands (`at`: word -> its offsets): one big
         alternation scanned at every character is most of the reader's time otherwise."""
         found = []
-        for word in self.by_first.keys() & at.keys():
-            rx = self.by_first[word]
-            found += [m for pos in at[word] if (m := rx.match(text, pos))]
+        by_first = self.by_first
+        for word, offsets in at.items():  # the sentence's few words looked up, not the rule's many
+            rx = by_first.get(word)
+            if rx is not None:
+                found += [m for pos in offsets if (m := rx.match(text, pos))]
         if self.rest is not None:
             found += self.rest.finditer(text)
         found.sort(key=lambda m: (m.start(), -m.end()))
@@ -184,7 +188,17 @@ def rules(lex: Lexicon) -> list[Rule]:
         if r["event"] in ("negation", "shootout"):
             continue
         groups.setdefault((r["event"], r["form"]), []).append(r)
-    order = ["substitution", "second_yellow", "red_card", "yellow_card", "injury", "penalty_miss", "goal", "assist"]
+    order = [
+        "substitution",
+        "second_yellow",
+        "red_card",
+        "yellow_card",
+        "injury",
+        "penalty_miss",
+        "goal",
+        "assist",
+        "woodwork",
+    ]
     out = []
     for event in order:
         for form in FORMS:
@@ -192,14 +206,15 @@ def rules(lex: Lexicon) -> list[Rule]:
             if not rows:
                 continue
             rows = rows + [
-                {**r, "phrase": form_of} for r in rows if event in INFLECTED and form in ("subject", "team", "pair_subject", "pair_object")
+                {**r, "phrase": form_of}
+                for r in rows
+                if event in INFLECTED
+                and form in ("subject", "team", "pair_subject", "pair_object")
                 and "as_written" not in r["implies"].split()
                 for form_of in other_forms(r["phrase"])
             ]
             phrases = [r["phrase"].removeprefix("'s ").strip() for r in rows]
-            implies = {
-                _phrase_key(r["phrase"].removeprefix("'s ")): frozenset(r["implies"].split()) for r in rows
-            }
+            implies = {_phrase_key(r["phrase"].removeprefix("'s ")): frozenset(r["implies"].split()) for r in rows}
             trigger = _trigger(phrases)
             by_first, rest = _indexed(phrases)
             cues = frozenset(_cue(p) for p in phrases)
@@ -218,13 +233,16 @@ def _rule_index(rules_: tuple[Rule, ...]) -> tuple[dict[str, tuple[int, ...]], t
     return {w: tuple(ix) for w, ix in index.items()}, tuple(i for i, r in enumerate(rules_) if r.rest is not None)
 
 
-def candidate_rules(rules_: list[Rule], at: dict[str, list[int]]) -> list[Rule]:
-    """The rules a sentence can fire, in rule order: those with a phrase opening on one of its words."""
+def candidate_rules(rules_: list[Rule], at: dict[str, list[int]]) -> list[tuple[Rule, dict[str, list[int]]]]:
+    """The rules a sentence can fire, in rule order: those with a phrase opening on one of its words,
+    each with those words' offsets (all of them for a rule that also scans: its `rest`)."""
     index, scanned = _rule_index(tuple(rules_))
-    chosen = {i for w in at if w in index for i in index[w]}
-    chosen.update(scanned)
+    chosen: dict[int, dict[str, list[int]]] = {i: {} for i in scanned}
+    for w, offsets in at.items():
+        for i in index.get(w, ()):
+            chosen.setdefault(i, {})[w] = offsets
     words = at.keys()
-    return [rules_[i] for i in sorted(chosen) if not rules_[i].cues.isdisjoint(words)]
+    return [(rules_[i], chosen[i]) for i in sorted(chosen) if not rules_[i].cues.isdisjoint(words)]
 
 
 def _loose_index(implies: dict[str, frozenset[str]]):
@@ -270,8 +288,11 @@ _WORD_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 def word_offsets(text: str) -> dict[str, list[int]]:
     """Every word of a template (lower case) and where it starts: where a rule's phrases may begin."""
     at: dict[str, list[int]] = {}
-    for m in _WORD_TOKEN.finditer(text):
-        at.setdefault(m.group().lower().replace("’", "'"), []).append(m.start())
+    lowered = text.lower().replace("’", "'")
+    if len(lowered) != len(text):  # a letter whose lower case is two characters: offsets would shift
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
+    for m in _WORD_TOKEN.finditer(lowered):
+        at.setdefault(m.group(), []).append(m.start())
     return at
 
 
@@ -279,10 +300,12 @@ def other_forms(phrase: str) -> list[str]:
     """The -ing and -s forms ('slotting home', 'limps off'), and the base form after 'to' ('rose to head
     in'): a bare base form is left out, being a noun as often as a verb ('a strike', 'the shot')."""
     forms = inflections(phrase)
-    return forms[1:] + [f"to {forms[0]}"] if forms else []
+    return [f for f in forms[1:] if f != phrase] + [f"to {forms[0]}"] if forms else []
 
 
-_STOPWORDS = frozenset("a an the to of for in on at by with from his her their into and".split())
+_STOPWORDS = frozenset(
+    ["a", "an", "the", "to", "of", "for", "in", "on", "at", "by", "with", "from", "his", "her", "their", "into", "and"]
+)
 
 
 def _cue(phrase: str) -> str:
@@ -301,7 +324,7 @@ def _phrase_key(phrase: str) -> str:
     return re.sub(r"\s+", " ", phrase.lower().replace("’", "'")).strip()
 
 
-INFLECTED = frozenset({"goal", "substitution", "injury", "penalty_miss"})
+INFLECTED = frozenset({"goal", "substitution", "injury", "penalty_miss", "woodwork"})
 FORMS = ("pair_subject", "pair_object", "pair_object_into", "pair_possessive", "subject", "object", "possessive", "attributive",
          "for_to", "label", "team_object", "team", "saved_penalty", "as_did")  # fmt: skip
 
@@ -309,7 +332,7 @@ FORMS = ("pair_subject", "pair_object", "pair_object_into", "pair_possessive", "
 class Hit:
     """A rule's match in a template: the spans of its parts, read as a regex match would give them."""
 
-    __slots__ = ("spans", "start_", "end_")
+    __slots__ = ("end_", "spans", "start_")
 
     def __init__(self, spans: dict[str, tuple[int, int]], start: int, end: int) -> None:
         self.spans, self.start_, self.end_ = spans, start, end
@@ -343,7 +366,9 @@ _ACTOR = re.compile(r"§(\d+)(?!\d|'s|’s)")
 _GAP_NEAR = re.compile(rf"{GAP}{{0,80}}")
 _GAP_AND = re.compile(rf"{GAP}{{0,140}}\band\s+(?:then\s+|later\s+|also\s+)?")
 _GAP_FAR = re.compile(rf"{GAP}{{0,100}}")
-_RELATED_AFTER = re.compile(r"\s+(?:the\s+)?(?:(?P<hurt>injured|stricken|limping|hobbling)\s+)?(?:[\w'’-]+\s+){0,2}?§(?P<r>\d+)")
+_RELATED_AFTER = re.compile(
+    r"\s+(?:the\s+)?(?:(?P<hurt>injured|stricken|limping|hobbling)\s+)?(?:[\w'’-]+\s+){0,2}?§(?P<r>\d+)"
+)
 _ACTOR_AFTER = re.compile(r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?§(?P<a>\d+)")
 _ACTOR_INTO = re.compile(r"\s+§(?P<a>\d+)\s+(?:into the (?:fray|game|action)|on)\b")
 _OBJECT_AFTER = re.compile(rf"\s+{OBJECT_FILL}§(?P<a>\d+)(?!\d|'s|’s)")
@@ -371,7 +396,7 @@ _OPENING_POSSESSOR = re.compile(r"\s*§(\d+)(?='s|’s)")
 
 
 def _possessor_of_participle(text: str, ws: int) -> re.Match[str] | None:
-    """"X's afternoon had started badly when scoring an own goal": a participle whose sentence opens
+    """ "X's afternoon had started badly when scoring an own goal": a participle whose sentence opens
     with a player's possessive is that player's."""
     if not text[ws:].split(" ", 1)[0].lower().endswith("ing") or not _PARTICIPLE_LEAD.search(text, max(0, ws - 8), ws):
         return None
@@ -522,9 +547,11 @@ class SentenceReader:
         self.current = self.fixture_for(s0, s1, teams)
         self.here = self.sentence_only if self.sentence_only is not None else self.current
         if not people and not refs and not teams:
+            self.keep_clock(s0, s1)
             return []
         tpl = self.template_of(s0, s1, people, refs, teams)
         if "§" not in tpl.text and "¤" not in tpl.text:
+            self.keep_clock(s0, s1)
             return []
         found = self.fire(tpl)
         out = []
@@ -536,6 +563,11 @@ class SentenceReader:
                     self.last_minute = ev.minute + (ev.added_time or 0)
                     self.pending = None
                 out.append(ev)
+                count = goal_count_at(doc.text, ev.char_end) if ev.event_type == "goal" else None
+                if count:  # 'strikes from Varga (2), Olsen and Berg': two goals, no clock
+                    ev.minute = ev.added_time = None
+                    out += [replace(ev, rule=ev.rule + "/more") for _ in range(count - 1)]
+                    continue
                 clocks = self.listed_clocks(ev, f, tpl) if ev.event_type == "goal" else []
                 if clocks:
                     ev.minute, ev.added_time = clocks[0]
@@ -544,7 +576,15 @@ class SentenceReader:
                 out += extra_goals(ev, f, len(clocks))
         if not found:
             self.remember_goal_clock(k, s0, s1)
+        if not out:
+            self.keep_clock(s0, s1)
         return out
+
+    def keep_clock(self, s0: int, s1: int) -> None:
+        """'A save on 54 minutes. A minute later X fired home': 'later' counts from the last clock told."""
+        told = [mm for mm in minutes_in(self.doc, s0, s1) if mm.minute is not None]
+        if told:
+            self.last_minute = told[-1].minute + (told[-1].added or 0)
 
     def template_of(self, s0: int, s1: int, people: list[int], refs: list, teams: list) -> Template:
         """The sentence with players as §k (others as ¶), pronouns standing for players as §k, teams as ¤k."""
@@ -556,6 +596,10 @@ class SentenceReader:
         for s, e, i, poss in refs:
             marks.append((s, e, f"§{i}'s" if poss else f"§{i}"))
         marks += doc.team_marks(teams)
+        if "." in doc.text[s0 : s1 - 1]:  # 'since Oct. 29, blasted ...': an abbreviation's dot ends no clause
+            marks += [
+                (m.start(), m.start() + len(m[1]), m[1][:-1]) for m in _MONTH_ABBREVIATION.finditer(doc.text, s0, s1)
+            ]
         return template(doc.text, s0, s1, marks)
 
     def listed_clocks(self, ev: EventMention, f: Found, tpl: Template) -> list[tuple[int, int | None]]:
@@ -586,11 +630,11 @@ class SentenceReader:
         )  # "volleyed in in stoppage time to send the tie to a shoot-out" is a goal
         persons, teams = "§" in tpl.text, "¤" in tpl.text
         at = word_offsets(tpl.text)
-        for rule in candidate_rules(self.rules, at):
+        for rule, firsts in candidate_rules(self.rules, at):
             if not (teams if rule.form == "team" else persons):
                 continue
             taken: list[tuple[int, int]] = []  # words of this rule already read: an overlapping phrase is
-            for m in hits(rule, tpl.text, at):  # tried only when the longer one failed its checks
+            for m in hits(rule, tpl.text, firsts):  # tried only when the longer one failed its checks
                 ws, we = m.span("w")
                 if any(ws < b and a < we for a, b in taken):
                     continue
@@ -602,11 +646,23 @@ class SentenceReader:
                     told = [g for g in found if g.rule.event == "goal" and g.start < m.start()]
                     if not told:
                         continue
-                    f = Found(told[-1].rule, f.actor, None, None, f.start, f.end, told[-1].phrase, told[-1].tags, False, f.words)
+                    f = Found(
+                        told[-1].rule,
+                        f.actor,
+                        None,
+                        None,
+                        f.start,
+                        f.end,
+                        told[-1].phrase,
+                        told[-1].tags,
+                        False,
+                        f.words,
+                    )
                 key = (family(rule.event), f.actor if f.actor is not None else f"t{f.team_ref}")
                 if key in claimed and rule.event != "goal":
                     continue
                 if rule.event == "goal" and key in claimed and "brace" not in f.tags and "hat_trick" not in f.tags:
+                    _lend_team(found, f, tpl.text)
                     continue
                 pairs = respective_pairs(tpl.text, f) if rule.form == "pair_subject" else []
                 found += [replace(f, actor=a, related=r) for a, r in pairs] or [f]
@@ -615,10 +671,27 @@ class SentenceReader:
                 for partner in coordinated(tpl.text, f.actor, m, rule.form):
                     pkey = (family(rule.event), partner)
                     if pkey not in claimed:
-                        found.append(Found(rule, partner, f.related, f.team_ref, f.start, f.end, f.phrase, f.tags, False, f.words))
+                        found.append(
+                            Found(
+                                rule, partner, f.related, f.team_ref, f.start, f.end, f.phrase, f.tags, False, f.words
+                            )
+                        )
                         claimed.add(pkey)
                 if f.hurt and f.related is not None and (("injury", f.related) not in claimed):
-                    found.append(Found(self._injury_rule(), f.related, None, None, f.start, f.end, "injured", frozenset(), False, f.words))
+                    found.append(
+                        Found(
+                            self._injury_rule(),
+                            f.related,
+                            None,
+                            None,
+                            f.start,
+                            f.end,
+                            "injured",
+                            frozenset(),
+                            False,
+                            f.words,
+                        )
+                    )
                     claimed.add(("injury", f.related))
         # a team's goal told in the same sentence as a named scorer's is that scorer's goal
         named = [f for f in found if f.rule.event == "goal" and f.actor is not None]
@@ -638,18 +711,35 @@ class SentenceReader:
         after = text[m.end() :]
         if rule.event in ("goal", "penalty_miss") and shootout:
             return None
+        if rule.event == "goal" and _IN_THE_SHOOTOUT.match(after):
+            return None  # 'scored two penalties in the shootout': kicks, not goals, whatever clock the sentence has
         if "needs_target" in tags and not TARGET.match(after):
             return None
         if "needs_score" in tags and not SCORE_NEXT.match(after):
             return None
         if "needs_injury" in tags and not INJURY_WORDS.match(after):
             return None
+        if rule.event == "injury" and _OFF_THE_BENCH.match(after):
+            return None  # 'came off the bench for the injured X': came on
+        if "needs_participle" in tags and not (
+            m.groupdict().get("a")
+            and m.groupdict().get("t")
+            and not text[m.end("w") : m.start("a") - 1].strip()
+            and _PARTICIPLE_NEXT.match(after)
+        ):  # the team's verb, then the player at once
+            return None  # 'levelled with §1 getting in front', never 'equalised with ten men after §1 ...'
+        if "needs_off" in tags and not re.match(r"\s+off\b", after):
+            return None  # 'a knock forced §0 off', never 'forced §0 into a mistake'
         if "needs_card_context" in tags and not CARD_WORDS.search(text):
             return None
         if rule.event == "goal" and m["w"].lower().endswith("scoring") and SCORING_ADJECTIVE.match(after):
             return None  # 'produced a scoring chance', 'a scoring touch': an adjective, no goal
-        if "delivery" in tags and re.search(r"\b(?:from|onto|on to|met|meets|meeting|converted|headed in)\s+$", text[max(0, m.start() - 20) : m.start()]):
+        if "delivery" in tags and re.search(
+            r"\b(?:from|onto|on to|met|meets|meeting|converted|headed in)\s+$", text[max(0, m.start() - 20) : m.start()]
+        ):
             return None  # "a header from X's free kick": X delivered it, someone else's goal
+        if tags & _COUNTED and _COUNT_OF_TIME.match(after):
+            tags = tags - _COUNTED  # 'scored four minutes into the second half': one goal and a clock
         if "ordinal_goal" in tags and NOT_A_GOAL_NOUN.match(after):
             return None  # "his second in the 58th minute", never "his second language"
         if "needs_goal_for" in tags and not GOAL_FOR.match(after):
@@ -665,12 +755,14 @@ class SentenceReader:
         if "adjacent" in tags and not (m.groupdict().get("a") and ADJACENT.fullmatch(text, m.end("a"), m.start("w"))):
             return None  # 'Olsen on for Varga', never '... booked late on for shoving Varga'
         if "needs_success" in tags and not (
-            SUCCESS_AFTER.match(after) or TOLD_AS_GOAL.search(text[max(0, m.start() - 25) : m.start()])
+            SUCCESS_AFTER.match(after)
+            or TOLD_AS_GOAL.search(text[max(0, m.start() - 25) : m.start()])
             or SCORING_MODIFIER.search(text, max(0, m.start("w") - 25), m.start("w"))
         ):
             return None
         if "needs_goal_context" in tags and not (
-            SUCCESS_AFTER.match(after) or GOAL_CONTEXT.search(text[max(0, m.start() - 60) : m.start()])
+            SUCCESS_AFTER.match(after)
+            or GOAL_CONTEXT.search(text[max(0, m.start() - 60) : m.start()])
             or GOAL_WORD_BEFORE.search(text[: m.start()])
         ):
             return None
@@ -680,27 +772,65 @@ class SentenceReader:
             to = _LEADING_TO.match(m["w"])  # 'failed to score': the negation stands before the infinitive's 'to'
             if self.neg_before.search(text, clause_start, m.start("w") + (to.end() if to else 0)):
                 return None
-            if rule.event == "goal" and (self.neg_after.match(after) or re.match(r"^[^.;]{0,40}\bbut\b[^.;]{0,40}\b(?:disallowed|ruled out|offside|chalked off|called back|overturned)", after)):
+            if rule.event == "goal" and (
+                self.neg_after.match(after)
+                or re.match(
+                    r"^[^.;]{0,40}\bbut\b[^.;]{0,40}\b(?:disallowed|ruled out|offside|chalked off|called back|overturned)",
+                    after,
+                )
+            ):
                 return None
-            if rule.event == "goal" and re.search(r"\bnot\s+(?:\w+\s+)?$", text[max(0, m.start("w") - 12) : m.start("w")]):
+            if rule.event == "goal" and re.search(
+                r"\bnot\s+(?:\w+\s+)?$", text[max(0, m.start("w") - 12) : m.start("w")]
+            ):
                 return None
+        if rule.form == "subject" and _SPEAKER_BEFORE.search(text, max(0, m.start("w") - 20), m.start("w")):
+            return None  # '"... had we scored our other chances"': the speakers' side, no player's goal
+        if rule.form == "pair_subject" and _PASSIVE_BEFORE.search(text, max(0, m.start("w") - 25), m.start("w")):
+            return None  # '§0 limped off and was replaced by §1': the passive is read by pair_object
         actor = int(m["a"]) if m.groupdict().get("a") else None
         related = int(m["r"]) if m.groupdict().get("r") else None
         team = int(m["t"]) if m.groupdict().get("t") else None
-        if rule.form == "subject" and actor is not None and PARTICIPLE.search(text, m.end("a"), m.start("w") + 1) and m["w"].lower().endswith("ing"):
+        if (
+            rule.form == "subject"
+            and actor is not None
+            and PARTICIPLE.search(text, m.end("a"), m.start("w") + 1)
+            and m["w"].lower().endswith("ing")
+        ):
             actor = _main_subject(text, m.start()) or actor  # "X celebrates with Y after scoring": X scored
+        if (
+            rule.form == "subject"
+            and actor is not None
+            and _LEADING_TO.match(m["w"])
+            and _AFTER_PREP.search(text, max(0, m.start("a") - 14), m.start("a") - 1)
+        ):  # 'profited from an error from X to score': X is the one the error came from, not the scorer
+            actor = _main_subject(text, m.start("a") - 1)
+            if actor is None:
+                return None
         if rule.form == "subject" and actor is not None and m["w"].split()[0].lower().endswith("ing"):
             actor = _subject_of_participle(text, m.start("a"), m.start("w"), actor)
+        if rule.form == "subject" and m["w"].split()[0].lower().endswith("ing"):
+            absolute = _WITH_BEFORE.search(text, max(0, m.start("w") - 20), m.start("w"))
+            if absolute:  # 'Varga scored, with §1 providing the assist': §1 provides it
+                actor = int(absolute[1])
+        if rule.form == "subject" and actor is not None and "," in text[m.end("a") : m.start("w")]:
+            rel = _INSIDE_RELATIVE.search(text, max(0, m.start("a") - 80), m.start("a") - 1)
+            if rel:  # '§1, who replaced §2 in the 77th minute, scored': §1 scored
+                actor = int(rel[1])
         if rule.form == "subject" and actor is not None:
             gap = text[m.end("a") : m.start("w")]
             who = list(re.finditer(r"§(\d+)(?:'s|’s)?,?\s+(?:who|whose)\b", text[m.start("a") : m.start("w")]))
             if who:
                 actor = int(who[-1][1])  # "felled by the defender, who was sent off": the one before 'who'
+            elif owner := _OWNER_BEFORE.search(gap):
+                actor = int(owner[1])  # "X fouled Y and picked up his second booking": the booking is his
             elif re.search(r"\band\s+(?:then\s+|later\s+|also\s+)?$", gap) and "§" in gap:
                 actor = _main_subject(text, m.start("w")) or actor  # "X tackles Y ... and receives a booking"
         if actor is not None and self.doc.people[actor].role != "player":
             return None
-        return Found(rule, actor, related, team, m.start(), m.end(), phrase, tags, bool(m.groupdict().get("hurt")), m.span("w"))
+        return Found(
+            rule, actor, related, team, m.start(), m.end(), phrase, tags, bool(m.groupdict().get("hurt")), m.span("w")
+        )
 
     # ---- one found event to a record ----------------------------------------------------------
     def to_event(self, tpl: Template, f: Found, s0: int, s1: int) -> EventMention | None:
@@ -721,8 +851,6 @@ class SentenceReader:
         is_pen = "penalty" in f.tags or (etype == "goal" and bool(PENALTY_CLAUSE.search(clause)))
         if etype == "red_card" and SECOND_YELLOW.search(clause) and not STRAIGHT_RED.search(clause):
             etype = "second_yellow"
-        if etype == "assist":
-            return None  # assists are read into goals by the settle pass
         team = self.team_of_event(tpl, f)
         own = "own_goal" in f.tags or (etype == "goal" and bool(OWN_GOAL.search(clause)))
         if own and "own_goal" not in f.tags:
@@ -781,15 +909,25 @@ class SentenceReader:
         if mm.start >= lo:
             return False
         people = self.doc.people
-        return any(i not in (f.actor, f.related) and people[i].role == "player" for i in self.people_between(s0, mm.start))
+        return any(
+            i not in (f.actor, f.related) and people[i].role == "player" for i in self.people_between(s0, mm.start)
+        )
 
     def zone_end(self, tpl: Template, f: Found, s1: int, t1: int) -> int:
         """Where this event's stretch of the sentence ends: at the next acting person after it."""
         doc = self.doc
         for i in self.people_between(t1, s1):
             p = doc.people[i]
-            if i not in (f.actor, f.related) and not _PERSON_AS_OBJECT.search(doc.text, max(0, p.char_start - 12), p.char_start):
-                return p.char_start
+            if i in (f.actor, f.related):
+                continue
+            if _PERSON_AS_OBJECT.search(doc.text, max(0, p.char_start - 30), p.char_start) and not (
+                _WITH_RAW.search(doc.text, max(0, p.char_start - 6), p.char_start)
+                and _PARTICIPLE_NEXT.match(doc.text, p.char_end)
+            ):
+                continue  # an object; but 'with X doubling the lead' is X acting
+            if not doc.text[t1 : p.char_start].strip() and _POSSESSIVE.match(doc.text, p.char_end):
+                continue  # 'headed in Olsen's cross in the 20th minute': the object's owner acts in no clause
+            return p.char_start
         return s1
 
     def people_between(self, start: int, end: int) -> list[int]:
@@ -817,7 +955,29 @@ class SentenceReader:
             m = re.match(r"§\d+\s*\(¤(\d+)\)", text[a:]) if a >= 0 else None
             if m:
                 return doc.teams[int(m[1])].team
+        if f.rule.event == "goal" and f.rule.form in ("object", "attributive"):
+            return self.subject_side(text, f)
         return None
+
+    def subject_side(self, text: str, f: Found) -> str | None:
+        """'Eastwick hit back with strikes from §1 and §2': a goal told as a noun belongs to the team the
+        sentence is about; 'Eastwick trailed to a §1 penalty', '... were stunned by a §1 header': to the
+        other side (the conceding words are `team_words.csv` rows `concede`)."""
+        m = None
+        for m in _TEAM_SUBJECT.finditer(text, 0, f.start):
+            pass  # the clause subject nearest before the goal's words
+        if m is None or f.start - m.end() > 160:
+            return None
+        between = text[m.end() : f.start]
+        if re.search(r"[.;:\"“”]|(?<!from )(?<!by )(?<!through )(?<!and )(?<!, )(?<!a )(?<!an )§\d|¶", between):
+            return None  # another clause, a quote, or a person acting between them
+        team = _team_or_side(self.doc, int(m[1]))
+        if team is None or not (_concedes(self.doc.lex, between) or _AGENT_BEFORE.search(between)):
+            return team
+        if team.startswith("@"):
+            return "@away" if team == "@home" else "@home"
+        home, away = self.doc.match_teams(self.here)
+        return away if team == home else home if team == away else None
 
     # ---- which fixture a sentence tells -------------------------------------------------------
     def fixture_for(self, s0: int, s1: int, teams) -> int:
@@ -846,8 +1006,8 @@ class SentenceReader:
 
     # ---- structured blocks ----------------------------------------------------------------------
     def heading_scorers(self) -> list[EventMention]:
-        """Scorer lists printed with a score heading: 'Liverpool (2) 3 (Owen 32, 51, Riise 39)', or on the
-        lines under it ('• Forlán 32’, 116’' / '• Davies 37’'; 'Silva (61', 91')' under a score box): the
+        """Scorer lists printed with a score heading: 'Liverpool (2) 3 (Varga 32, 51, Olsen 39)', or on the
+        lines under it ('• Varga 32’, 116’' / '• Olsen 37’'; 'Berg (61', 91')' under a score box): the
         first list is the home side's, the second the away side's."""
         doc = self.doc
         out: list[EventMention] = []
@@ -904,14 +1064,37 @@ def _aside(text: str, pos: int, s0: int) -> bool:
     return quotes % 2 == 1 or before.count("(") > before.count(")")
 
 
-SCORING_ADJECTIVE = re.compile(r"\s+(?:chances?|opportunit\w+|positions?|touch|record|run|streak|form|spree|charts|boots|"
-                               r"sheet|ability|instincts?|threat|burden|responsibility)\b", re.I)
+SCORING_ADJECTIVE = re.compile(
+    r"\s+(?:chances?|opportunit\w+|positions?|touch|record|run|streak|form|spree|charts|boots|"
+    r"sheet|ability|instincts?|threat|burden|responsibility)\b",
+    re.I,
+)
+_COUNTED = frozenset({"brace", "hat_trick", "four"})
+_COUNT_OF_TIME = re.compile(r"\s*(?:minutes?|mins?|seconds|secs)\b", re.I)
 NOT_A_GOAL_NOUN = re.compile(
     r"\s+(?!(?:goal|goals|strike|header|effort|finish|of|in|on|at|from|after|before|came|was|arrived|just|and|with|"
     r"for|to|soon|moments|minutes|seconds|shortly|late|early|then|when|as|a|an|the)\b)[a-z]+\b"
 )
-SCORING_MODIFIER = re.compile(r"\b(?:match-winning|game-winning|winning|decisive|opening|equalising|equalizing|"
-                              r"consolation|clinching|late winning)\s+$", re.I)  # "his match-winning strike"
+
+
+def _lend_team(found: list[Found], f: Found, text: str) -> None:
+    """'Varga headed home to give Northbrook the lead': the second phrase tells no second goal, but whose
+    goal the first one was."""
+    slot = re.search(r"¤(\d+)", f.phrase_text(text))
+    ref = f.team_ref if f.team_ref is not None else int(slot[1]) if slot else None
+    if ref is None or "own_goal" in f.tags:
+        return
+    for g in found:
+        if g.rule.event == "goal" and g.actor == f.actor and g.team_ref is None:
+            g.team_ref = ref
+            return
+
+
+SCORING_MODIFIER = re.compile(
+    r"\b(?:match-winning|game-winning|winning|decisive|opening|equalising|equalizing|"
+    r"consolation|clinching|late winning)\s+$",
+    re.I,
+)  # "his match-winning strike"
 GOAL_FOR = re.compile(
     r"\s*(?:for\s+(?:the|his|her|a|an)\s+(?:[\w-]+\s+)?(?:opener|winner|equali[sz]er|second|third|fourth|fifth|sixth|goal|header|finish)"
     r"|to\s+(?:score|head|fire|slot|tap|volley|nod|curl|stroke|sweep|rifle|drill|finish|convert)\b)",
@@ -923,10 +1106,48 @@ FINISH_AFTER = re.compile(
     re.I,
 )
 GOAL_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|two|three|four|\w+(?:st|nd|rd|th))\b", re.I)
-SEASON_TALLY = re.compile(r"\s+(?:\w+\s+){0,2}goals\b[^.;]{0,40}?\b(?:this|that|last) (?:season|campaign|term|year)\b", re.I)
+SEASON_TALLY = re.compile(
+    r"\s+(?:\w+\s+){0,2}goals\b[^.;]{0,40}?\b(?:this|that|last) (?:season|campaign|term|year)\b", re.I
+)
 NOUN_BEFORE = re.compile(r"\b(?:goal|strike|header|effort|finish|penalty|volley)\s+(?:that|which)\s+$", re.I)
 _LEAD_TO = re.compile(r"\s*\d{1,2}\s?[-–]\s?\d{1,2}\s+to\s+(?:the\s+)?¤(\d+)")
-_PERSON_AS_OBJECT = re.compile(r"(?:\b(?:on|for|by|from|past|over|with|against|to|of|beat|beyond|round)\s+|(?:'s|’s)\s+)$")
+_PERSON_AS_OBJECT = re.compile(
+    r"(?:\b(?:on|onto|into|for|by|from|past|over|with|against|to|of|beat|beyond|round)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:goalkeeper|keeper|defender|team-mate|teammate|substitute)\s+)?|(?:'s|’s)\s+)$"
+)
+_MONTH_ABBREVIATION = re.compile(r"\b((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)\s+\d")
+_TEAM_SUBJECT = re.compile(
+    r"(?:^\s*|[,;]\s+|\b(?:but|while|and|as|before|after|when|then)\s+)(?:[Tt]he\s+)?¤(\d+)(?!'|’)(?:\s+[a-z][\w-]*){0,2}?(?=\s)"
+)
+_AGENT_BEFORE = re.compile(
+    r"(?:\bby|(?<!thanks )(?<!due )(?<!owing )(?<!back )\bto)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}\Z"
+)
+
+
+@lru_cache(maxsize=4)
+def _concede_words(lex: Lexicon) -> re.Pattern[str]:
+    words = lex.phrases("team_words", means="concede")
+    return re.compile(rf"\b(?:{alternation(words)})\b", re.I) if words else re.compile(r"(?!)")
+
+
+def _concedes(lex: Lexicon | None, between: str) -> bool:
+    return lex is not None and bool(_concede_words(lex).search(between))
+
+
+_BRACKETED = re.compile(r"\s*\([^()§¤]{1,12}\)")
+_WITH_RAW = re.compile(r"\bwith\s+\Z")
+_WITH_BEFORE = re.compile(r"\bwith\s+§(\d+)\s+\Z")
+_PARTICIPLE_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
+_OFF_THE_BENCH = re.compile(r"\s+the\s+(?:substitutes'?\s+)?bench\b", re.I)
+_IN_THE_SHOOTOUT = re.compile(r"[^.;]{0,40}?\b(?:in|during)\s+the\s+(?:penalty\s+)?shoot-?out\b", re.I)
+_INSIDE_RELATIVE = re.compile(r"§(\d+),\s+(?:who|whose)\s+[^,;§]*\Z")
+_SPEAKER_BEFORE = re.compile(
+    r"\b(?:we|they|I|you)\s+(?:(?:had|have|has|would|could|should|might|also|then|just)\s+)?\Z", re.I
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|get|gets|got)\s+(?:[a-z]+ly\s+)?\Z")
+_OWNER_BEFORE = re.compile(r"§(\d+)(?:'s|’s)\s+\Z")
+_POSSESSIVE = re.compile(r"(?:'s|’s|')\s")
+_AFTER_PREP = re.compile(r"\b(?:from|by|of|past|over|with|against|beat|beating|on)\s+(?:the\s+)?$")
 _LEADING_TO = re.compile(r"to\s+(?:be\s+)?", re.I)
 ADJACENT = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?")
 _RELATIVE = re.compile(r"[^,.;]{0,40}?,\s+(?:who|which|whose)\s")
@@ -973,6 +1194,8 @@ def listed_before(tpl: str, actor_start: int) -> list[int]:
     """'§1 (90+13) and the substitutes §2 and §3 were sent off': everyone listed before the actor."""
     out, pos = [], actor_start
     while m := _LISTED_BEFORE.search(tpl, max(0, pos - 60), pos):
+        if _AFTER_PREP.search(tpl, max(0, m.start() - 12), m.start()) and " and " not in m[0]:
+            break  # 'pulled back by §1, §2 earned himself a red card': an agent, then the subject
         out.append(int(m[1]))
         pos = m.start()
     return out
@@ -1004,10 +1227,11 @@ def coordinated(tpl: str, actor: int | None, m: re.Match[str], form: str) -> lis
             if first:
                 out.append(int(first[1]))
     elif form in ("object", "team_object"):
-        tail = tpl[m.end() :]
-        for x in re.finditer(r"^(?:,\s*|\s+and\s+|,\s+and\s+)§(\d+)(?!\d|'s)", tail):
+        tail = _BRACKETED.sub(lambda b: " " * len(b[0]), tpl[m.end() :])  # 'from §1 (2), §2 and §3'
+        tail = tail.replace(" ,", ",")
+        for x in re.finditer(r"^\s*(?:,\s*|\s+and\s+|,\s+and\s+)§(\d+)(?!\d|'s)", tail):
             out.append(int(x[1]))
-        chain = re.match(r"((?:(?:,\s*|\s+and\s+|,\s+and\s+)§\d+(?!\d|'s))+)", tail)
+        chain = re.match(r"\s*((?:\s*(?:,\s*|\s+and\s+|,\s+and\s+)§\d+(?!\d|'s))+)", tail)
         if chain:
             out = [int(x) for x in re.findall(r"§(\d+)", chain[1])]
     return [p for p in dict.fromkeys(out) if p != actor]
@@ -1041,8 +1265,18 @@ def extra_goals(ev: EventMention, f: Found, listed: int = 0) -> list[EventMentio
     for _ in range(max(0, n - max(0, listed - 1))):
         out.append(
             EventMention(
-                "goal", ev.char_start, ev.char_end, ev.player_name, ev.team, None, None, None,
-                False, False, ev.rule + "/more", ev.fixture_index,
+                "goal",
+                ev.char_start,
+                ev.char_end,
+                ev.player_name,
+                ev.team,
+                None,
+                None,
+                None,
+                False,
+                False,
+                ev.rule + "/more",
+                ev.fixture_index,
             )  # fmt: skip
         )
     return out
@@ -1063,7 +1297,7 @@ _FLAG_WORDS = {"pen": "pen", "p": "pen", "p.": "pen", "og": "og", "o.g.": "og", 
 
 
 def scorer_list(text: str, span: tuple[int, int], team: str | None, fixture: int) -> list[EventMention]:
-    """'Owen 32, 51, Riise 39', 'Henry 6, (pen) 60', 'OG 24′, Rojas 72′', 'Wright (og) 42', 'Silva (61', 91')':
+    """'Varga 32, 51, Olsen 39', 'Berg 6, (pen) 60', 'OG 24′, Kral 72′', 'Marsh (og) 42', 'Kell (61', 91')':
     each minute goes to the name before it; 'pen' and 'og' beside a minute mark that goal."""
     out: list[EventMention] = []
     name: tuple[int, int] | None = None
@@ -1077,7 +1311,12 @@ def scorer_list(text: str, span: tuple[int, int], team: str | None, fixture: int
             word = m["name"].lower().rstrip(".")
             if word in ("pen", "p", "og", "o.g", "own goal"):
                 flag = _FLAG_WORDS.get(word, _FLAG_WORDS.get(word + ".", ""))
-                if out and out[-1].char_start == (name or (0, 0))[0] and not pending_flag and re.search(r"\d\s*['’′]?\s*\(?\s*$", text[span[0] : m.start()]):
+                if (
+                    out
+                    and out[-1].char_start == (name or (0, 0))[0]
+                    and not pending_flag
+                    and re.search(r"\d\s*['’′]?\s*\(?\s*$", text[span[0] : m.start()])
+                ):
                     last = out[-1]
                     last.is_penalty |= flag == "pen"
                     if flag == "og":
@@ -1097,8 +1336,18 @@ def scorer_list(text: str, span: tuple[int, int], team: str | None, fixture: int
         player = None if own_name else text[name[0] : name[1]]
         out.append(
             EventMention(
-                "goal", name[0], name[1], player, None if own else team, None, minute, added,
-                pending_flag == "pen", own, "sheet_heading_scorers", fixture,
+                "goal",
+                name[0],
+                name[1],
+                player,
+                None if own else team,
+                None,
+                minute,
+                added,
+                pending_flag == "pen",
+                own,
+                "sheet_heading_scorers",
+                fixture,
             )  # fmt: skip
         )
         pending_flag = ""
@@ -1180,7 +1429,9 @@ def _player_votes(doc: Doc) -> dict[str, Counter[str]]:
         if p.role != "player":
             continue
         key = fold_name(doc.binding.get(p.name, p.name))
-        before = [t for t in doc.teams_in(max(0, p.char_start - 80), p.char_start) if t.team and p.char_start - t.end <= 60]
+        before = [
+            t for t in doc.teams_in(max(0, p.char_start - 80), p.char_start) if t.team and p.char_start - t.end <= 60
+        ]
         for t in before[-1:]:
             gap = text[t.end : p.char_start]
             if _LABEL_GAP.fullmatch(gap) and not _NOT_HIS_TEAM.search(gap + text[max(0, t.start - 10) : t.start]):

@@ -129,7 +129,7 @@ IRREGULAR = {  # past -> (base, -ing, -s)
 
 
 def inflections(phrase: str) -> list[str]:
-    """A verb phrase in its other forms: 'scored twice' -> 'score twice', 'scoring twice', 'scores twice'.
+    """A verb phrase's base, -ing and -s forms: 'scored twice' -> 'score twice', 'scoring twice', 'scores twice'.
 
     Only the first word is a verb, and only a past form ending in -ed (or a listed irregular) is inflected:
     nouns and fixed phrases stay as written. The phrases in the data files stay readable; this fills in the
@@ -158,4 +158,4 @@ def inflections(phrase: str) -> list[str]:
         forms = (base, ing, s_form)
     else:
         return []
-    return [" ".join([f, *rest]) for f in forms if f != head]
+    return [" ".join([f, *rest]) for f in forms]  # base, -ing, -s (the base may be the past: 'put')

@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from transforms.dates import resolve_match_date
 from transforms.reader.doc import Claim, Doc, Scope
+from transforms.reader.lexicon import Lexicon, alternation
 from transforms.records import FixtureMention
 from transforms.teams import name_key
 
@@ -68,7 +70,32 @@ def decide(doc: Doc) -> None:
     doc.matches = [to_fixture(doc, c, is_main=c is main) for c in kept]
 
     doc.scopes = scopes(doc, kept)
+    match_status(doc)
     describe(doc)
+
+
+def match_status(doc: Doc) -> None:
+    """'The match was abandoned after 60 minutes', 'the game was called off': the main match's status
+    (`result_words.csv`, kind `status`), told in a sentence that names no other match's team."""
+    if doc.lex is None or not doc.matches:
+        return
+    rx, status = _status_words(doc.lex)
+    main = doc.matches[0]
+    for m in rx.finditer(doc.text):
+        s0, s1 = doc.sentence_at(m.start())
+        named = {t.team for t in doc.teams_in(s0, s1) if t.team}
+        if named and not named & {main.home_team, main.away_team}:
+            continue
+        main.status = status.get(" ".join(m.group().lower().split()), main.status)
+        doc.note(f"status {main.status}: {m.group()!r}")
+        return
+
+
+@lru_cache(maxsize=4)
+def _status_words(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = lex.rows("result_words", kind="status")
+    words = alternation(r["phrase"] for r in rows) if rows else "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.I), {r["phrase"].lower(): r["outcome"] for r in rows}
 
 
 _LEG = re.compile(r"\b(?:first|second|return|home|away)[- ]leg\b|\bon aggregate\b", re.I)
@@ -111,7 +138,9 @@ def candidates(doc: Doc) -> list[Candidate]:
         if not scored:
             out.append(Candidate(pair, claims=unscored))
             continue
-        ranked = sorted(scored.values(), key=lambda k: (all(c.earlier for c in k.claims), -max(c.weight for c in k.claims)))
+        ranked = sorted(
+            scored.values(), key=lambda k: (all(c.earlier for c in k.claims), -max(c.weight for c in k.claims))
+        )
         ranked[0].claims += unscored  # results without a score back the told match, not an earlier leg
         out += ranked
     for cand in out:
@@ -218,8 +247,11 @@ def _fold(name: str) -> str:
     return fold_name(name)
 
 
-_NORMAL_TIME = re.compile(r"\b(?:normal|regular|full)[- ]time\b|\bafter (?:extra[- ]time|90 minutes|120 minutes)\b|"
-                          r"\b(?:ended|finished)\b", re.I)
+_NORMAL_TIME = re.compile(
+    r"\b(?:normal|regular|full)[- ]time\b|\bafter (?:extra[- ]time|90 minutes|120 minutes)\b|"
+    r"\b(?:ended|finished)\b",
+    re.I,
+)
 
 
 def drawn_before_shootout(doc: Doc, c: Candidate) -> None:
@@ -306,7 +338,9 @@ def orient(doc: Doc, c: Candidate, is_main: bool) -> None:
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         c.home = ranked[0][0]
         c.home_why = ", ".join(why[c.home])
-    doc.note(f"home of {' v '.join(sorted(pair))}: {c.home or 'not told'} ({c.home_why or 'first named'}; votes {dict(votes)})")
+    doc.note(
+        f"home of {' v '.join(sorted(pair))}: {c.home or 'not told'} ({c.home_why or 'first named'}; votes {dict(votes)})"
+    )
 
 
 def ground_home(doc: Doc, c: Candidate, is_main: bool) -> tuple[str | None, str]:
@@ -386,7 +420,7 @@ def place_home(doc: Doc, c: Candidate, is_main: bool) -> tuple[str | None, str]:
         for place in places:
             key = name_key(place)
             for team in c.pair:
-                if key == name_key(team) or key in _home_of_place(doc, team) and len(key) > 3:
+                if key == name_key(team) or (key in _home_of_place(doc, team) and len(key) > 3):
                     if not re.match(r"\s+(?:to|against)\b", text[m.end() : m.end() + 10]):
                         found.add(team)
     if len(found) == 1:
@@ -505,7 +539,7 @@ def describe(doc: Doc) -> None:
     for f in doc.matches:
         s0 = doc.sentence_at(f.char_start)[0] if doc.sentences else 0
         s1 = doc.sentence_at(max(f.char_start, f.char_end - 1))[1] or len(text)
-        window = text[s0:max(s1, f.char_end)]
+        window = text[s0 : max(s1, f.char_end)]
         if f.is_main:
             window += " " + text[:lead_end]
         f.match_date = resolve_match_date(window, anchor, played=f.status != "scheduled")

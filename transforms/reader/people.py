@@ -26,9 +26,7 @@ def prepare(doc: Doc) -> list[tuple[int, int]]:
     blocked += [(v.start, v.end) for v in doc.venues_in(0, len(text))]
     blocked += title_lines(text)
     learned = set(doc.learned) | set(doc.learned.values())
-    doc.finder = NameFinder(
-        text, blocked, lambda s: book.canonical(s) is not None or s in learned, proper_noun(doc)
-    )
+    doc.finder = NameFinder(text, blocked, lambda s: book.canonical(s) is not None or s in learned, proper_noun(doc))
     if doc.tagger is None:
         return []
     return sorted({tagger_window(doc, s, e) for s, e in doc.finder.questions()})  # type: ignore[attr-defined]
@@ -47,7 +45,7 @@ def read(doc: Doc) -> None:
 
 
 def trim_nationality(p: PersonMention) -> PersonMention:
-    """'Colombian Victor Ibarbo' is Victor Ibarbo: a nationality before a full name is no part of it."""
+    """'Colombian Tomas Varga' is Tomas Varga: a nationality before a full name is no part of it."""
     m = NATIONALITY.match(p.name)
     if m and len(p.name[m.end() :].split()) >= 1 and p.name[m.end() :][:1].isupper():
         return PersonMention(p.name[m.end() :], p.char_start + m.end(), p.char_end, p.role, p.team, p.rule)
@@ -55,7 +53,7 @@ def trim_nationality(p: PersonMention) -> PersonMention:
 
 
 def one_role_per_person(people: list[PersonMention]) -> None:
-    """'Blues boss Jose Mourinho' makes every 'Mourinho' of the article a coach (referees likewise)."""
+    """'Blues boss Marek Hollan' makes every 'Hollan' of the article a coach (referees likewise)."""
     roles: dict[str, str] = {}
     for p in people:
         if p.role in ("coach", "referee", "other"):
@@ -63,7 +61,9 @@ def one_role_per_person(people: list[PersonMention]) -> None:
                 roles.setdefault(key, p.role)
     for p in people:
         if p.role == "player":
-            role = roles.get(fold_name(p.name)) or (roles.get(fold_name(p.name.split()[-1])) if len(p.name.split()) == 1 else None)
+            role = roles.get(fold_name(p.name)) or (
+                roles.get(fold_name(p.name.split()[-1])) if len(p.name.split()) == 1 else None
+            )
             if role:
                 p.role = role
 
@@ -163,8 +163,13 @@ EPITHET = re.compile(
 )
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b(?!['’-])")
 _KEEPER = re.compile(r"\b(?:keeper|goalkeeper|shot-stopper)\b", re.I)
-_SKIPPED_BEFORE = re.compile(r"\b(?:past|beyond|over|beat|beating|beats|round|around|rounded|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
-_AFTER_PREPOSITION = re.compile(r"\b(?:at|on|to|by|with|against|past|over|beat|beating|fouling|fouled|for|from)\s+$", re.I)
+_SKIPPED_BEFORE = re.compile(  # 'sent X the wrong way for his fourth goal': the keeper beaten is not 'his'
+    r"\b(?:past|beyond|over|beat|beating|beats|round|around|rounded|on|sent|send|sending|sends|chipped|lobbed|"
+    r"wrong-footed|wrong-footing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+)
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:at|on|to|by|with|against|past|over|beat|beating|fouling|fouled|for|from)\s+$", re.I
+)
 
 
 def references(doc: Doc) -> None:
@@ -195,7 +200,11 @@ def references(doc: Doc) -> None:
         if sent[0] == sent[1]:
             continue
         word = text[s:e].lower()
-        if kind == "pronoun" and word in ("him", "her") and not re.match(r"\s+(?:off|on|with|in|to)\b", text[e : e + 5]):
+        if (
+            kind == "pronoun"
+            and word in ("him", "her")
+            and not re.match(r"\s+(?:off|on|with|in|to)\b", text[e : e + 5])
+        ):
             if word == "him":
                 continue  # an object: 'replaced him' is read by the substitution rules
         used = used_in_sentence.setdefault(sent, set())
@@ -204,7 +213,13 @@ def references(doc: Doc) -> None:
         as_object = bool(_AFTER_PREPOSITION.search(text[max(0, s - 14) : s])) or bool(_KEEPER.search(text, s, e))
         # 'X chipped the keeper': a goalkeeper named after the sentence's player is someone else
         exclude = (used | ({subject} if subject is not None and as_object else set())) if kind == "epithet" else set()
-        ref = _antecedent(doc, players, s, kind, exclude)
+        ref = None
+        if kind == "pronoun" and subject is not None and _SHARED_SUBJECT.search(text, sent[0], s):
+            ref = subject  # 'X fouled Y and picked up his second booking': the verbs share X
+        elif kind == "pronoun":
+            ref = _reference_in_sentence(out, starts, sent[0], s)
+        if ref is None:
+            ref = _antecedent(doc, players, s, kind, exclude)
         if ref is None:
             continue
         possessive = word in ("his",) or (word == "her" and not re.match(r"\s+(?:off|on|up)\b", text[e : e + 5]))
@@ -214,24 +229,43 @@ def references(doc: Doc) -> None:
     doc.pronouns = out
 
 
+_SHARED_SUBJECT = re.compile(
+    r"\band\s+(?:then\s+|later\s+|also\s+|duly\s+|promptly\s+)?[a-z]+(?:ed|s)(?:\s+(?:up|in|out|off|on|down))?\s+\Z"
+)
+
+
+def _reference_in_sentence(out: list[tuple[int, int, int, bool]], starts: list[int], s0: int, pos: int) -> int | None:
+    """'The captain completed his hat-trick': a pronoun after an epithet of its own sentence, with no
+    player named between them, is the epithet's player."""
+    if not out or out[-1][0] < s0:
+        return None
+    start, end, ref, _ = out[-1]
+    between = bisect_left(starts, end)
+    return ref if between >= len(starts) or starts[between] >= pos else None
+
+
 def _antecedent(doc: Doc, players: list[tuple[int, int]], pos: int, kind: str, exclude: set[int]) -> int | None:
-    """The player a reference stands for: opening a sentence, the previous sentence's subject ('Henry scored
+    """The player a reference stands for: opening a sentence, the previous sentence's subject ('Varga scored
     again. The captain completed his hat-trick'); inside one, the latest player named."""
     text = doc.text
     earlier = players[: bisect_left([ps for ps, _ in players], pos)]
+    objective = text.startswith(("him", "Him"), pos)  # 'a tackle on X, forcing him off': an object may be one
     s0, _ = doc.sentence_at(pos)
     if re.fullmatch(r"\s*(?:[A-Z][\w-]*,?\s+){0,3}", text[s0:pos]) and s0 > 0:
         p0, p1 = doc.sentence_before(s0)
         before = [(ps, k) for ps, k in earlier if p0 <= ps < p1 and k not in exclude]
         for ps, k in before:
-            if not re.search(r"\b(?:from|by|to|for|with|of|past|over|beat|against|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", text[max(p0, ps - 30) : ps]):
+            if not re.search(
+                r"\b(?:from|by|to|for|with|of|past|over|beat|against|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+                text[max(p0, ps - 30) : ps],
+            ):
                 return k
     for ps, k in reversed(earlier[-8:]):
         if k in exclude:
             continue
         if pos - ps > 600:
             return None
-        if kind == "pronoun" and _SKIPPED_BEFORE.search(text[max(0, ps - 30) : ps]):
+        if kind == "pronoun" and not objective and _SKIPPED_BEFORE.search(text[max(0, ps - 30) : ps]):
             continue
         return k
     return None

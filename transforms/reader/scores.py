@@ -19,9 +19,8 @@ from transforms.reader.doc import Claim, Doc, Score, TeamRef, template
 from transforms.reader.lexicon import Lexicon, alternation
 
 SCORE_RX = re.compile(r"(?<![\w.:/+-])(\d{1,2})\s?[-–—]\s?(\d{1,2})(?![\w:/]|[-–]\d|\.\d)")
-WORD_SCORES = (  # scores told in words: (pattern, goals for the subject, goals for the other)
-    (re.compile(r"\b(?:a\s+)?(?:goalless|scoreless)\s+(?:draw|stalemate|tie)\b", re.I), (0, 0)),
-    (re.compile(r"\b(?:a\s+)?nil[- ]all\s+(?:draw)?\b", re.I), (0, 0)),
+WORD_SCORES = (  # scores told in words, the score's words in group 'n': (pattern, goals of each side)
+    (re.compile(r"\b(?P<n>goalless|scoreless|nil[- ]all|0-0)\s+(?:draw|stalemate|tie)\b", re.I), (0, 0)),
 )
 EARLIER = re.compile(
     r"\b(?:last|previous)\s+(?:week|weekend|season|month|year|round|meeting|time|Saturday|Sunday|Monday|Tuesday|"
@@ -42,7 +41,14 @@ def read(doc: Doc) -> None:
         for m in SCORE_RX.finditer(text, s0, s1):
             if any(a <= m.start() < b for a, b in heading_spans):
                 continue
-            doc.scores.append(Score(m.start(), m.end(), int(m[1]), int(m[2]), score_kind(text, m.start(), m.end(), lex)))
+            doc.scores.append(
+                Score(m.start(), m.end(), int(m[1]), int(m[2]), score_kind(text, m.start(), m.end(), lex))
+            )
+        for rx, (first, second) in WORD_SCORES:  # 'a goalless draw': read as '0-0 draw'
+            for m in rx.finditer(text, s0, s1):
+                if not m["n"][0].isdigit():
+                    doc.scores.append(Score(m.start("n"), m.end("n"), first, second, "final"))
+    doc.scores.sort(key=lambda sc: sc.start)
     doc.claims = heading_claims(doc) + prose_claims(doc)
     doc.claims += unscored_claims(doc) + versus_claims(doc)
     doc.claims += pairing_claims(doc)
@@ -60,7 +66,9 @@ def _context_regexes(lex: Lexicon) -> tuple[list[tuple[re.Pattern[str], str]], l
         if b:
             before.append((re.compile(rf"(?<![\w-]){alternation(b)}\s*(?:\(|\s)*$", re.I), kind))
         if a:
-            after.append((re.compile(rf"^\s*\)?\s*,?\s*(?:[a-z][\w-]*\s+){{0,2}}?{alternation(a)}(?![\w-])", re.I), kind))
+            after.append(
+                (re.compile(rf"^\s*\)?\s*,?\s*(?:[a-z][\w-]*\s+){{0,2}}?{alternation(a)}(?![\w-])", re.I), kind)
+            )
     return before, after
 
 
@@ -77,7 +85,11 @@ def score_kind(text: str, start: int, end: int, lex: Lexicon) -> str:
     for rx, kind in before:
         if rx.search(pre):
             return kind
-    if re.search(r"\(\s*$", pre) and re.match(r"\s*(?:,|\))", post) and re.search(r"\d+\s*[-–]\s*\d+\s*[-–]", text[start:end + 6]):
+    if (
+        re.search(r"\(\s*$", pre)
+        and re.match(r"\s*(?:,|\))", post)
+        and re.search(r"\d+\s*[-–]\s*\d+\s*[-–]", text[start : end + 6])
+    ):
         return "record"
     return "final"
 
@@ -100,8 +112,18 @@ def heading_claims(doc: Doc) -> list[Claim]:
         note = shootout_note(doc.text, h.end, a.team, b.team)
         top = h.start <= (doc.lines[min(3, len(doc.lines) - 1)][1] if doc.lines else 0)
         out.append(
-            Claim(a.team, b.team, h.start, h.end, h.rule, h.goals, home=a.team, note=note,
-                  weight=6.0 + (4.0 if top else 0.0), heading=True)  # fmt: skip
+            Claim(
+                a.team,
+                b.team,
+                h.start,
+                h.end,
+                h.rule,
+                h.goals,
+                home=a.team,
+                note=note,
+                weight=6.0 + (4.0 if top else 0.0),
+                heading=True,
+            )  # fmt: skip
         )
     return out
 
@@ -142,18 +164,61 @@ def prose_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     noun = rf"(?:(?P<mod>{mods})\s+)?{gap}(?P<noun>{nouns})(?:\s+(?:back\s+)?(?P<trail>{trails}))?"
     prep = rf"(?P<prep>{preps})"
     return [
+        (
+            "pair_verb",
+            re.compile(
+                r"¤(?P<s>\d+)\s+(?:and|&)\s+(?:the\s+)?¤(?P<o>\d+)\s+(?P<verb>played out|drew|shared|fought out|battled to)\s+(?:a\s+|the\s+)?#"
+            ),
+        ),
         ("between", re.compile(r"#\s+between\s+(?:the\s+)?¤(?P<s>\d+)\s+(?:and|&)\s+(?:the\s+)?¤(?P<o>\d+)")),
         ("verb_object", re.compile(rf"(?:¤(?P<s>\d+){aux}\s+)?(?<![\w-]){verb}\s+{o}\s+#(?:\s+(?P<trail>{trails}))?")),
-        ("verb_prep", re.compile(rf"(?:¤(?P<s>\d+){aux}\s+)?(?<![\w-]){verb}\s+(?:the\s+game\s+|the\s+match\s+)?#(?:\s+(?P<trail>{trails}))?(?:\s+{prep}\s+{o})?")),
-        ("gave_noun", re.compile(rf"\b(?:gave|give|gives|giving|handed|hand|earned|earn|earning|secured|sealed|clinched|helped|inspired|saved)\s+{s}\s+(?:to\s+)?(?:a|an|the)\s+#\s+{noun}(?:\s+{prep}\s+{o})?")),
+        (
+            "verb_prep",
+            re.compile(
+                rf"(?:¤(?P<s>\d+){aux}\s+)?(?<![\w-]){verb}\s+(?:the\s+game\s+|the\s+match\s+)?#(?:\s+(?P<trail>{trails}))?(?:\s+{prep}\s+{o})?"
+            ),
+        ),
+        (
+            "gave_noun",
+            re.compile(
+                rf"\b(?:gave|give|gives|giving|handed|hand|earned|earn|earning|secured|sealed|clinched|helped|inspired|saved)\s+{s}\s+(?:to\s+)?(?:a|an|the)\s+#\s+{noun}(?:\s+{prep}\s+{o})?"
+            ),
+        ),
         ("noun_for", re.compile(rf"#\s+{noun}\s+for\s+{s}(?:\s+{prep}\s+{o})?")),
         ("possessive_noun", re.compile(rf"¤(?P<s>\d+)(?:'s|’s|')\s+(?:\w+\s+){{0,2}}?#\s+{noun}(?:\s+{prep}\s+{o})?")),
-        ("winners", re.compile(rf"(?:¤(?P<s>\d+){aux}\s+)?(?:ran out|came out|emerged|were|finished)\s+(?:as\s+)?#\s+(?P<noun>winners)(?:\s+{prep}\s+{o})?")),
-        ("victors", re.compile(rf"(?:¤(?P<s>\d+){aux}\s+)?(?:were|was|are|is|emerged as)\s+the\s+(?P<noun>victors|winners)\s+(?:by\s+)?(?:a\s+)?#")),
+        (
+            "winners",
+            re.compile(
+                rf"(?:¤(?P<s>\d+){aux}\s+)?(?:ran out|came out|emerged|were|finished)\s+(?:as\s+)?#\s+(?P<noun>winners)(?:\s+{prep}\s+{o})?"
+            ),
+        ),
+        (
+            "victors",
+            re.compile(
+                rf"(?:¤(?P<s>\d+){aux}\s+)?(?:were|was|are|is|emerged as)\s+the\s+(?P<noun>victors|winners)\s+(?:by\s+)?(?:a\s+)?#"
+            ),
+        ),
         ("noun", re.compile(rf"#\s+{noun}(?:\s+{prep}\s+{o})?")),
         ("verb_late", re.compile(rf"¤(?P<s>\d+){aux}\s+{verb}\s+(?:[^#¤.;]{{0,60}}?)#")),
-        ("scoreline", re.compile(rf"(?P<noun>scoreline|score|result|match|game|tie)\s+(?:was|ended|finished|of)?\s*#|#\s+(?P<noun2>scoreline|result)")),
+        (
+            "scoreline",
+            re.compile(
+                r"(?P<noun>scoreline|score|result|match|game|tie)\s+(?:was|ended|finished|of)?\s*#|#\s+(?P<noun2>scoreline|result)"
+            ),
+        ),
     ]
+
+
+_CLAUSE_EDGE = re.compile(r"[,;]\s|\s(?:but|while|whereas)\s")
+
+
+def _clause_of(text: str, s0: int, s1: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end] (commas, semicolons, 'but'): 'Having lost 3-0 at X last week,
+    Y beat Z 2-0': 'last week' is the first result's, not the second's."""
+    lo = max(s0, start - 120)
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(text, lo, start)]
+    hi_m = _CLAUSE_EDGE.search(text, end, min(s1, end + 80))
+    return (edges[-1] if edges else lo), (hi_m.start() if hi_m else min(s1, end + 80))
 
 
 def prose_claims(doc: Doc) -> list[Claim]:
@@ -181,9 +246,13 @@ def prose_claims(doc: Doc) -> list[Claim]:
         if sc.kind == "shootout":
             if claim.goals:
                 hi, lo = max(claim.goals), min(claim.goals)
-                claim.note = f"{claim.first if claim.goals[0] > claim.goals[1] else claim.second} won {hi}-{lo} on penalties"
+                claim.note = (
+                    f"{claim.first if claim.goals[0] > claim.goals[1] else claim.second} won {hi}-{lo} on penalties"
+                )
             claim.goals = None
-        claim.earlier = bool(EARLIER.search(text, max(s0, sc.start - 120), min(s1, sc.end + 80)))
+        claim.earlier = bool(EARLIER.search(text, *_clause_of(text, s0, s1, sc.start, sc.end)))
+        if _IN_PASSING.search(tpl.text, 0, tpl.text.find("#")):
+            claim.weight -= 2  # 'while ¤, who beat ¤ 3-1 on Saturday, stay top': a result said in passing
         out.append(claim)
     return out
 
@@ -203,6 +272,7 @@ def _team(doc: Doc, m: re.Match[str], group: str) -> str | None:
     return ref.team
 
 
+_IN_PASSING = re.compile(r"¤\d+,\s+(?:who|which)\s+(?:[a-z]+\s+){0,2}?[a-z]+\s+(?:the\s+)?¤\d+\s*\Z")
 _SUBJECT_AFTER_CLAUSE = re.compile(r"[^¤.;]{0,40}?,\s+(?:the\s+)?¤(\d+)")
 
 
@@ -284,7 +354,9 @@ def _home_from_words(doc: Doc, m: re.Match[str], subject: str, other: str | None
     return None
 
 
-_OBJECT_PREP = re.compile(r"(?:\b(?:of|for|against|to|by|at|over|with|from|beat|past|on|in|than|and)\s+(?:the\s+)?|(?:'s|’s)\s+)$")
+_OBJECT_PREP = re.compile(
+    r"(?:\b(?:of|for|against|to|by|at|over|with|from|beat|past|on|in|than|and)\s+(?:the\s+)?|(?:'s|’s)\s+)$"
+)
 
 
 _CLAUSE_BREAK = re.compile(
@@ -321,7 +393,11 @@ def subject_before(doc: Doc, tpl, pos: int) -> str | None:
         return team
     for m in re.finditer(r"¤(\d+)", body):  # last resort: a team the sentence names, not as a player's label
         ref = doc.teams[int(m[1])]
-        if ref.team and not _DESCRIBES_PLAYER.match(doc.text[ref.end : ref.end + 40]) and not player_nationality(doc, ref):
+        if (
+            ref.team
+            and not _DESCRIBES_PLAYER.match(doc.text[ref.end : ref.end + 40])
+            and not player_nationality(doc, ref)
+        ):
             return ref.team
     return None
 
@@ -346,7 +422,9 @@ def _first_subject(doc: Doc, body: str, start: int) -> str | None:
         if not team or player_nationality(doc, doc.teams[int(m[1])]):
             continue
         if _is_object(body, start + m.start(), start + m.end()):
-            if fallback is None and re.search(r"\bfor\s+(?:the\s+)?(?:host\s+|hosts\s+)?$", body[max(0, start + m.start() - 12) : start + m.start()]):
+            if fallback is None and re.search(
+                r"\bfor\s+(?:the\s+)?(?:host\s+|hosts\s+)?$", body[max(0, start + m.start() - 12) : start + m.start()]
+            ):
                 fallback = team
             continue
         return team
@@ -379,8 +457,10 @@ def _player_nouns(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\s+(?:[\w-]+\s+)??(?:{alternation(lex.phrases('team_words', means='player_noun'))})\b", re.I)
 
 
-_DESCRIBES_PLAYER = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:international|defender|midfielder|striker|forward|winger|"
-                               r"goalkeeper|keeper|captain|skipper|coach|manager|boss|player|star|full-back|centre-back)\b")
+_DESCRIBES_PLAYER = re.compile(
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:international|defender|midfielder|striker|forward|winger|"
+    r"goalkeeper|keeper|captain|skipper|coach|manager|boss|player|star|full-back|centre-back)\b"
+)
 
 
 _AT_GROUND = re.compile(r"\b(?:at|in|inside)\s+(?:the\s+)?$")
@@ -463,7 +543,10 @@ def unscored_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     preps = alternation(r["phrase"] for r in rows if r["kind"] == "prep" and r["home"] != "place")
     return [
         ("unscored_verb", re.compile(rf"¤(?P<s>\d+)(?:\s+(?:have|has|had|to))?\s+(?P<verb>{verbs})\s+{o}")),
-        ("unscored_noun", re.compile(rf"(?:¤(?P<s>\d+)(?:'s|’s|')\s+{gap})?(?P<noun>{nouns})\s+(?P<prep>{preps})\s+{o}")),
+        (
+            "unscored_noun",
+            re.compile(rf"(?:¤(?P<s>\d+)(?:'s|’s|')\s+{gap})?(?P<noun>{nouns})\s+(?P<prep>{preps})\s+{o}"),
+        ),
     ]
 
 
@@ -492,7 +575,9 @@ _PAIRING = re.compile(
 )
 
 
-_PAIRING_GATE = re.compile(r"\b(?:match|game|meeting|clash|tie|fixture|encounter|derby|contest)\s+(?:against|with|v|vs|versus|at|away)\b")
+_PAIRING_GATE = re.compile(
+    r"\b(?:match|game|meeting|clash|tie|fixture|encounter|derby|contest)\s+(?:against|with|v|vs|versus|at|away)\b"
+)
 
 
 def pairing_claims(doc: Doc) -> list[Claim]:
@@ -513,7 +598,13 @@ def pairing_claims(doc: Doc) -> list[Claim]:
             subject = _team(doc, m, "s") or subject_before(doc, tpl, m.start())
             if not subject or not other or subject == other:
                 continue
-            home = subject if m["where"] == "home" else other if (m["where"] == "away" or m["prep"].startswith(("at", "away"))) else None
+            home = (
+                subject
+                if m["where"] == "home"
+                else other
+                if (m["where"] == "away" or m["prep"].startswith(("at", "away")))
+                else None
+            )
             start, end = tpl.span(m.start(), m.end())
             claim = Claim(subject, other, start, end, "pairing", None, home=home, weight=0.5)
             claim.earlier = bool(EARLIER.search(text, s0, s1))

@@ -1,7 +1,7 @@
 """Sections pass: lines, paragraphs, prose sentences, team sheets, score headings and live-text clocks.
 
 A report is not one flow of prose. It opens with a headline, often a score line standing as a
-heading ("Raith Rovers 3-1 Motherwell", "Liverpool (2) 3 (Owen 32, 51)", "Match ends, Ajax 3, PSV
+heading ("Raith Rovers 3-1 Motherwell", "Liverpool (2) 3 (Varga 32, 51)", "Match ends, Ajax 3, PSV
 1."), carries line-ups and summaries in lists, and in live text every line starts with its own clock
 ("83' Substitution, ..."). This pass finds those shapes; later passes read the prose between them.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.events import split_sentences
 from transforms.minutes import MinuteMention, clock
 from transforms.reader import blocks
 from transforms.reader.doc import Doc, line_spans, mask
+from transforms.sentences import split_sentences
 from transforms.team_sheets import read_team_sheets
 
 
@@ -64,14 +64,20 @@ def unwrap(text: str, paras: list[tuple[int, int]]) -> str:
             continue
         body = lines[:-1]
         long = [ln for ln in body if 40 <= len(ln.strip()) <= 90]
-        open_ended = [ln for ln in body if ln.rstrip() and ln.rstrip()[-1] not in ".!?:\"”"]
+        open_ended = [ln for ln in body if ln.rstrip() and ln.rstrip()[-1] not in '.!?:"”']
         if len(long) >= 0.5 * len(body) and len(open_ended) >= 0.5 * len(body):
             chars = chars or list(text)
             pos = a
             for ln, nxt in zip(lines[:-1], lines[1:], strict=True):
                 pos += len(ln)
                 bullet = re.match(r"\s*(?:[*•\-–]|\d+[.)]\s)", nxt) or re.match(r"\s*[*•]", ln)
-                if ln.rstrip() and ln.rstrip()[-1] not in ".!?" and not bullet and nxt.strip() and not nxt.strip().isupper():
+                if (
+                    ln.rstrip()
+                    and ln.rstrip()[-1] not in ".!?"
+                    and not bullet
+                    and nxt.strip()
+                    and not nxt.strip().isupper()
+                ):
                     chars[pos] = " "
                 pos += 1
     return "".join(chars) if chars else text
@@ -113,7 +119,9 @@ _DASH_SCORE = re.compile(r"(?<![\d.:/])(\d{1,2})\s?[-–—]\s?(\d{1,2})(?![\d.:
 _SPACED_SCORES = re.compile(
     r"^(?P<a>.+?)\s*(?<![\d-])(?P<s1>\d{1,2})(?:\s*[-–,]\s+|\s+|(?=[A-Z]))(?P<b>\D.*?)\s*(?<![\d-])(?P<s2>\d{1,2})(?P<rest>\b.*)?$"
 )  # 'A 2 B 1', 'A 1 - B 1', 'A 2, B 1', 'A1B1'
-_VERSUS_SCORE = re.compile(r"(?P<a>[^\n]+?)\s+(?:v|vs\.?|versus)\s+(?P<b>[^\n]+?)\s*[-–:,]\s*(?P<s1>\d{1,2})\s?[-–]\s?(?P<s2>\d{1,2})\s*$")
+_VERSUS_SCORE = re.compile(
+    r"(?P<a>[^\n]+?)\s+(?:v|vs\.?|versus)\s+(?P<b>[^\n]+?)\s*[-–:,]\s*(?P<s1>\d{1,2})\s?[-–]\s?(?P<s2>\d{1,2})\s*$"
+)
 _OPTA_LINE = re.compile(
     r"(?P<t>[^\n(]+?)\s*\((?P<ht>\d{1,2})\)\s*(?P<n>\d{1,2})\s+(?=(?:Scorers?|Goals?|Yellow cards?|Red cards?|Subs used|"
     r"Missed penalty|Sent off)\s*:)"
@@ -144,7 +152,7 @@ def team_like(s: str) -> bool:
     words = s.split()
     if LABEL_WORDS & set(words):
         return False
-    return len(words) <= 5 and not all(w.isdigit() for w in words) and not words[-1].isdigit() or _club_number(words)
+    return (len(words) <= 5 and not all(w.isdigit() for w in words) and not words[-1].isdigit()) or _club_number(words)
 
 
 def _club_number(words: list[str]) -> bool:
@@ -192,7 +200,7 @@ def score_headings(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
         if not _DIGIT.search(text, s, e) and not (k + 1 < len(lines) and _DIGIT.search(text, *lines[k + 1])):
             continue  # a score heading holds a number (or the line under it does)
         h = _versus_heading(text, s, e) or _dash_heading(text, s, e) or _live_heading(text, s, e)
-        h = h or _spaced_heading(text, s, e)
+        h = h or _wire_heading(text, s, e) or _spaced_heading(text, s, e)
         if h is None and k + 1 < len(lines):
             h = _opta_heading(text, (s, e), lines[k + 1]) or _two_line_heading(text, (s, e), lines[k + 1])
         if h is not None and h.start not in taken:
@@ -210,7 +218,9 @@ def _dash_heading(text: str, s: int, e: int) -> Heading | None:
         if a and b:
             return Heading(s, e, a, b, (int(m[1]), int(m[2])), "heading_dash", _prefix_kind(text, s))
         if not text[s + m.end() : e].strip(" .:"):  # 'Atalanta-Napoli 0-1': the pair joined by a dash
-            pair = re.fullmatch(r"(?P<a>[A-ZÀ-Ý][^-–]{1,30}?)\s?[-–]\s?(?P<b>[A-ZÀ-Ý][^-–]{1,30}?)\s*", line[: m.start()])
+            pair = re.fullmatch(
+                r"(?P<a>[A-ZÀ-Ý][^-–]{1,30}?)\s?[-–]\s?(?P<b>[A-ZÀ-Ý][^-–]{1,30}?)\s*", line[: m.start()]
+            )
             if pair:
                 a = _trim_side(text, s + pair.start("a"), s + pair.end("a"), left=True)
                 b = _trim_side(text, s + pair.start("b"), s + pair.end("b"), left=False)
@@ -225,7 +235,10 @@ def _versus_heading(text: str, s: int, e: int) -> Heading | None:
     if not m:
         return None
     a0 = m.start("a")
-    date = re.match(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?", text[a0 : m.end("a")])
+    date = re.match(
+        r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?",
+        text[a0 : m.end("a")],
+    )
     a = _trim_side(text, a0 + (date.end() if date else 0), m.end("a"), left=True)
     b = _trim_side(text, m.start("b"), m.end("b"), left=False)
     if not (a and b):
@@ -246,6 +259,12 @@ def _opta_heading(text: str, first: tuple[int, int], second: tuple[int, int]) ->
     return Heading(first[0], second[1], a, b, (int(m1["n"]), int(m2["n"])), "heading_summary", "final")
 
 
+def _both_sides(text: str, a: tuple[int, int], b: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Both team sides of a heading, trimmed, or None when either is empty."""
+    first, second = _trim_side(text, *a, left=False), _trim_side(text, *b, left=False)
+    return (first, second) if first and second else None
+
+
 def _live_heading(text: str, s: int, e: int) -> Heading | None:
     """'Match ends, Guadalajara 1, América 0.' and 'Goal! Lyon 1, Nantes 2.'"""
     pre = _PREFIX.match(text, s, e)
@@ -254,10 +273,10 @@ def _live_heading(text: str, s: int, e: int) -> Heading | None:
     m = _LIVE_SCORES.match(text, pre.end(), e)
     if not m:
         return None
-    a = _trim_side(text, *m.span("a"), left=False)
-    b = _trim_side(text, *m.span("b"), left=False)
-    if not (a and b):
+    sides = _both_sides(text, m.span("a"), m.span("b"))
+    if sides is None:
         return None
+    a, b = sides
     return Heading(s, e, a, b, (int(m["s1"]), int(m["s2"])), "heading_live", _prefix_kind(text, s))
 
 
@@ -273,25 +292,48 @@ def _spaced_heading(text: str, s: int, e: int) -> Heading | None:
     rest = (m["rest"] or "").strip()
     if rest and not re.match(r"^(?:[-–—|:(]|[A-Z])", rest):
         return None
-    a = _trim_side(text, start + m.start("a"), start + m.end("a"), left=False)
-    b = _trim_side(text, start + m.start("b"), start + m.end("b"), left=False)
-    if not (a and b):
+    sides = _both_sides(text, (start + m.start("a"), start + m.end("a")), (start + m.start("b"), start + m.end("b")))
+    if sides is None:
         return None
+    a, b = sides
     return Heading(s, e, a, b, (int(m["s1"]), int(m["s2"])), "heading_spaced", _prefix_kind(text, s))
 
 
+_WIRE = re.compile(
+    r"(?P<a>[^\n()]+?)\s*\((?P<ha>\d{1,2})\)\s*(?P<sa>\d{1,2})\b(?P<mid>[^\n()]*?)\s*"
+    r"(?<![A-Za-zÀ-ÿ'’.&-])(?P<b>(?:[A-ZÀ-Ý][\w'’.&-]*\s+){0,3}[A-ZÀ-Ý][\w'’.&-]*)\s*\((?P<hb>\d{1,2})\)\s*(?P<sb>\d{1,2})\b"
+    r"(?P<rest>[^\n()]*)$"
+)
+
+
+def _wire_heading(text: str, s: int, e: int) -> Heading | None:
+    """A wire summary on one line, half-time scores in brackets, scorers after each side's goals:
+    'Northbrook Town (0) 1 Varga 76 Eastwick Athletic (0) 2 Olsen 12, 80'."""
+    if "(" not in text[s:e]:
+        return None
+    m = _WIRE.match(text, s, e)
+    if not m:
+        return None
+    sides = _both_sides(text, m.span("a"), m.span("b"))
+    if sides is None:
+        return None
+    a, b = sides
+    scorers = tuple((m.start(g), m.end(g)) if m[g].strip() else None for g in ("mid", "rest"))
+    return Heading(s, e, a, b, (int(m["sa"]), int(m["sb"])), "heading_wire", "final", scorers)  # type: ignore[arg-type]
+
+
 def _two_line_heading(text: str, first: tuple[int, int], second: tuple[int, int]) -> Heading | None:
-    """'Liverpool (2) 3 (Owen 32, 51)' over 'Man United (0) 1 (Beckham 50)': home above away."""
+    """'Liverpool (2) 3 (Varga 32, 51)' over 'Man United (0) 1 (Olsen 50)': home above away."""
     if first[1] - first[0] > HEADING_LINE_MAX or second[1] - second[0] > HEADING_LINE_MAX:
         return None
     m1 = _TWO_LINE.match(text, *first)
     m2 = _TWO_LINE.match(text, *second) if m1 else None
     if not (m1 and m2) or not (m1["ht"] or m1["sc"] or m2["sc"]):
         return None
-    a = _trim_side(text, *m1.span("t"), left=False)
-    b = _trim_side(text, *m2.span("t"), left=False)
-    if not (a and b):
+    sides = _both_sides(text, m1.span("t"), m2.span("t"))
+    if sides is None:
         return None
+    a, b = sides
     scorers = tuple((m.start("sc") + 1, m.end("sc") - 1) if m["sc"] else None for m in (m1, m2))
     return Heading(first[0], second[1], a, b, (int(m1["n"]), int(m2["n"])), "heading_two_line", "final", scorers)  # type: ignore[arg-type]
 
@@ -354,9 +396,7 @@ def line_clocks(text: str, lines: list[tuple[int, int]], extra_time: bool = Fals
             continue
         m = _CLOCK.match(line)
         marked = m and (
-            m.group().rstrip().endswith((":", "'", "’", "′"))
-            or "min" in m.group()
-            or re.search(r"['’′]", m.group())
+            m.group().rstrip().endswith((":", "'", "’", "′")) or "min" in m.group() or re.search(r"['’′]", m.group())
         )
         if m and marked and int(m["a"]) <= 130:
             out[s] = _clock_mention(s, s + m.end(), int(m["a"]), m["b"], extra_time)

@@ -21,6 +21,7 @@ def read(doc: Doc) -> None:
     if not doc.matches:
         return
     bind_names(doc)
+    doc.events = attach_assists(doc, doc.events)
     orient_by_sheets(doc)
     orient_by_side_events(doc)
     orient_by_home_phrases(doc)
@@ -55,15 +56,17 @@ def bind_names(doc: Doc) -> None:
 
 
 def _abbreviated(name: str, names: list[str]) -> str:
-    """'M.-Savic' -> 'Milinkovic-Savic', 'Vlahovi' -> 'Vlahovic' (one candidate only, else as written)."""
+    """'T.-Varga' -> 'Tomasz-Varga', 'Kowalsk' -> 'Kowalski' (one candidate only, else as written)."""
+    m = re.fullmatch(r"([A-ZÀ-Ý])(?:\.\s?-?\s?|\s)([\w'’-]{3,})", name)  # 'J. Kowal', 'J Kowal', 'T.-Varga'
+    if m:
+        hits = [n for n in names if n.startswith(m[1]) and n.endswith(m[2]) and n != name and len(n) > len(name)]
+        return hits[0] if len(hits) == 1 else name
     if name in names:
         return name
-    m = re.fullmatch(r"([A-ZÀ-Ý])\.\s?-?\s?([\w'’-]{3,})", name)
-    if m:
-        hits = [n for n in names if n.startswith(m[1]) and n.endswith(m[2]) and n != name]
-        return hits[0] if len(hits) == 1 else name
     if len(name) >= 6 and " " not in name:
-        hits = [n for n in names if n != name and n.split()[-1].startswith(name) and len(n.split()[-1]) - len(name) <= 2]
+        hits = [
+            n for n in names if n != name and n.split()[-1].startswith(name) and len(n.split()[-1]) - len(name) <= 2
+        ]
         return hits[0] if len(hits) == 1 else name
     return name
 
@@ -111,7 +114,9 @@ def orient_by_side_events(doc: Doc) -> None:
         main.home_known = True
 
 
-_AT_HOME = re.compile(r"\b(?:at home|on home soil|in front of (?:their|its) own (?:fans|supporters|crowd))\b(?!\s+(?:to|against)\b)", re.I)
+_AT_HOME = re.compile(
+    r"\b(?:at home|on home soil|in front of (?:their|its) own (?:fans|supporters|crowd))\b(?!\s+(?:to|against)\b)", re.I
+)
 
 
 def orient_by_home_phrases(doc: Doc) -> None:
@@ -120,7 +125,11 @@ def orient_by_home_phrases(doc: Doc) -> None:
     main = doc.matches[0]
     if main.home_known:
         return
-    team_of = {fold_name(e.player_name): e.team for e in doc.events if e.player_name and e.team in (main.home_team, main.away_team) and not e.is_own_goal}
+    team_of = {
+        fold_name(e.player_name): e.team
+        for e in doc.events
+        if e.player_name and e.team in (main.home_team, main.away_team) and not e.is_own_goal
+    }
     votes: Counter[str] = Counter()
     for s0, s1 in doc.sentences:
         if not _AT_HOME.search(doc.text, s0, s1):
@@ -128,7 +137,10 @@ def orient_by_home_phrases(doc: Doc) -> None:
         first_team = next((t.team for t in doc.teams_in(s0, s1) if t.team in (main.home_team, main.away_team)), None)
         first_player = next((p for p in doc.people if s0 <= p.char_start < s1 and p.role == "player"), None)
         team = first_team
-        if first_player is not None and (first_team is None or first_player.char_start < next(t.start for t in doc.teams_in(s0, s1) if t.team == first_team)):
+        if first_player is not None and (
+            first_team is None
+            or first_player.char_start < next(t.start for t in doc.teams_in(s0, s1) if t.team == first_team)
+        ):
             team = team_of.get(fold_name(doc.binding.get(first_player.name, first_player.name)), first_team)
         if team:
             votes[team] += 1
@@ -178,6 +190,29 @@ def player_teams(doc: Doc) -> dict[str, str]:
     return out
 
 
+_EVERY_GOAL = re.compile(r"\bassists\b|\bboth\b")
+
+
+def attach_assists(doc: Doc, events: list[EventMention]) -> list[EventMention]:
+    """'Varga headed in Olsen's cross', 'Olsen set up Varga', 'Goal! ... Varga scores. Assisted by Olsen.':
+    an assist is no event of its own; its player goes onto the goal it names, or onto the goal of its
+    sentence, or of the sentence before when its own tells none."""
+    goals = [e for e in events if e.event_type == "goal" and not e.is_own_goal]
+    for a in (e for e in events if e.event_type == "assist" and e.player_name):
+        s0, s1 = doc.sentence_at(a.char_start)
+        near = [g for g in goals if s0 <= g.char_start < s1 and g.player_name != a.player_name]
+        if not near and not any(s0 <= e.char_start < s1 for e in events if e.event_type != "assist"):
+            p0, p1 = doc.sentence_before(s0)
+            near = [g for g in goals if p0 <= g.char_start < p1 and g.player_name != a.player_name]
+        named = [g for g in near if a.related_player_name and g.player_name == a.related_player_name]
+        ranked = named or sorted(near, key=lambda g: abs(g.char_start - a.char_start))
+        every = bool(_EVERY_GOAL.search(a.rule))  # 'providing assists for both goals': each goal near it
+        for goal in ranked if every else ranked[:1]:
+            if goal.related_player_name is None:
+                goal.related_player_name = a.player_name
+    return [e for e in events if e.event_type != "assist"]
+
+
 def dedupe(events: list[EventMention]) -> list[EventMention]:
     """Same type, same player, same minute (or one untimed) in one article: one mention, the best kept."""
     out: list[EventMention] = []
@@ -189,12 +224,21 @@ def dedupe(events: list[EventMention]) -> list[EventMention]:
             continue
         if twin.minute is None and e.minute is not None:
             twin.minute, twin.added_time = e.minute, e.added_time
+        if {twin.event_type, e.event_type} == _DISMISSALS:
+            twin.event_type = "second_yellow"  # the more exact telling of the one dismissal
         twin.is_penalty |= e.is_penalty
         twin.is_own_goal |= e.is_own_goal
         twin.related_player_name = twin.related_player_name or e.related_player_name
         twin.team = twin.team or e.team
     for e in extra:  # a brace promises a second goal: kept unless the article times two goals for him
-        same = [o for o in out if o.event_type == "goal" and o.player_name and e.player_name and fold_name(o.player_name) == fold_name(e.player_name)]
+        same = [
+            o
+            for o in out
+            if o.event_type == "goal"
+            and o.player_name
+            and e.player_name
+            and fold_name(o.player_name) == fold_name(e.player_name)
+        ]
         promised = 1 + sum(1 for x in extra if x.player_name == e.player_name and x.char_start == e.char_start)
         if len(same) < promised:
             out.append(e)
@@ -205,7 +249,7 @@ _SHOOTOUT = re.compile(r"\bshoot-?out\b|\bon penalties\b|\bon spot-kicks\b|\bpen
 
 
 def drop_shootout_kicks(doc: Doc, events: list[EventMention]) -> list[EventMention]:
-    """A paragraph about the shoot-out ('Lauren, Vieira and Cole scored for Arsenal') tells kicks, not goals:
+    """A paragraph about the shoot-out ('Varga, Olsen and Berg scored for Northbrook') tells kicks, not goals:
     its untimed prose goals go when the match was decided on penalties."""
     if not any(m.score_note and "penalties" in m.score_note for m in doc.matches):
         return events
@@ -238,12 +282,30 @@ def _surname(name: str | None) -> str:
 
 
 def name_team_goals(events: list[EventMention]) -> list[EventMention]:
-    """'United doubled their lead after 57 minutes' and 'goals from Fortune and Ronaldo': a team's timed goal
+    """'United doubled their lead after 57 minutes' and 'goals from Varga and Olsen': a team's timed goal
     with no scorer gives its clock to that team's untimed named goal, in the order told, and goes."""
     out = list(events)
-    for e in [e for e in events if e.event_type == "goal" and e.player_name is None and e.minute is not None and e.team]:
+    for e in [
+        e for e in events if e.event_type == "goal" and e.player_name is None and e.minute is not None and e.team
+    ]:
         named = [o for o in out if o.event_type == "goal" and o.player_name and o.minute is None and o.team == e.team
                  and o.fixture_index == e.fixture_index]  # fmt: skip
+        if not named:  # 'Eastwick took the lead 31 minutes in. Olsen punished a mistake ...': the next goal told
+            after = [
+                o
+                for o in out
+                if o.event_type == "goal" and o.char_start > e.char_end and o.fixture_index == e.fixture_index
+            ]
+            first = min(after, key=lambda o: o.char_start, default=None)
+            if (
+                first
+                and first.player_name
+                and first.minute is None
+                and first.team is None
+                and not first.is_own_goal
+                and first.char_start - e.char_end < 250
+            ):
+                named, first.team = [first], e.team
         if named:
             target = min(named, key=lambda o: o.char_start)
             target.minute, target.added_time = e.minute, e.added_time
@@ -255,15 +317,21 @@ def _strength(e: EventMention) -> tuple:
     return (not e.rule.startswith("sheet"), e.minute is None, e.player_name is None, e.char_start)
 
 
+_DISMISSALS = frozenset({"red_card", "second_yellow"})
+
+
 def _same(a: EventMention, b: EventMention) -> bool:
-    if a.event_type != b.event_type or a.fixture_index != b.fixture_index:
-        return False
+    kinds = {a.event_type, b.event_type}
+    if (len(kinds) > 1 and kinds != _DISMISSALS) or a.fixture_index != b.fixture_index:
+        return False  # a sending-off told as a red card and as a second yellow is one dismissal
     if a.player_name is None or b.player_name is None:
         return False
     if fold_name(a.player_name) != fold_name(b.player_name) and not _surname_of(a.player_name, b.player_name):
         return False
     if a.event_type == "substitution" and a.related_player_name and b.related_player_name:
-        if not _surname_of(a.related_player_name, b.related_player_name) and fold_name(a.related_player_name) != fold_name(b.related_player_name):
+        if not _surname_of(a.related_player_name, b.related_player_name) and fold_name(
+            a.related_player_name
+        ) != fold_name(b.related_player_name):
             return False
     if a.minute is None or b.minute is None:
         return True
@@ -341,7 +409,9 @@ def teams_from_score(doc: Doc) -> None:
         for e in goals:
             if e.team in (m.home_team, m.away_team):
                 scorer_side = e.team
-                benefit = scorer_side if not e.is_own_goal else (m.away_team if scorer_side == m.home_team else m.home_team)
+                benefit = (
+                    scorer_side if not e.is_own_goal else (m.away_team if scorer_side == m.home_team else m.home_team)
+                )
                 for_side[benefit] += 1
         unknown = [e for e in goals if e.team not in (m.home_team, m.away_team)]
         if not unknown:

@@ -15,14 +15,14 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
-from transforms.gates import compile_rule
+from transforms.gates import compile_rule, gate_for, gate_test
 from transforms.reader.doc import Doc, TeamRef
 from transforms.reader.lexicon import Lexicon, alternation, fold_phrase
 from transforms.reader.sections import team_like
 from transforms.teams import TeamBook, name_key
 
 _CAP_WORD = r"(?:[A-ZÀ-Ý]\.|St\.|[A-ZÀ-Ý][\w'’\-]*(?:\.(?=\w)[\w'’\-]*)*)"  # 'F.' and 'St.' keep their dot
-CAP = rf"{_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|de|del|da|do|of|and|&|y|la|am|\d{{2}}(?=\s)))*"
+CAP = rf"{_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|(?:de|del|da|do|of|and|&|y|la|am)(?=[ \t]+[A-ZÀ-Ý])|\d{{2}}(?=\s)))*"
 
 
 def named(group: str) -> str:
@@ -32,7 +32,9 @@ def named(group: str) -> str:
 
 SCORE = r"\d{1,2}\s?[-–—]\s?\d{1,2}"
 GAP = r"(?:(?:[a-z][\w'’-]*|\d+-[a-z][\w-]*)\s+){0,3}?"  # "struggling", "second-placed", "10-man", "defending champion"
-MATCH_NOUNS = r"(?:match|game|tie|clash|final|derby|meeting|encounter|fixture|showdown|semi-final|quarter-final|contest)"
+MATCH_NOUNS = (
+    r"(?:match|game|tie|clash|final|derby|meeting|encounter|fixture|showdown|semi-final|quarter-final|contest)"
+)
 SIDE_BEFORE = r"(?:host|hosts|visitors|visiting|visiting side|home side|defending champions?|champions|holders)"
 GENERIC_WORDS = frozenset(
     {"The", "FC", "AFC", "CF", "SC", "AC", "Club", "Football", "de", "of", "and", "&", "Women", "Ladies", "Town"}
@@ -159,23 +161,67 @@ def slot_patterns(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tuple
     a, b = named("a"), named("b")
     gave = r"(?:gave|give|gives|giving|handed|hand|earned|earn|earning|secured|sealed|clinched|helped|inspired)"
     return [
-        ("verb_object", re.compile(rf"(?:{a}(?:,\s+who)?\s+(?:have\s+|has\s+|had\s+)?)?(?:{verbs})\s+(?:the\s+)?{GAP}{b}\s+{SCORE}"), ("a", "b")),
+        (
+            "verb_object",
+            re.compile(
+                rf"(?:{a}(?:,\s+who)?\s+(?:have\s+|has\s+|had\s+)?)?(?:{verbs})\s+(?:the\s+)?{GAP}{b}\s+{SCORE}"
+            ),
+            ("a", "b"),
+        ),
         ("subject_verb", re.compile(rf"{a}(?:,\s+who)?\s+(?:have\s+|had\s+|has\s+)?(?:{verbs})\s+{SCORE}"), ("a",)),
         ("noun_object", re.compile(rf"{SCORE}\s+{GAP}(?:{nouns})\s+(?:{preps})\s+(?:the\s+)?{GAP}{b}"), ("b",)),
-        ("noun_for", re.compile(rf"{SCORE}\s+{GAP}(?:{nouns})\s+for\s+(?:the\s+)?{GAP}{a}\s+(?:{preps})\s+(?:the\s+)?{GAP}{b}"), ("a", "b")),
-        ("gave_result", re.compile(rf"\b{gave}\s+(?:the\s+)?{a}\s+(?:to\s+)?(?:a|an|the)\s+{SCORE}\s+{GAP}(?:{nouns})"), ("a",)),
+        (
+            "noun_for",
+            re.compile(rf"{SCORE}\s+{GAP}(?:{nouns})\s+for\s+(?:the\s+)?{GAP}{a}\s+(?:{preps})\s+(?:the\s+)?{GAP}{b}"),
+            ("a", "b"),
+        ),
+        (
+            "gave_result",
+            re.compile(rf"\b{gave}\s+(?:the\s+)?{a}\s+(?:to\s+)?(?:a|an|the)\s+{SCORE}\s+{GAP}(?:{nouns})"),
+            ("a",),
+        ),
         ("verb_score_prep", re.compile(rf"\b(?:{verbs})\s+{SCORE}\s+(?:{preps})\s+(?:the\s+)?{GAP}{b}"), ("b",)),
         ("possessive_score", re.compile(rf"{a}(?:'s|’s|')\s+(?:[a-z]+\s+)?{SCORE}\s+{GAP}(?:{nouns})"), ("a",)),
         ("score_between", re.compile(rf"{SCORE}\s+between\s+{a}\s+(?:and|&)\s+{b}"), ("a", "b")),
-        ("subject_noun", re.compile(rf"{a}\s+(?:[a-z][\w-]*\s+){{1,3}}?(?:a|an|the)\s+{SCORE}\s+{GAP}(?:{nouns})\b"), ("a",)),
-        ("participle_first", re.compile(rf"\b(?:[Aa]fter\s+|[Bb]efore\s+|[Bb]y\s+)?(?i:{verbs})\s+(?:the\s+)?{GAP}{b}\s+{SCORE},\s+(?:the\s+)?{a}"), ("a", "b")),
-        ("noun_unscored", re.compile(rf"\b(?:defeat|loss|win|victory|draw)\s+(?:to|by|over|against)\s+(?:the\s+)?{GAP}{b}"), ("b",)),
+        (
+            "subject_noun",
+            re.compile(rf"{a}\s+(?:[a-z][\w-]*\s+){{1,3}}?(?:a|an|the)\s+{SCORE}\s+{GAP}(?:{nouns})\b"),
+            ("a",),
+        ),
+        (
+            "participle_first",
+            re.compile(
+                rf"\b(?:[Aa]fter\s+|[Bb]efore\s+|[Bb]y\s+)?(?i:{verbs})\s+(?:the\s+)?{GAP}{b}\s+{SCORE},\s+(?:the\s+)?{a}"
+            ),
+            ("a", "b"),
+        ),
+        (
+            "noun_unscored",
+            re.compile(rf"\b(?:defeat|loss|win|victory|draw)\s+(?:to|by|over|against)\s+(?:the\s+)?{GAP}{b}"),
+            ("b",),
+        ),
         ("between", re.compile(rf"\b{MATCH_NOUNS}\s+between\s+{a}\s+(?:and|&)\s+{b}"), ("a", "b")),
-        ("versus", re.compile(rf"(?<![\w-]){a}\s+(?:v|vs\.?|versus)\s+{b}(?=\s*(?:$|[\n:,.;!?)]|\s+[a-z]))", re.M), ("a", "b")),
+        (
+            "versus",
+            re.compile(rf"(?<![\w-]){a}\s+(?:v|vs\.?|versus)\s+{b}(?=\s*(?:$|[\n:,.;!?)]|\s+[a-z]))", re.M),
+            ("a", "b"),
+        ),
         ("side_word", re.compile(rf"\b{SIDE_BEFORE}\s+{b}(?=[\s,.;:])"), ("b",)),
+        ("side_apposition", re.compile(rf"\b{SIDE_BEFORE},\s+{b},"), ("b",)),  # 'the visitors, Eastwick, were ...'
+        (
+            "pair_draw",
+            re.compile(rf"{a}\s+(?:and|&)\s+(?:the\s+)?{b}\s+(?:played out|drew|shared|fought out|battled to)\b"),
+            ("a", "b"),
+        ),
         ("team_role", re.compile(rf"{a}(?:'s|’s)?\s+(?:{TEAM_ROLES})\b"), ("a",)),
         *announce_slots(lex),
     ]
+
+
+@lru_cache(maxsize=4)
+def slot_gates(lex: Lexicon | None) -> list:
+    """Per slot pattern, a test of a window's lowercased text: the words the pattern cannot match without."""
+    return [gate_test(gate_for(rx)) for _, rx, _ in slot_patterns(lex)]
 
 
 def announce_slots(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
@@ -183,7 +229,9 @@ def announce_slots(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tupl
     matches (`ahead_words.csv` rows ending on their team), weak evidence alone (a preview names its
     teams more than once). Two-team rows ('between ¤ and ¤', '¤ v ¤') are the 'between' and 'versus' slots."""
     rows = lex.rows("ahead_words", kind="announce") if lex else []
-    lead = [r["phrase"].removesuffix("¤").strip() for r in rows if r["phrase"].count("¤") == 1 and r["phrase"].endswith("¤")]
+    lead = [
+        r["phrase"].removesuffix("¤").strip() for r in rows if r["phrase"].count("¤") == 1 and r["phrase"].endswith("¤")
+    ]
     if not lead:
         return []
     words = alternation(lead)
@@ -194,7 +242,7 @@ def announce_slots(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tupl
 SLOT_WEIGHT = {
     "verb_object": 3, "noun_object": 3, "verb_score_prep": 3, "between": 3, "noun_for": 3, "gave_result": 3,
     "subject_verb": 3, "possessive_score": 3, "versus": 3, "side_word": 2, "noun_unscored": 2, "team_role": 1,
-    "subject_noun": 3, "participle_first": 3, "announce": 2, "score_between": 3,
+    "subject_noun": 3, "participle_first": 3, "announce": 2, "score_between": 3, "pair_draw": 3, "side_apposition": 3,
 }  # fmt: skip
 SUBJECT_LEFT_OUT = frozenset({"verb_object", "verb_score_prep", "noun_object", "participle_first"})  # the subject opens
 TEAM_ROLES = (
@@ -202,6 +250,8 @@ TEAM_ROLES = (
     r"fans|supporters|players|squad|defence|defense|attack|midfield|academy|chairman|owner|president|"
     r"full-back|centre-back|left-back|right-back|substitute|playmaker|number"
 )
+
+
 def _nationality_words() -> re.Pattern[str]:
     from transforms.reader.people import ROLE_NOUNS
 
@@ -217,8 +267,9 @@ CLUB_WORDS = frozenset(
     {"United", "City", "Town", "Rovers", "Athletic", "Albion", "FC", "AFC", "SC", "Wanderers", "County", "Academical",
      "Rangers", "Thistle", "Hotspur", "Wednesday", "Villa", "Orient", "Argyle", "Alexandra", "Borough", "Stanley",
      "Athletico", "Club", "CF", "Sporting", "Real", "Dynamo", "Dinamo", "Racing", "Deportivo", "Olympique",
-     "University", "College", "Women", "Ladies", "Reign", "Victory", "Wanderers"}
+     "University", "College", "Women", "Ladies", "Reign", "Victory"}
 )  # fmt: skip
+_JOINED = re.compile(r"\s+(?:and|&)\s+")
 _CAPITAL = re.compile(r"\b[A-ZÀ-Ý]")
 _SUBJECT_RUN = re.compile(rf"(?:[Tt]he\s+)?(?P<a>{CAP})(?=\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?[a-z])")
 
@@ -240,12 +291,18 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
     found: dict[str, str] = {}
 
     def take(surface: str | None, weight: int) -> None:
-        whole = (surface or "").strip().rstrip(".,;:")
+        for part in _team_parts(book, surface):
+            take_one(part, weight)
+
+    def take_one(surface: str, weight: int) -> None:
+        whole = surface.strip().rstrip(".,;:")
         if NATIONALITY_WORD.fullmatch(whole):
             return  # "German giants", "the Brazilian forward": a nationality, not a team
-        surface = whole if book.clubs.owners(whole, exact_only=True) else _clean_surface(surface or "")
+        surface = whole if book.clubs.owners(whole, exact_only=True) else _clean_surface(surface)
         if not surface or surface.split()[0] in _NOT_TEAM_WORDS or book.competition(surface):
             return
+        if " " not in surface and surface.endswith("ing") and not book.canonical(surface):
+            return  # 'Having lost at X, ...': a sentence opening on a participle
         if book.venue(surface) or GROUND_WORDS & set(surface.split()):
             return
         canonical = resolve(surface)
@@ -262,8 +319,14 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
     result_sentences = []
     seen: set[tuple[str, int, int]] = set()
     scored = _score_windows(doc)
-    for rule, rx, groups in slot_patterns(book.lexicon):  # type: ignore[arg-type]
+    lowered: dict[tuple[int, int], str] = {}
+    for (rule, rx, groups), opens in zip(slot_patterns(book.lexicon), slot_gates(book.lexicon), strict=True):  # type: ignore[arg-type]
         for lo, hi in slot_windows(doc, rule, scored):
+            window = lowered.get((lo, hi))
+            if window is None:
+                window = lowered[(lo, hi)] = text[lo:hi].lower()
+            if not opens(window):
+                continue  # none of the words the pattern needs: no scan
             for m in rx.finditer(text, lo, hi):
                 if (rule, *m.span()) in seen:
                     continue
@@ -291,6 +354,14 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
     return merge_short_names(settle_ambiguous(out, book))
 
 
+def _team_parts(book: TeamBook, surface: str | None) -> list[str]:
+    """'Northbrook and Eastwick played out a draw': two teams, unless the whole is a listed name."""
+    whole = (surface or "").strip().rstrip(".,;:")
+    if _JOINED.search(whole) and not (book.canonical(whole) or book.clubs.owners(whole, exact_only=True)):
+        return [part for part in _JOINED.split(whole) if part]
+    return [surface or ""]
+
+
 def settle_ambiguous(learned: dict[str, str], book: TeamBook) -> dict[str, str]:
     """'Guadalajara' is two listed clubs (Mexico, Spain): the one this article names otherwise ('Chivas'),
     else the one from the country of the article's other teams."""
@@ -315,13 +386,18 @@ def settle_ambiguous(learned: dict[str, str], book: TeamBook) -> dict[str, str]:
 
 
 _SCORE_ANCHOR = re.compile(r"\d{1,2}\s?[-–—]\s?\d{1,2}")
-_ANCHORS = {  # where each slot can be, so its pattern is tried on a window, not the whole text
-    "noun_unscored": (re.compile(r"\b(?:defeat|loss|win|victory|draw)\b"), 10, 90),
-    "between": (re.compile(r"\bbetween\b"), 40, 110),
+# Where each slot can be, so its pattern is tried on a window, not the whole text. No leading \b: with one,
+# the engine tries every position; without, it jumps to the words' first letters (the word start is
+# checked after, in `slot_windows`).
+_ANCHORS = {
+    "noun_unscored": (re.compile(r"(?:defeat|loss|win|victory|draw)\b"), 10, 90),
+    "between": (re.compile(r"between\b"), 40, 110),
     "versus": (re.compile(r"\s(?:v|vs\.?|versus)\s"), 60, 60),
-    "side_word": (re.compile(rf"\b{SIDE_BEFORE}\b"), 0, 70),
+    "side_word": (re.compile(rf"{SIDE_BEFORE}\b"), 0, 70),
     "team_role": (compile_rule(rf"(?:{TEAM_ROLES})\b"), 70, 30),
-    "announce": (re.compile(r"\b(?:next|upcoming|will|ahead of|due to|set to|this week|tomorrow|later this)\b"), 60, 120),
+    "announce": (re.compile(r"(?:next|upcoming|will|ahead of|due to|set to|this week|tomorrow|later this)\b"), 60, 120),
+    "pair_draw": (re.compile(r"(?:played out|drew|shared|fought out|battled to)\b"), 80, 10),
+    "side_apposition": (re.compile(rf"{SIDE_BEFORE},"), 0, 70),
 }
 
 
@@ -331,7 +407,11 @@ def slot_windows(doc: Doc, rule: str, scored: list[tuple[int, int]]) -> list[tup
     text = doc.text
     if rule in _ANCHORS:
         rx, before, after = _ANCHORS[rule]
-        spans = [(max(0, m.start() - before), min(len(text), m.end() + after)) for m in rx.finditer(text)]
+        spans = [
+            (max(0, m.start() - before), min(len(text), m.end() + after))
+            for m in rx.finditer(text)
+            if not m.start() or not text[m.start() - 1].isalnum() or text[m.start()].isspace()
+        ]
     else:
         return scored
     merged: list[tuple[int, int]] = []
@@ -472,7 +552,9 @@ def short_forms(text: str, refs: list[TeamRef]) -> list[TeamRef]:
 
 @lru_cache(maxsize=4096)
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
+    return re.compile(
+        r"(?<![\w'’-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])"
+    )
 
 
 def nicknames(text: str, lex: Lexicon, named: set[str]) -> list[TeamRef]:
@@ -536,7 +618,7 @@ def demonyms(text: str, lex: Lexicon, named: set[str], book: TeamBook) -> list[T
 
 
 def town_adjectives(text: str, refs: list[TeamRef], book: TeamBook) -> list[TeamRef]:
-    """"Svensson's Mainzer", 'the Dortmunder': a club's town with the German -er ending, for a club the
+    """ "Svensson's Mainzer", 'the Dortmunder': a club's town with the German -er ending, for a club the
     article names (a word two named clubs share says nothing)."""
     owners: dict[str, set[str]] = {}
     for r in refs:
@@ -546,7 +628,9 @@ def town_adjectives(text: str, refs: list[TeamRef], book: TeamBook) -> list[Team
     towns = {w: next(iter(teams)) for w, teams in owners.items() if len(teams) == 1 and not w.endswith("er")}
     if not towns:
         return []
-    return [TeamRef(m.start(), m.end(), towns[m["town"]], "demonym") for m in _TOWN_ER.finditer(text) if m["town"] in towns]
+    return [
+        TeamRef(m.start(), m.end(), towns[m["town"]], "demonym") for m in _TOWN_ER.finditer(text) if m["town"] in towns
+    ]
 
 
 _TOWN_ER = re.compile(r"\b(?P<town>[A-ZÀ-Ý][a-zà-ÿ]{3,})er\b")
@@ -557,7 +641,9 @@ def _demonym_regex(lex: Lexicon) -> re.Pattern[str]:
     dems = alternation(r["demonym"] for r in lex.rows("demonyms"))
     from transforms.reader.people import ROLE_NOUNS
 
-    return re.compile(rf"\b[Tt]he\s+(?P<dem>{dems})(?![\w-])(?!\s+(?:{ROLE_NOUNS}|[a-z]+er|side|club|team|champions)\b)")
+    return re.compile(
+        rf"\b[Tt]he\s+(?P<dem>{dems})(?![\w-])(?!\s+(?:{ROLE_NOUNS}|[a-z]+er|side|club|team|champions)\b)"
+    )
 
 
 def _country_of(book: TeamBook, team: str) -> str | None:
