@@ -19,6 +19,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
+from flows import progress
 from flows.display import printable
 from flows.memory import collector_paused, freeze_long_lived, release_free_memory
 from schemas.models import RAW_MODELS, TABLE_MODELS
@@ -346,7 +347,7 @@ def build_stage(
             frames[kind] = pl.concat([kept.select(frames[kind].columns).cast(frames[kind].schema), frames[kind]])
         # the raw tables' order; stable, so fusing the sorted records is fusing them as they came
         frames[kind] = frames[kind].sort("source_id", "char_start", maintain_order=True)
-    tables = fuse(frames["fixtures"], frames["events"], frames["people"])
+    tables = fuse(frames["fixtures"], frames["events"], frames["people"], team_book())
     tables["sources"] = merge_sources(sources, previous.get("sources"), retired, renamed)
     tables |= {f"raw_{kind}": frames[kind] for kind in ("fixtures", "events", "people")}
     del sources, frames
@@ -373,6 +374,19 @@ def enforce_keys(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     tables["fixture_mentions"] = tables["fixture_mentions"].join(
         tables["fixtures"].select("fixture_id"), on="fixture_id", how="semi"
     )
+    if "appearances" in tables:
+        tables["appearances"] = tables["appearances"].join(
+            tables["fixtures"].select("fixture_id"), on="fixture_id", how="semi"
+        )
+    # a person whose row failed its checks is no one to point at; an appearance is a player's
+    if "people" in tables:
+        kept = tables["people"].select("person_id")
+        tables["players"] = tables["players"].join(kept, left_on="player_id", right_on="person_id", how="semi")
+    for name, among in (("events", "people"), ("appearances", "players")):
+        if name in tables and among in tables:
+            ids = tables[among]["person_id" if among == "people" else "player_id"]
+            known = pl.col("player_id").is_in(ids.implode())
+            tables[name] = tables[name].with_columns(pl.when(known).then("player_id").alias("player_id"))
     return tables
 
 
@@ -609,13 +623,17 @@ def read_folder(
     batches = [new[i : i + opt.batch_size] for i in range(0, len(new), opt.batch_size)]
     chains = (chain(read_stage.submit(b, known, known_ids)) for b in batches)
     fresh: list[Ingested] = []
+    shown = progress.current()
+    shown.start(len(new))
     for n, got in enumerate(in_order(chains, opt.in_flight), 1):
         fresh.append(absorb(got, seen, ledger, found))
         release_free_memory()  # the batch's texts and records are gone: so is their memory
-        log.info(
+        shown.advance(len(batches[n - 1]))
+        (log.debug if shown.live else log.info)(
             "batch %d/%d: %d articles parsed, %d already loaded, %d quarantined",
             *(n, len(batches), got.sources.height, len(got.known), len(got.quarantine)),
         )
+    shown.close()
     found.loaded = {f: s for b in fresh for s, f in b.sources.select("source_id", "file_name").iter_rows()}
     return fresh
 

@@ -89,12 +89,16 @@ __all__ = [
     "default_prefect_home",
     "prefect_settings",
     "quiet_user_errors",
+    "sigterm_stops_serving",
     "stop_prefect_server",
+    "user_api_url",
     "without_heartbeats",
 ]
 
-# Variables that would point a run at Prefect Cloud or at somebody else's profile.
+# Variables that would point a run at Prefect Cloud or at somebody else's profile: without a PREFECT_API_URL
+# of the user's, our own server is the API and these go; with one, they are the user's and stay.
 _REMOVED_VARS = ("PREFECT_API_URL", "PREFECT_API_KEY", "PREFECT_API_AUTH_STRING", "PREFECT_PROFILE")
+_OWN_URL_VAR = "MATCHWIRE_OWN_PREFECT_API_URL"  # the URL this process (or its parent) gave its own server
 
 # Runs in the server subprocess: serve the socket we inherited, and exit if our
 # parent disappears (killed test runner, SIGKILL) so no server is left behind.
@@ -418,6 +422,19 @@ def quiet_user_errors(kinds: tuple[type[BaseException], ...]) -> Iterator[None]:
             handler.removeFilter(drop)
 
 
+def user_api_url() -> str | None:
+    """The Prefect API the user configured (``PREFECT_API_URL``: a team's server, Prefect Cloud), if any.
+
+    The URL of a server matchwire started itself is not the user's, nor is one a parent matchwire process
+    passed down for its own server: runs then use the embedded server as they always did.
+    """
+    url = os.environ.get("PREFECT_API_URL", "").strip()
+    if not url:
+        return None
+    own = {os.environ.get(_OWN_URL_VAR)} | ({_server.api_url} if _server is not None else set())
+    return None if url in own else url
+
+
 def configure_prefect(home: Path | None = None, *, server: bool = True, scheduler: bool = False) -> None:
     """Apply ``prefect_settings`` to ``os.environ`` before Prefect is used (idempotent).
 
@@ -434,6 +451,11 @@ def configure_prefect(home: Path | None = None, *, server: bool = True, schedule
     global _server, _atexit_registered
     env = prefect_settings(home)
     ensure_prefect_home(Path(env["PREFECT_HOME"]))
+    theirs = user_api_url()
+    if theirs is not None:
+        _use_their_api(env)
+        return
+    env["PREFECT_UI_URL"] = ""  # our server has no UI: no "View at" link to a page that is not there
     with _lock:
         old = _server
         if old is not None and (
@@ -452,7 +474,25 @@ def configure_prefect(home: Path | None = None, *, server: bool = True, schedule
                 # runs after them (atexit is LIFO).
                 atexit.register(stop_prefect_server)
                 _atexit_registered = True
-            os.environ["PREFECT_API_URL"] = _server.api_url
+            os.environ["PREFECT_API_URL"] = os.environ[_OWN_URL_VAR] = _server.api_url
+    _reload_prefect_settings()
+
+
+def _use_their_api(env: dict[str, str]) -> None:
+    """Runs go to the user's Prefect API: no server of ours, and their key, auth string and profile stay."""
+    global _server
+    with _lock:
+        old, _server = _server, None
+    if old is not None:
+        _shutdown(old)
+    for name in ("PREFECT_PROFILES_PATH", "PREFECT_SERVER_EPHEMERAL_ENABLED", "PREFECT_SERVER_UI_ENABLED"):
+        env.pop(name, None)  # their profile may hold the key; their server's UI is theirs
+    os.environ.update(env)
+    os.environ.pop(_OWN_URL_VAR, None)
+    _reload_prefect_settings()
+
+
+def _reload_prefect_settings() -> None:
     if "prefect.context" in sys.modules:
         # Prefect reads the environment once, at import: make it read it again.
         from prefect.context import refresh_global_settings_context
@@ -460,3 +500,22 @@ def configure_prefect(home: Path | None = None, *, server: bool = True, schedule
 
         refresh_global_settings_context()
         setup_logging()
+
+
+def sigterm_stops_serving() -> None:
+    """SIGTERM stops `serve` the way Ctrl-C does: cleanly, exit 0.
+
+    Prefect's runner installs its own SIGTERM handler, which calls the async ``Runner.stop`` without awaiting
+    it ("coroutine 'Runner.astop' was never awaited") and exits in the middle of the runner's loop. Ours sends
+    the process a SIGINT instead: asyncio cancels the runner's task as on Ctrl-C, and Prefect shuts down in
+    order. A serve started with SIGINT ignored (`cmd &` in a script) gets Python's handler back first.
+    """
+    from prefect.runner import Runner
+
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def interrupt(self, *args: object, **kwargs: object) -> None:
+        signal.raise_signal(signal.SIGINT)
+
+    Runner.handle_sigterm = interrupt  # type: ignore[method-assign]

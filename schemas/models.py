@@ -115,7 +115,7 @@ class Fixtures(pa.DataFrameModel):
     competition: str | None = pa.Field(nullable=True)
     home_team: str
     away_team: str
-    home_known: bool
+    is_home_known: bool
     home_score: int | None = pa.Field(nullable=True, ge=0)
     away_score: int | None = pa.Field(nullable=True, ge=0)
     status: str = pa.Field(isin=STATUSES)
@@ -161,6 +161,17 @@ class Players(pa.DataFrameModel):
         coerce = True
 
 
+class People(pa.DataFrameModel):
+    person_id: str = pa.Field(unique=True)
+    name: str
+    team: str | None = pa.Field(nullable=True)
+    role: str = pa.Field(isin=ROLES)
+
+    class Config:
+        strict = False
+        coerce = True
+
+
 class EventMentions(pa.DataFrameModel):
     event_id: str
     source_id: str
@@ -196,6 +207,7 @@ TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "sources": Sources,
     "fixtures": Fixtures,
     "events": Events,
+    "people": People,
     "players": Players,
     "event_mentions": EventMentions,
 }

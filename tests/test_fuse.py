@@ -28,7 +28,7 @@ def test_one_fixture_one_goal_minute_by_majority(book) -> None:
     goals = t["events"].filter(pl.col("event_type") == "goal")
     assert goals.height == 1
     g = goals.row(0, named=True)
-    assert (g["player_name"], g["minute"], g["n_sources"], g["minute_conflict"]) == ("Tomas Varga", 15, 3, True)
+    assert (g["player_name"], g["minute"], g["n_sources"], g["has_minute_conflict"]) == ("Tomas Varga", 15, 3, True)
     assert sorted(g["minute_reported"]) == [15, 16]
     assert t["event_mentions"].filter(pl.col("event_id") == g["event_id"]).height == 3
     reds = t["events"].filter(pl.col("event_type") == "red_card")

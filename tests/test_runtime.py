@@ -88,29 +88,46 @@ def test_settings_are_offline_and_quiet(tmp_path: Path) -> None:
     assert "PREFECT_API_URL" not in env
 
 
-def test_configure_is_idempotent_and_drops_cloud_settings(tmp_path: Path) -> None:
-    # In a subprocess: configure_prefect changes os.environ and the process-wide server.
-    script = textwrap.dedent(
-        """
-        import json, os
-        from flows.runtime import configure_prefect
+CONFIGURE_TWICE = textwrap.dedent(
+    """
+    import json, os
+    from flows.runtime import configure_prefect
 
-        configure_prefect(server=False)
-        first = dict(os.environ)
-        configure_prefect(server=False)
-        print(json.dumps({"same": first == dict(os.environ), "env": first}))
-        """
-    )
+    configure_prefect(server=False)
+    first = dict(os.environ)
+    configure_prefect(server=False)
+    print(json.dumps({"same": first == dict(os.environ), "env": first}))
+    """
+)
+
+
+def test_configure_is_idempotent_and_drops_cloud_settings_without_an_api_url(tmp_path: Path) -> None:
+    # In a subprocess: configure_prefect changes os.environ and the process-wide server.
     env = _clean_env(tmp_path)
     env["PREFECT_API_KEY"] = "pnu_not_a_real_key"
-    env["PREFECT_API_URL"] = "https://api.prefect.cloud/api/accounts/x/workspaces/y"
-    proc = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=30)
+    env["PREFECT_PROFILE"] = "someone-elses"
+    proc = subprocess.run([sys.executable, "-c", CONFIGURE_TWICE], env=env, capture_output=True, text=True, timeout=30)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["same"]
     assert "PREFECT_API_URL" not in out["env"]
-    assert "PREFECT_API_KEY" not in out["env"]
+    assert "PREFECT_API_KEY" not in out["env"] and "PREFECT_PROFILE" not in out["env"]
     assert out["env"]["PREFECT_HOME"] == str(tmp_path.resolve())
+
+
+def test_a_users_api_url_and_key_are_kept(tmp_path: Path) -> None:
+    """PREFECT_API_URL set by the user (a team's server, Prefect Cloud) is where runs go: kept, with its key."""
+    env = _clean_env(tmp_path)
+    env["PREFECT_API_KEY"] = "pnu_not_a_real_key"
+    env["PREFECT_API_URL"] = "https://api.prefect.cloud/api/accounts/x/workspaces/y"
+    proc = subprocess.run([sys.executable, "-c", CONFIGURE_TWICE], env=env, capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["same"]
+    assert out["env"]["PREFECT_API_URL"] == env["PREFECT_API_URL"]
+    assert out["env"]["PREFECT_API_KEY"] == "pnu_not_a_real_key"
+    assert out["env"]["DO_NOT_TRACK"] == "1"  # still quiet and telemetry-free
+    assert not (tmp_path / "api_url").exists()  # no server of ours
 
 
 def test_command_line_runs_send_no_heartbeats(prefect_home: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -29,6 +30,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CRON = "*/30 * * * *"
+NAME = "matchwire-scheduled"
 FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
 
 pytestmark = [
@@ -117,7 +119,7 @@ def served(tmp_path_factory: pytest.TempPathFactory):
     shutil.copytree(ROOT / "seeds", base / "articles")
     _clear_of_a_scheduled_run()
     # relative folders: serve must resolve them against its working folder
-    args = ["serve", "--cron", CRON, "--articles", "articles", "--warehouse", "warehouse"]
+    args = ["serve", "--cron", CRON, "--articles", "articles", "--warehouse", "warehouse", "--name", NAME]
     with open(base / "stdout", "wb") as out, open(base / "stderr", "wb") as err:  # files: a full pipe would block it
         proc = subprocess.Popen(
             [sys.executable, "-c", LAUNCH, *args],
@@ -187,6 +189,11 @@ def test_serve_creates_a_deployment_on_the_cron_schedule(served: Served) -> None
         served.alive()
         assert time.monotonic() < deadline, f"serve never said it is serving:\n{served.log('stdout')[-2000:]}"
         time.sleep(0.3)
+    # the one address it prints is its live server's, with the command that reaches it; no UI link
+    api_url = (served.home / "api_url").read_text().strip()
+    out = served.log("stdout")
+    assert f"PREFECT_API_URL={api_url} prefect deployment run 'matchwire/{NAME}'" in out, out
+    assert set(re.findall(r"https?://\S+", out)) == {api_url}, out
 
 
 @pytest.mark.xfail(

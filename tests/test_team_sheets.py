@@ -384,7 +384,7 @@ def test_player_ratings_are_players_not_events() -> None:
         "Mercer", "Keeble", "Nash",
     ]  # fmt: skip
     assert names(away)[-3:] == ["Bright", "Cole", "Dane"]
-    assert {p.rule for p in home.players} == {"sheet_player_ratings"}
+    assert {p.rule for p in home.players} == {"sheet_player_ratings", "sheet_player_ratings_on"}
 
 
 # --------------------------------------------------------------------------- robustness

@@ -63,7 +63,7 @@ def test_an_edited_article_replaces_its_earlier_version(tmp_path: Path) -> None:
     for table in ("event_mentions", "fixture_mentions", "raw_fixtures", "raw_events", "raw_people"):
         assert rows(wh, f"select count(*) from {table} where source_id = ?", old_id) == [(0,)], table
     fixture = rows(
-        wh, "select home_score, away_score, score_conflict, n_sources from fixtures where home_team = 'Fulham'"
+        wh, "select home_score, away_score, has_score_conflict, n_sources from fixtures where home_team = 'Fulham'"
     )
     assert fixture == [(3, 1, False, 1)]  # the correction, and no conflict with what it corrected
     goals = rows(wh, "select count(*) from events where event_type = 'goal' and player_name = 'Samir Haddou'")
@@ -125,6 +125,17 @@ def test_a_refusal_expires_once_its_file_loads_fine(tmp_path: Path, monkeypatch:
     assert not files & {r[0] for r in rows(wh, "select file_name from quarantine")}
 
 
+def without_keys(db: Path) -> None:
+    """Older matchwires declared no keys (nor a column of sources could be dropped with them): its tables, bare."""
+    bare = db.with_name("bare.duckdb")
+    with duckdb.connect(str(bare)) as con:
+        con.execute(f"attach '{db}' as old (read_only)")
+        names = con.execute("select table_name from duckdb_tables() where database_name = 'old'").fetchall()
+        for (name,) in names:
+            con.execute(f'create table "{name}" as select * from old."{name}"')
+    bare.replace(db)
+
+
 def test_an_older_warehouse_is_taken_up_whole(tmp_path: Path) -> None:
     """A warehouse of an older matchwire (a real DuckDB file and Parquet folder, no version columns, another
     parser, absolute paths in rejected_sources) keeps every article: parsed again from the stored texts,
@@ -135,6 +146,7 @@ def test_an_older_warehouse_is_taken_up_whole(tmp_path: Path) -> None:
     (articles / "missing.txt").symlink_to(tmp_path / "nowhere.txt")
     matchwire_flow(articles, tmp_path / "new")
     wh = older_layout(tmp_path / "new", tmp_path / "wh")
+    without_keys(wh / "matchwire.duckdb")
     with duckdb.connect(str(wh / "matchwire.duckdb")) as con:
         for column in ("is_current", "superseded_by", "retired_at"):
             con.execute(f"alter table sources drop column {column}")

@@ -51,8 +51,8 @@ def test_every_view_exists(con) -> None:
     assert set(VIEW_NAMES) <= have
 
 
-def test_match_summary_has_the_main_match_with_its_three_scorers(con) -> None:
-    [row] = rows(con, f"select * from match_summary where {MAIN_MATCH}")
+def test_fixture_summary_has_the_main_match_with_its_three_scorers(con) -> None:
+    [row] = rows(con, f"select * from fixture_summary where {MAIN_MATCH}")
     assert (row["home_score"], row["away_score"], row["score"], row["result"]) == (2, 1, "2-1", "home win")
     assert str(row["match_date"]) == "2026-02-01" and row["n_sources"] == 5
     home, away, unplaced = names(row["home_scorers"]), names(row["away_scorers"]), names(row["unplaced_scorers"])
@@ -68,35 +68,35 @@ def test_match_summary_has_the_main_match_with_its_three_scorers(con) -> None:
     assert (row["yellow_cards"], row["red_cards"]) == (1, 2)
 
 
-def test_match_summary_is_one_line_per_fixture_in_date_order(con) -> None:
-    summary = rows(con, "select fixture_id, match_date from match_summary")
+def test_fixture_summary_is_one_line_per_fixture_in_date_order(con) -> None:
+    summary = rows(con, "select fixture_id, match_date from fixture_summary")
     assert len({r["fixture_id"] for r in summary}) == len(summary)
     assert len(summary) == scalar(con, "select count(*) from fixtures")
     dated = [r["match_date"] for r in summary if r["match_date"] is not None]
     assert dated == sorted(dated) and summary[: len(dated)] == [r for r in summary if r["match_date"]]
 
 
-def test_player_match_stats_counts_goals_penalties_cards_and_substitutions(con) -> None:
-    stats = {r["player_name"]: r for r in rows(con, f"select * from player_match_stats where {MAIN_MATCH}")}
+def test_player_fixture_stats_counts_goals_penalties_cards_and_substitutions(con) -> None:
+    stats = {r["player_name"]: r for r in rows(con, f"select * from player_fixture_stats where {MAIN_MATCH}")}
     mbappe = stats["Kylian Mbappé"]
     assert (mbappe["goals"], mbappe["penalties"], mbappe["own_goals"]) == (1, 1, 0)
     assert mbappe["player_id"] is not None
     assert stats["Vinícius Júnior"]["goals"] == 1 and stats["Vinícius Júnior"]["penalties"] == 0
     assert (stats["Pep Chavarría"]["yellow"], stats["Pep Chavarría"]["red"]) == (1, 1)
     assert stats["Pathé Ciss"]["red"] == 1
-    assert stats["Brahim Díaz"]["subbed_on"] and not stats["Brahim Díaz"]["subbed_off"]
+    assert stats["Brahim Díaz"]["is_subbed_on"] and not stats["Brahim Díaz"]["is_subbed_off"]
     bellingham = stats["Jude Bellingham"]
-    assert bellingham["subbed_off"] and bellingham["injured"] and not bellingham["subbed_on"]
+    assert bellingham["is_subbed_off"] and bellingham["is_injured"] and not bellingham["is_subbed_on"]
     # Brahim's team comes from the man he replaced when no source states it
     assert stats["Brahim Díaz"]["team"] == "Real Madrid" and stats["Brahim Díaz"]["side"] == "home"
     total = scalar(
         con, "select count(*) from events where event_type = 'goal' and not is_own_goal and player_name is not null"
     )
-    assert scalar(con, "select sum(goals) from player_match_stats") == total
+    assert scalar(con, "select sum(goals) from player_fixture_stats") == total
 
 
-def test_match_timeline_runs_in_clock_order_with_the_score(con) -> None:
-    line = rows(con, f"select * from match_timeline where {MAIN_MATCH} order by seq")
+def test_fixture_timeline_runs_in_clock_order_with_the_score(con) -> None:
+    line = rows(con, f"select * from fixture_timeline where {MAIN_MATCH} order by seq")
     assert [r["seq"] for r in line] == list(range(1, len(line) + 1))
     timed = [(r["minute"], r["added_time"] or 0) for r in line if r["minute"] is not None]
     assert timed == sorted(timed)
@@ -117,7 +117,7 @@ def test_source_coverage_lists_the_five_reports_of_the_main_match(con) -> None:
     assert len(cover) == 5 and len({r["source_id"] for r in cover}) == 5
     assert {r["file_name"] for r in cover} == {p.name for p in (ROOT / "seeds").iterdir()}
     [reuters] = [r for r in cover if r["publisher"] == "Reuters"]
-    assert (reuters["reported_home_score"], reuters["reported_away_score"], reuters["score_agrees"]) == (2, 1, True)
+    assert (reuters["reported_home_score"], reuters["reported_away_score"], reuters["has_same_score"]) == (2, 1, True)
     assert reuters["n_minute_disagreements"] >= 1  # Reuters has Vinícius on 16, the majority 15
     mentions = scalar(
         con,
@@ -172,7 +172,11 @@ def test_the_dictionary_describes_exactly_what_the_warehouse_holds(con) -> None:
     """A new, renamed or retyped column must be described: edit warehouse/dictionary.py, then run
     `.venv/bin/python -m warehouse.dictionary` to refresh docs/data-dictionary.md."""
     actual: dict[str, dict[str, str]] = {}
-    for r in rows(con, "select table_name, column_name, data_type, comment from duckdb_columns() where not internal"):
+    sql = (
+        "select table_name, column_name, data_type, comment from duckdb_columns() "
+        "where not internal and schema_name = 'main'"
+    )
+    for r in rows(con, sql):
         actual.setdefault(r["table_name"], {})[r["column_name"]] = r["data_type"]
         assert (r["comment"] or "").strip(), f"{r['table_name']}.{r['column_name']} has no comment"
     documented = {rel.name: {c.name: c.type for c in rel.columns} for rel in DICTIONARY}
@@ -182,9 +186,35 @@ def test_the_dictionary_describes_exactly_what_the_warehouse_holds(con) -> None:
     relations = rows(
         con,
         "select table_name as name, comment from duckdb_tables() "
-        "union all select view_name, comment from duckdb_views() where not internal",
+        "union all select view_name, comment from duckdb_views() where not internal and schema_name = 'main'",
     )
     assert all((r["comment"] or "").strip() for r in relations)
+
+
+def test_the_previous_releases_names_still_work(con) -> None:
+    """Deprecated for one release: the old view names in main, and every renamed column under its old name in
+    the `legacy` schema, so a query of the previous release runs unchanged with `search_path = 'legacy,main'`."""
+    from warehouse.views import DEPRECATED_VIEWS, LEGACY_COLUMNS
+
+    for old, (new, renamed) in DEPRECATED_VIEWS.items():
+        assert scalar(con, f"select count(*) from {old}") == scalar(con, f"select count(*) from {new}")
+        cols = [
+            r["column_name"] for r in rows(con, f"select column_name from duckdb_columns() where table_name = '{old}'")
+        ]
+        assert set(renamed.values()) <= set(cols) and not set(renamed) & set(cols), old
+    for name, renamed in LEGACY_COLUMNS.items():
+        old = next((o for o, (n, _) in DEPRECATED_VIEWS.items() if n == name), name)
+        for new_col, old_col in renamed.items():
+            got = con.execute(f'select count(*) filter (where "{old_col}") from legacy."{old}"').fetchone()[0]
+            assert got == scalar(con, f'select count(*) filter (where "{new_col}") from main."{name}"'), (name, old_col)
+    con.execute("set search_path = 'legacy,main'")
+    try:
+        assert scalar(con, "select count(*) from fixtures where score_conflict or not home_known") >= 0
+        assert scalar(con, "select count(*) from events where minute_conflict") >= 0
+        assert scalar(con, "select count(*) from source_coverage where score_agrees") >= 0
+        assert scalar(con, "select count(*) from sources") > 0  # what was not renamed is main's
+    finally:
+        con.execute("set search_path = 'main'")
 
 
 def test_comment_statements_skip_what_is_missing_and_escape_quotes() -> None:
@@ -221,7 +251,7 @@ def documented_queries() -> list[tuple[str, str]]:
 
 def test_every_documented_query_runs_and_most_find_rows(con) -> None:
     queries = documented_queries()
-    assert len(queries) == 10
+    assert len(queries) == 12
     found = {}
     for title, sql in queries:
         try:
@@ -230,3 +260,17 @@ def test_every_documented_query_runs_and_most_find_rows(con) -> None:
             pytest.fail(f"query {title!r} failed: {err}")
     with_rows = [t for t, n in found.items() if n > 0]
     assert len(with_rows) >= 8, found
+
+
+def test_every_query_in_the_readme_runs(con) -> None:
+    """The README's `matchwire query "..."` examples, against the seed warehouse."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    queries = re.findall(r'matchwire query "([^"]+)"', readme)
+    assert len(queries) >= 3
+    for sql in queries:
+        if sql == "...":
+            continue
+        try:
+            con.execute(sql).fetchall()
+        except duckdb.Error as err:  # pragma: no cover - the message names the broken query
+            pytest.fail(f"README query {sql!r} failed: {err}")

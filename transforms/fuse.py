@@ -2,7 +2,7 @@
 
 Five reports of one match are one fixture; a goal told five times is one event with five
 mentions; where sources disagree on a minute the majority wins and the disagreement is kept
-(`minute_reported`, `minute_conflict`). Ids hash content, never arrival order.
+(`minute_reported`, `has_minute_conflict`). Ids hash content, never arrival order.
 """
 
 from __future__ import annotations
@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import polars as pl
+
+from transforms import squads
+from transforms.teams import TeamBook
 
 CARD_FAMILY = {"yellow_card": "yellow", "second_yellow": "red", "red_card": "red"}
 SUFFIX_FOLD = {"jr": "junior", "jnr": "junior", "júnior": "junior", "snr": "senior", "sr": "senior"}
@@ -188,7 +191,7 @@ def build_fixture(group: FixtureGroup) -> dict:
         "competition": majority(m["competition"] for m in group.mentions),
         "home_team": home,
         "away_team": away,
-        "home_known": any(m["home_known"] and m["home_team"] == home for m in group.mentions),
+        "is_home_known": any(m["home_known"] and m["home_team"] == home for m in group.mentions),
         "home_score": hs if status != "scheduled" else None,
         "away_score": as_ if status != "scheduled" else None,
         "status": status,
@@ -196,14 +199,17 @@ def build_fixture(group: FixtureGroup) -> dict:
         "n_sources": len(sources),
         "score_note": majority(m.get("score_note") for m in group.mentions),
         "season": season_of(date),
-        "score_conflict": len(scores) > 1,
+        "has_score_conflict": len(scores) > 1,
     }
 
 
-def season_of(date: dt.date | None) -> str | None:
-    """European seasons run August to May: 2026-02-01 is in 2025-26."""
+UNDATED = "undated"  # the season of a match whose date no source gives: a value every Parquet reader reads alike
+
+
+def season_of(date: dt.date | None) -> str:
+    """European seasons run August to May: 2026-02-01 is in 2025-26; no date, no season ('undated')."""
     if date is None:
-        return None
+        return UNDATED
     start = date.year if date.month >= 7 else date.year - 1
     return f"{start}-{str(start + 1)[-2:]}"
 
@@ -365,7 +371,7 @@ def build_event(fixture: dict, cluster: list[dict], ordinal: int, player_id: str
         and any(m["is_own_goal"] for m in cluster),
         "n_sources": len({m["source_id"] for m in cluster}),
         "minute_reported": sorted(set(clocks)),
-        "minute_conflict": len(set(clocks)) > 1,
+        "has_minute_conflict": len(set(clocks)) > 1,
         "season": fixture["season"],
     }
 
@@ -400,12 +406,18 @@ def running_score(fixture: dict, events: list[dict]) -> None:
 # ---------------------------------------------------------------------------------------------
 # the whole build
 # ---------------------------------------------------------------------------------------------
-def fuse(raw_fixtures: pl.DataFrame, raw_events: pl.DataFrame, raw_people: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    """All articles' raw records to the tidy tables (fixtures, events, players, mentions).
+def fuse(
+    raw_fixtures: pl.DataFrame, raw_events: pl.DataFrame, raw_people: pl.DataFrame, teams: TeamBook | None = None
+) -> dict[str, pl.DataFrame]:
+    """All articles' raw records to the tidy tables (fixtures, events, people and players, mentions, teams,
+    appearances). `people` holds everyone named (players, coaches, referees, others, by `role`); `players` the
+    players among them, under the contract's column names.
 
     Raw records stay columnar; only one team pair's fixtures, one scope's people or one match's
     events are Python dicts at a time, so the build's memory follows the largest match, not the archive.
+    `teams` (the reference book) gives every team its canonical name; without it only the text's are known.
     """
+    canonical = teams.canonical if teams is not None else (lambda _name: None)
     fixtures, fixture_mentions, placed = fuse_fixtures(raw_fixtures)
     ev = (
         raw_events.sort("source_id", "char_start", "event_type", maintain_order=True)
@@ -418,24 +430,61 @@ def fuse(raw_fixtures: pl.DataFrame, raw_events: pl.DataFrame, raw_people: pl.Da
         )
         .with_row_index(ROW)
     )
-    book = bind_people(raw_people, main_fixtures(placed), ev)
+    main = main_fixtures(placed)
+    book = bind_people(raw_people, main, ev)
     events, mentions = fuse_events(ev, fixtures, book)
     implied = implied_yellows(events)
     events.extend(implied)
     mentions = implied_mentions(mentions, implied)
+    by_id = {f["fixture_id"]: f for f in fixtures}
+    squads.settle_event_teams(events, by_id, canonical)
     by_fixture: dict[str, list[dict]] = defaultdict(list)
     for e in events:
         by_fixture[e["fixture_id"]].append(e)
     for f in fixtures:
         running_score(f, by_fixture.get(f["fixture_id"], []))
+    played = squads.appearances(sheet_people(raw_people, main, book), by_id, events, canonical)
     players = sorted(({**r, "aliases": sorted(r["aliases"])} for r in book.rows.values()), key=lambda r: r["player_id"])
-    return {
+    squads.settle_player_teams(players, events, played, canonical)
+    tables = {
         "fixtures": frame(fixtures, FIXTURE_SCHEMA),
         "events": frame(sorted(events, key=lambda e: e["event_id"]), EVENT_SCHEMA),
-        "players": frame(players, PLAYER_SCHEMA),
+        "people": frame(players, PLAYER_SCHEMA).rename({"player_id": "person_id"}),
         "event_mentions": mentions,
         "fixture_mentions": fixture_mentions,
+        "appearances": played,
     }
+    return with_teams(tables, teams)
+
+
+def with_teams(tables: dict[str, pl.DataFrame], book: TeamBook | None) -> dict[str, pl.DataFrame]:
+    """The `teams` table from every team named, and its id beside each team column (keys BI tools join on)."""
+    columns = {
+        "fixtures": {"home_team": "home_team_id", "away_team": "away_team_id"},
+        "events": {"team": "team_id"},
+        "people": {"team": "team_id"},
+    }
+    names = [tables[t][c] for t, cs in columns.items() for c in cs] + [tables["appearances"]["team"]]
+    teams = squads.teams_table(names, book)
+    ids = dict(zip(teams["name"], teams["team_id"], strict=True))
+    for table, cs in columns.items():
+        tables[table] = squads.with_team_ids(tables[table], ids, cs)
+    people = tables["people"]
+    players = people.filter(pl.col("role") == "player").rename({"person_id": "player_id"})
+    return {"teams": teams, **tables, "players": players}
+
+
+def sheet_people(raw_people: pl.DataFrame, main_fixture: dict[str, str], book: PlayerBook) -> list[dict]:
+    """Line-up entries bound to their article's main fixture and to the person the fixture's names became."""
+    out = []
+    for row in squads.sheet_rows(raw_people).iter_rows(named=True):
+        fid = main_fixture.get(row["source_id"])
+        if fid is None:
+            continue
+        pid = book.find(fid, row["name"])
+        name = book.rows[pid]["name"] if pid else row["name"]
+        out.append({**row, "fixture_id": fid, "player_id": pid, "name": name})
+    return out
 
 
 def fuse_fixtures(raw_fixtures: pl.DataFrame) -> tuple[list[dict], pl.DataFrame, pl.DataFrame]:
@@ -600,7 +649,7 @@ def implied_yellows(events: list[dict]) -> list[dict]:
                 "minute": None,
                 "added_time": None,
                 "minute_reported": [],
-                "minute_conflict": False,
+                "has_minute_conflict": False,
                 "related_player_name": None,
                 "implied_by": e["event_id"],
             }
@@ -635,7 +684,7 @@ FIXTURE_SCHEMA = {
     "competition": pl.String,
     "home_team": pl.String,
     "away_team": pl.String,
-    "home_known": pl.Boolean,
+    "is_home_known": pl.Boolean,
     "home_score": pl.Int32,
     "away_score": pl.Int32,
     "status": pl.String,
@@ -643,7 +692,7 @@ FIXTURE_SCHEMA = {
     "n_sources": pl.Int32,
     "score_note": pl.String,
     "season": pl.String,
-    "score_conflict": pl.Boolean,
+    "has_score_conflict": pl.Boolean,
 }
 EVENT_SCHEMA = {
     "event_id": pl.String,
@@ -659,7 +708,7 @@ EVENT_SCHEMA = {
     "is_own_goal": pl.Boolean,
     "n_sources": pl.Int32,
     "minute_reported": pl.List(pl.Int32),
-    "minute_conflict": pl.Boolean,
+    "has_minute_conflict": pl.Boolean,
     "home_score_after": pl.Int32,
     "away_score_after": pl.Int32,
     "season": pl.String,

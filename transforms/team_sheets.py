@@ -36,6 +36,10 @@ RULE_SCORER_LINE = "sheet_scorer_line"
 RULE_WIRE = "sheet_wire_summary"
 RULE_LIVE_TEXT = "sheet_live_text"
 RULE_RATINGS = "sheet_player_ratings"
+# A player's rule also says where the sheet lists them (the `appearances` table reads it): a starter has the
+# format's rule, a substitute on the bench BENCH appended, one the XI shows coming on ('(Ronaldo 33)') CAME_ON.
+BENCH = "_bench"
+CAME_ON = "_on"
 
 _PARTICLES = frozenset(
     {
@@ -606,7 +610,7 @@ class _SheetReader:
         open_at = self.text.find("(", item[0], item[1])
         self._add_player(block, _trim(self.text, item[0], open_at), rule)
         for on, off, minute in changes:
-            self._add_player(block, on, rule)
+            self._add_player(block, on, rule + CAME_ON)
             off_name = self.text[off[0] : off[1]]
             event = _event("substitution", on, self.text, rule, minute, related_player_name=off_name)
             block.events.append((event, "block"))
@@ -644,7 +648,7 @@ class _SheetReader:
                 open_at = self.text.find("(", item[0], item[1])
                 span = _trim(self.text, item[0], open_at if open_at >= 0 else item[1])
                 if _is_name(self.text[span[0] : span[1]]):
-                    self._add_player(block, span, rule)
+                    self._add_player(block, span, rule + (CAME_ON if block.ratings else BENCH))  # rated: they played
         block.has_bench = True
         block.cover(shape.piece.start, shape.piece.end)
         return True
@@ -767,7 +771,11 @@ class _SheetReader:
             rule = RULE_RATINGS if block.ratings else RULE_SHEET
             for item in shape.items:
                 open_at = self.text.find("(", item[0], item[1])
-                self._add_player(block, _trim(self.text, item[0], open_at if open_at >= 0 else item[1]), rule)
+                self._add_player(
+                    block,
+                    _trim(self.text, item[0], open_at if open_at >= 0 else item[1]),
+                    rule + (CAME_ON if block.ratings else BENCH),
+                )
             block.has_bench = True
             return True
         if block.has_booked:
@@ -956,7 +964,7 @@ def _read_live_lineups(text: str) -> list[TeamSheet]:
         if index < len(lines) and text[slice(*lines[index])].strip().lower() in _BENCH_HEADERS:
             bench_end = _numbered_run(text, lines, index + 1)
             for line in lines[index + 1 : bench_end]:
-                _read_live_player_line(text, line, sheet)
+                _read_live_player_line(text, line, sheet, RULE_LIVE_LINEUP + BENCH)
             if bench_end > index + 1:
                 sheet.char_end = lines[bench_end - 1][1]
             index = bench_end
@@ -989,14 +997,14 @@ def _live_label(text: str, lines: list[tuple[int, int]], first: int) -> tuple[in
     return span
 
 
-def _read_live_player_line(text: str, line: tuple[int, int], sheet: TeamSheet) -> None:
+def _read_live_player_line(text: str, line: tuple[int, int], sheet: TeamSheet, listed: str = RULE_LIVE_LINEUP) -> None:
     """One numbered player: a PersonMention, and events from 'Booked at', 'Substituted for', 'Sent off at'."""
     parsed = _live_player(text, line)
     if parsed is None or parsed[0] is None:
         return
     name, notes_start = parsed
     player = text[name[0] : name[1]]
-    sheet.players.append(PersonMention(player, name[0], name[1], "player", sheet.team, RULE_LIVE_LINEUP))
+    sheet.players.append(PersonMention(player, name[0], name[1], "player", sheet.team, listed))
     subbed = [
         (_trim(text, *f.span("on")), (_minute(f["min"], f["add"]) or (None, None))[0])
         for f in _LIVE_SUBBED.finditer(text, notes_start, line[1])

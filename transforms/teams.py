@@ -406,6 +406,10 @@ class TeamBook:
         """True for national teams (men's or women's), False for clubs and unknown names."""
         return self._kinds.get(canonical) == "national"
 
+    def kind(self, canonical: str) -> str | None:
+        """'club' or 'national' for a team of the reference list, None for one it does not list."""
+        return self._kinds.get(canonical)
+
     def country(self, canonical: str) -> str | None:
         """The country a canonical team belongs to (its own name for a national team)."""
         return self._countries.get(canonical)

@@ -29,14 +29,21 @@ def list_articles(folder: Path) -> list[Path]:
     return list_folder(folder)[0]
 
 
-def list_folder(folder: Path) -> tuple[list[Path], list[RawFile]]:
-    """Regular, visible files of the folder (not recursive), in name order, and the visible entries that
-    are not: dangling symlinks, sub-folders, FIFOs, each with why it is not read (never opened: a FIFO
-    would block the run)."""
+def check_folder(folder: Path) -> None:
+    """The articles folder is there and is a folder (the command line asks before starting a flow)."""
     if not folder.exists():
         raise ArticlesFolderError(f"articles folder {folder} does not exist")
     if not folder.is_dir():
         raise ArticlesFolderError(f"articles folder {folder} is not a folder")
+    if not os.access(folder, os.R_OK | os.X_OK):
+        raise ArticlesFolderError(f"articles folder {folder} cannot be read: Permission denied")
+
+
+def list_folder(folder: Path) -> tuple[list[Path], list[RawFile]]:
+    """Regular, visible files of the folder (not recursive), in name order, and the visible entries that
+    are not: dangling symlinks, sub-folders, FIFOs, each with why it is not read (never opened: a FIFO
+    would block the run)."""
+    check_folder(folder)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except PermissionError as err:

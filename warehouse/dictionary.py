@@ -123,7 +123,7 @@ DICTIONARY: tuple[Relation, ...] = (
             ("home_team", "VARCHAR", "Canonical home team name (one spelling per team across the warehouse)."),
             ("away_team", "VARCHAR", "Canonical away team name."),
             (
-                "home_known",
+                "is_home_known",
                 "BOOLEAN",
                 "True when a source says plainly who was at home (a score line or line-up printed home "
                 "first, 'at <ground>', 'away to', 'the hosts', the dateline city); False when no source "
@@ -148,10 +148,12 @@ DICTIONARY: tuple[Relation, ...] = (
             (
                 "season",
                 "VARCHAR",
-                "European season of match_date, e.g. '2025-26' (August to May); NULL "
-                "without a date. The Parquet partition key.",
+                "European season of match_date, e.g. '2025-26' (August to May); 'undated' "
+                "without a date. The Parquet partition key (folders season=2025-26/, season=undated/).",
             ),
-            ("score_conflict", "BOOLEAN", "True when sources gave different final scores (the majority won)."),
+            ("has_score_conflict", "BOOLEAN", "True when sources gave different final scores (the majority won)."),
+            ("home_team_id", "VARCHAR", "The home team (-> teams.team_id)."),
+            ("away_team_id", "VARCHAR", "The away team (-> teams.team_id)."),
         ),
     ),
     Relation(
@@ -177,7 +179,8 @@ DICTIONARY: tuple[Relation, ...] = (
             (
                 "player_id",
                 "VARCHAR",
-                "The actor (-> players.player_id): scorer, booked player, player coming on, injured player.",
+                "The actor (-> people.person_id, which players.player_id shares for a player): scorer, booked "
+                "player, player coming on, injured player.",
             ),
             ("player_name", "VARCHAR", "The actor's canonical display name."),
             ("team", "VARCHAR", "The actor's own team, for an own goal too; NULL when no source says."),
@@ -190,7 +193,7 @@ DICTIONARY: tuple[Relation, ...] = (
             ("is_own_goal", "BOOLEAN", "The goal was an own goal: it counts for the other team."),
             ("n_sources", "INTEGER", "Distinct articles reporting this event."),
             ("minute_reported", "INTEGER[]", "Every clock (minute + added time) the sources gave, sorted."),
-            ("minute_conflict", "BOOLEAN", "True when sources gave different clocks for this event."),
+            ("has_minute_conflict", "BOOLEAN", "True when sources gave different clocks for this event."),
             (
                 "home_score_after",
                 "INTEGER",
@@ -198,20 +201,91 @@ DICTIONARY: tuple[Relation, ...] = (
                 "and once an earlier goal lacks a minute or a team.",
             ),
             ("away_score_after", "INTEGER", "Away score after this goal (see home_score_after)."),
-            ("season", "VARCHAR", "The fixture's season (August to May, e.g. 2025-26): the Parquet partition key."),
+            (
+                "season",
+                "VARCHAR",
+                "The fixture's season (August to May, e.g. 2025-26, or 'undated'): the Parquet partition key.",
+            ),
+            ("team_id", "VARCHAR", "The actor's team (-> teams.team_id)."),
+        ),
+    ),
+    Relation(
+        "people",
+        "table",
+        "One row per real person named in the matches, however spelled: players, coaches, referees and others, "
+        "told apart by `role` (events.player_id points here: a coach can be booked).",
+        _cols(
+            ("person_id", "VARCHAR", "Key. Hash of the spelling-blind name (and team for one-word names) and role."),
+            ("name", "VARCHAR", "Canonical display name, with diacritics when any source has them."),
+            (
+                "team",
+                "VARCHAR",
+                "Canonical team (teams.name) their events and line-ups place them in most often, else the reference "
+                "name of the team the text gives; NULL when that names no one team (a bare 'United').",
+            ),
+            ("role", "VARCHAR", "player, coach, referee or other."),
+            ("aliases", "VARCHAR[]", "Every spelling seen in the sources, e.g. ['Tomas Varga', 'Tomás Varga']."),
+            ("team_id", "VARCHAR", "Their team (-> teams.team_id)."),
         ),
     ),
     Relation(
         "players",
         "table",
-        "One row per real person named in the matches, however spelled. Coaches, referees and others "
-        "are kept too, marked by `role`.",
+        "One row per player named in the matches, however spelled: the `people` whose role is player, under "
+        "the contract's column names. Coaches, referees and others are in `people`.",
         _cols(
             ("player_id", "VARCHAR", "Key. Hash of the spelling-blind name (and team for one-word names) and role."),
             ("name", "VARCHAR", "Canonical display name, with diacritics when any source has them."),
-            ("team", "VARCHAR", "Team most sources place them in; NULL when none does."),
-            ("role", "VARCHAR", "player, coach, referee or other."),
+            (
+                "team",
+                "VARCHAR",
+                "Canonical team (teams.name) their events and line-ups place them in most often, else the reference "
+                "name of the team the text gives; NULL when that names no one team (a bare 'United').",
+            ),
+            ("role", "VARCHAR", "Always player here (the others are in people)."),
             ("aliases", "VARCHAR[]", "Every spelling seen in the sources, e.g. ['Tomas Varga', 'Tomás Varga']."),
+            ("team_id", "VARCHAR", "Their team (-> teams.team_id)."),
+        ),
+    ),
+    Relation(
+        "teams",
+        "table",
+        "One row per team named anywhere in the warehouse, under its one canonical spelling: fixtures.home_team, "
+        "away_team, events.team, players.team and appearances.team all hold these names, and the *_team_id / "
+        "team_id columns point here.",
+        _cols(
+            ("team_id", "VARCHAR", "Key. Hash of the canonical name: the same team has the same id in every run."),
+            ("name", "VARCHAR", "Canonical name, e.g. 'Manchester United' (never 'Man Utd' or 'United')."),
+            ("country", "VARCHAR", "Country of the club or national team, from the reference data; NULL if unknown."),
+            ("kind", "VARCHAR", "club or national, from the reference data; NULL for a team known only from the text."),
+            ("source", "VARCHAR", "reference (in transforms/data) or text (a team the reader learned from articles)."),
+        ),
+    ),
+    Relation(
+        "appearances",
+        "table",
+        "One row per player per fixture they played in, from the line-ups the team sheets print and the "
+        "substitutions reported: who started, who came on and when, and when each left. Players on the bench "
+        "who never came on are not here.",
+        _cols(
+            ("appearance_id", "VARCHAR", "Key. Hash of the fixture and the player."),
+            ("fixture_id", "VARCHAR", "-> fixtures.fixture_id."),
+            ("team_id", "VARCHAR", "-> teams.team_id; NULL when no sheet or event tells the side."),
+            ("team", "VARCHAR", "Canonical team name (teams.name)."),
+            ("player_id", "VARCHAR", "-> players.player_id; NULL for a name the fixture's people did not bind."),
+            ("player_name", "VARCHAR", "The player's display name."),
+            ("is_starter", "BOOLEAN", "True for a player of the starting line-up, false for one who came on."),
+            (
+                "minute_on",
+                "INTEGER",
+                "0 for a starter; the minute a substitute came on (NULL when no source gives it).",
+            ),
+            (
+                "minute_off",
+                "INTEGER",
+                "Minute they went off (substituted, sent off); NULL when no source says they left.",
+            ),
+            ("n_sources", "INTEGER", "Articles whose line-up or substitutions tell this appearance."),
         ),
     ),
     Relation(
@@ -345,7 +419,7 @@ DICTIONARY: tuple[Relation, ...] = (
         ),
     ),
     Relation(
-        "match_timeline",
+        "fixture_timeline",
         "view",
         "Events of every match in clock order, with the score at each moment. Untimed events come last.",
         _cols(
@@ -365,7 +439,7 @@ DICTIONARY: tuple[Relation, ...] = (
             ("home_score_after", "INTEGER", "Home score after this goal (goals only)."),
             ("away_score_after", "INTEGER", "Away score after this goal (goals only)."),
             ("n_sources", "INTEGER", "Articles reporting the event."),
-            ("minute_conflict", "BOOLEAN", "Sources disagree on the minute."),
+            ("has_minute_conflict", "BOOLEAN", "Sources disagree on the minute."),
             ("competition", "VARCHAR", "Competition of the match."),
             ("seq", "INTEGER", "Position of the event in the match's timeline, from 1."),
             ("clock", "VARCHAR", "The minute as printed: 15', 90+10'; NULL when unknown."),
@@ -388,7 +462,7 @@ DICTIONARY: tuple[Relation, ...] = (
         ),
     ),
     Relation(
-        "match_summary",
+        "fixture_summary",
         "view",
         "One line per match: date, teams, score, scorers and cards as text, ordered by date. The place to start.",
         _cols(
@@ -427,10 +501,10 @@ DICTIONARY: tuple[Relation, ...] = (
             ("red_cards", "INTEGER", "Red cards, straight or second yellow."),
             ("n_goals", "INTEGER", "Goal events recorded (may fall short of the score when sources omit some)."),
             ("n_events", "INTEGER", "Events of any type recorded for the match."),
-            ("score_conflict", "BOOLEAN", "Sources gave different final scores."),
+            ("has_score_conflict", "BOOLEAN", "Sources gave different final scores."),
             ("score_note", "VARCHAR", "Extra time, shoot-out, or how the score was found."),
             (
-                "home_known",
+                "is_home_known",
                 "BOOLEAN",
                 "A source says which side was at home; when False, home_team is only the team named first "
                 "and 'home win' / 'away win' follow that order.",
@@ -438,7 +512,7 @@ DICTIONARY: tuple[Relation, ...] = (
         ),
     ),
     Relation(
-        "player_match_stats",
+        "player_fixture_stats",
         "view",
         "One row per person per match they are named in by an event: goals, assists, cards, "
         "substitutions, injury. Keyed by player_id where known, by name otherwise.",
@@ -461,11 +535,11 @@ DICTIONARY: tuple[Relation, ...] = (
             ("penalties_won", "INTEGER", "Penalties won (fouled in the box)."),
             ("yellow", "INTEGER", "Yellow cards."),
             ("red", "INTEGER", "Red cards, straight or second yellow."),
-            ("subbed_on", "BOOLEAN", "Came on as a substitute."),
+            ("is_subbed_on", "BOOLEAN", "Came on as a substitute."),
             ("minute_on", "INTEGER", "Minute they came on; NULL when not subbed on or no minute given."),
-            ("subbed_off", "BOOLEAN", "Was substituted off."),
+            ("is_subbed_off", "BOOLEAN", "Was substituted off."),
             ("minute_off", "INTEGER", "Minute they went off; NULL when not subbed off or no minute given."),
-            ("injured", "BOOLEAN", "Reported injured in the match."),
+            ("is_injured", "BOOLEAN", "Reported injured in the match."),
             ("n_events", "INTEGER", "Events naming them in this match, in any role."),
         ),
     ),
@@ -487,7 +561,7 @@ DICTIONARY: tuple[Relation, ...] = (
             ("n_fixture_mentions", "INTEGER", "Times the article names the match (fixture_mentions rows)."),
             ("reported_home_score", "INTEGER", "Home score this article gives, turned to the fixture's home side."),
             ("reported_away_score", "INTEGER", "Away score this article gives, turned to the fixture's away side."),
-            ("score_agrees", "BOOLEAN", "The article's score equals the fixture's; NULL when either is missing."),
+            ("has_same_score", "BOOLEAN", "The article's score equals the fixture's; NULL when either is missing."),
             ("n_events", "INTEGER", "Distinct events of the match this article states."),
             ("n_event_mentions", "INTEGER", "Event statements of the match in this article (event_mentions rows)."),
             (
@@ -500,6 +574,22 @@ DICTIONARY: tuple[Relation, ...] = (
         ),
     ),
 )
+
+
+def _deprecated() -> tuple[Relation, ...]:
+    """The previous release's view names, described as what they are: the new views under the old column names."""
+    from warehouse.views import DEPRECATED_VIEWS
+
+    out = []
+    for old, (new, renamed) in DEPRECATED_VIEWS.items():
+        rel = next(r for r in DICTIONARY if r.name == new)
+        note = f"Deprecated: the previous release's name of `{new}`, with its old column names; dropped next release."
+        cols = tuple(Column(renamed.get(c.name, c.name), c.type, c.description) for c in rel.columns)
+        out.append(Relation(old, "view", note, cols))
+    return tuple(out)
+
+
+DICTIONARY += _deprecated()
 
 
 def relation(name: str) -> Relation:

@@ -29,6 +29,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import duckdb
 import polars as pl
@@ -36,6 +37,7 @@ import polars as pl
 from warehouse.dictionary import apply_comments
 from warehouse.errors import WarehouseBusy, WarehouseError
 from warehouse.folders import make_writable_folder
+from warehouse.views import legacy_sql
 
 __all__ = ["WarehouseBusy", "WarehouseError"]
 
@@ -63,6 +65,11 @@ STATE_TABLES = ("sources", "raw_fixtures", "raw_events", "raw_people", "quaranti
 OPTIONAL_STATE = ("rejected_sources",)
 
 
+# The order a run's summary lists the tables in (as the build hands them over); others follow as loaded.
+SHOWN_ORDER = (
+    "teams", "fixtures", "events", "people", "players", "event_mentions", "fixture_mentions", "appearances", "sources",
+    "raw_fixtures", "raw_events", "raw_people", "quarantine", "rejected_sources",
+)  # fmt: skip
 LIGHT_SOURCES = ("source_id", "file_name", "content_sha256", "parser", "ingested_at", "is_current")
 
 
@@ -199,6 +206,7 @@ def table_counts(dest: Path, wait: float = 0.0) -> dict[str, int]:
     try:
         with read_only(db, wait, shown=dest / DB_NAME) as con:
             names = [r[0] for r in con.execute("select table_name from duckdb_tables() order by table_oid").fetchall()]
+            names.sort(key=lambda n: SHOWN_ORDER.index(n) if n in SHOWN_ORDER else len(SHOWN_ORDER))
             return {n: con.execute(f'select count(*) from "{n}"').fetchone()[0] for n in names}
     except duckdb.Error as err:
         raise unreadable(dest / DB_NAME, err) from err
@@ -319,6 +327,15 @@ def discard(staged: Staged) -> None:
 # and an uncapped pool hold a share of the tables until the end). Values too large for the pool (a
 # column chunk of huge texts or refused files' bytes) make DuckDB give up: then it loads uncapped.
 DUCKDB_LOAD_CONFIG = {"threads": 1, "memory_limit": "32MB"}
+# The file's storage format: what DuckDB 1.1.3 and every later 1.x and 2.x reader opens (BI drivers and
+# notebooks bundle older DuckDBs than the one that writes it; DuckDB 1.0 cannot read a 2.x catalog at all).
+# tests/test_readers.py opens a warehouse with OLDEST_READER in a separate environment.
+STORAGE_VERSION = "v1.1.0"
+OLDEST_READER = "1.1.3"
+# In that format DuckDB weighs every string compression for every column at the checkpoint, which took 0.1 s
+# per 1,000 articles (twice the current format's); it picks dictionary or none anyway: asked for dictionary,
+# the file is the same size and the checkpoint as fast as in the current format.
+STORAGE_CONFIG = {"storage_compatibility_version": STORAGE_VERSION, "force_compression": "dictionary"}
 
 
 def write_duckdb(path: Path, tables: dict[str, pl.DataFrame], views_sql: str) -> None:
@@ -332,7 +349,9 @@ def load_duckdb(path: Path, files: dict[str, Path], views_sql: str) -> None:
     """One table per Parquet file, in the given order, in a capped buffer pool if the data fits in one."""
     try:
         fill_duckdb(path, files, views_sql, DUCKDB_LOAD_CONFIG)
-    except duckdb.OutOfMemoryException:
+    except (duckdb.OutOfMemoryException, duckdb.TransactionException) as err:
+        if "allocate" not in str(err) and not isinstance(err, duckdb.OutOfMemoryException):
+            raise  # a commit that failed for want of memory (the keys' indexes) is the pool's too; nothing else
         remove_database(path)
         fill_duckdb(path, files, views_sql, {})
 
@@ -344,15 +363,101 @@ def remove_database(path: Path) -> None:
 
 def fill_duckdb(path: Path, files: dict[str, Path], views_sql: str, config: dict[str, object]) -> None:
     """Tables, views and the data dictionary into a new DuckDB file; column types are the files' (the frames')."""
-    with duckdb.connect(str(path), config=config) as con:
-        for name, file in files.items():
-            con.execute(f'create table "{name}" as select * from read_parquet($file)', {"file": str(file)})
+    with duckdb.connect(str(path), config={**config, **STORAGE_CONFIG}) as con:
+        for name, file in sorted(files.items(), key=lambda kv: LOAD_ORDER.get(kv[0], len(LOAD_ORDER))):
+            if name not in KEYS:  # one statement, the types the file's
+                con.execute(f'create table "{name}" as select * from read_parquet($file)', {"file": str(file)})
+                continue
+            con.execute(create_table_sql(name, file))
+            con.execute(f'insert into "{name}" select * from read_parquet($file)', {"file": str(file)})
         con.begin()  # views and ~200 comments in one transaction: one commit, not one per statement
         if views_sql:
             con.execute(views_sql)
+            con.execute(legacy_sql(relation_columns(con)))
         apply_comments(con)  # the data dictionary travels with the warehouse
         con.commit()
         con.execute("checkpoint")
+
+
+# Keys declared in DuckDB, so BI tools infer the joins: table -> (primary key, [(column, parent table)]).
+# Parents come first (the insertion order); a foreign key points at its parent's primary key, of the same name
+# but for teams (team_id, home_team_id, away_team_id). `enforce_keys` in the build leaves no orphan behind.
+KEYS: dict[str, tuple[str | None, list[tuple[str, str]]]] = {
+    "teams": ("team_id", []),
+    "sources": ("source_id", []),
+    "fixtures": ("fixture_id", [("home_team_id", "teams"), ("away_team_id", "teams")]),
+    "people": ("person_id", [("team_id", "teams")]),
+    "players": ("player_id", [("team_id", "teams")]),
+    "events": ("event_id", [("fixture_id", "fixtures"), ("player_id", "people"), ("team_id", "teams")]),
+    "event_mentions": (None, [("event_id", "events"), ("source_id", "sources")]),
+    "fixture_mentions": (None, [("fixture_id", "fixtures"), ("source_id", "sources")]),
+    "appearances": (
+        "appearance_id",
+        [("fixture_id", "fixtures"), ("team_id", "teams"), ("player_id", "players")],
+    ),
+}
+LOAD_ORDER = {name: i for i, name in enumerate(KEYS)}  # parents before children; other tables after, as given
+PARENT_KEYS = {
+    "teams": "team_id",
+    "sources": "source_id",
+    "fixtures": "fixture_id",
+    "people": "person_id",
+    "players": "player_id",
+    "events": "event_id",
+}
+
+
+def create_table_sql(name: str, file: Path) -> str:
+    """CREATE TABLE with the Parquet file's columns and the table's keys (those whose columns it has)."""
+    columns = [(c, duckdb_type(t)) for c, t in pl.read_parquet_schema(file).items()]
+    have = {c for c, _ in columns}
+    parts = [f'"{c}" {t}' for c, t in columns]
+    primary, foreign = KEYS.get(name, (None, []))
+    if primary in have:
+        parts.append(f'primary key ("{primary}")')
+    parts += [f'foreign key ("{c}") references "{p}" ("{PARENT_KEYS[p]}")' for c, p in foreign if c in have]
+    return f'create table "{name}" ({", ".join(parts)})'
+
+
+DUCKDB_TYPES = {
+    pl.String: "VARCHAR",
+    pl.Int8: "TINYINT",
+    pl.Int16: "SMALLINT",
+    pl.Int32: "INTEGER",
+    pl.Int64: "BIGINT",
+    pl.UInt32: "UINTEGER",
+    pl.UInt64: "UBIGINT",
+    pl.Float32: "FLOAT",
+    pl.Float64: "DOUBLE",
+    pl.Boolean: "BOOLEAN",
+    pl.Date: "DATE",
+    pl.Binary: "BLOB",
+}
+
+
+def duckdb_type(dtype: pl.DataType) -> str:
+    """The DuckDB type DuckDB gives a Parquet column polars wrote (as `create table as select` would): no query
+    to DuckDB, which asked once per table cost more than the keys' own checks on a small archive."""
+    if isinstance(dtype, pl.List):
+        return duckdb_type(dtype.inner) + "[]"
+    if isinstance(dtype, pl.Datetime):
+        return "TIMESTAMP WITH TIME ZONE" if dtype.time_zone else "TIMESTAMP"
+    for kind, name in DUCKDB_TYPES.items():
+        if dtype == kind:
+            return name
+    raise TypeError(f"no DuckDB type for {dtype}")
+
+
+def relation_columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """Every table's and view's columns in their order, as this connection has them."""
+    rows = con.execute(
+        "select table_name, column_name from duckdb_columns() where not internal and schema_name = 'main' "
+        "order by table_name, column_index"
+    ).fetchall()
+    out: dict[str, list[str]] = {}
+    for table, column in rows:
+        out.setdefault(table, []).append(column)
+    return out
 
 
 def write_parquet(root: Path, tables: dict[str, pl.DataFrame], scratch: Path) -> dict[str, Path]:
@@ -365,8 +470,8 @@ def write_parquet(root: Path, tables: dict[str, pl.DataFrame], scratch: Path) ->
     for name, df in tables.items():
         folder = root / name
         folder.mkdir(parents=True)
-        if name in PARTITIONED and "season" in df.columns and df.height:
-            df.write_parquet(folder, partition_by="season")
+        if name in PARTITIONED and PARTITION_KEY in df.columns and df.height:
+            write_partitioned(df, folder)
             scratch.mkdir(exist_ok=True)
             files[name] = write_file(df, scratch / f"{name}.parquet")
         else:
@@ -375,6 +480,24 @@ def write_parquet(root: Path, tables: dict[str, pl.DataFrame], scratch: Path) ->
 
 
 PARTITIONED = ("fixtures", "events")
+PARTITION_KEY = "season"
+# A null key's folder. Not Hive's __HIVE_DEFAULT_PARTITION__: pandas cannot read a dataset with it ("Cannot yet
+# unify dictionaries with nulls"). The build gives undated matches this season itself, so every reader agrees.
+UNDATED = "undated"
+
+
+def write_partitioned(df: pl.DataFrame, folder: Path) -> None:
+    """Hive layout as `pyarrow.dataset.write_dataset` writes it: the key only in folder names (`season=2025-26/`),
+    never inside the files too (readers then meet two types for one column and refuse to merge them).
+
+    Written with polars, one file per season: `import pyarrow.dataset` imports pandas, 0.3 s a run."""
+    parts = df.with_columns(pl.col(PARTITION_KEY).fill_null(UNDATED)).partition_by(
+        PARTITION_KEY, as_dict=True, include_key=False, maintain_order=True
+    )
+    for (value,), part in parts.items():
+        where = folder / f"{PARTITION_KEY}={quote(str(value), safe=' -_.')}"
+        where.mkdir()
+        part.write_parquet(where / "part-0.parquet")
 
 
 def write_file(df: pl.DataFrame, path: Path) -> Path:

@@ -2,14 +2,52 @@
 
 Views, not tables: they always agree with the tables they read, cost nothing to keep, and a BI
 tool sees them as ordinary relations. Each answers a question analysts ask of every match:
-what happened (`match_summary`, `match_timeline`), who did what (`player_match_stats`) and who
+what happened (`fixture_summary`, `fixture_timeline`), who did what (`player_fixture_stats`) and who
 said so (`source_coverage`). Everything here reads only the tables, so a missing team or minute
 shows as NULL rather than as a failure.
 """
 
 from __future__ import annotations
 
-VIEW_NAMES: tuple[str, ...] = ("match_timeline", "match_summary", "player_match_stats", "source_coverage")
+VIEW_NAMES: tuple[str, ...] = ("fixture_timeline", "fixture_summary", "player_fixture_stats", "source_coverage")
+
+# Names of the previous release, kept working for one more (then dropped): views say fixture where the tables
+# do, and booleans read is_* / has_*. The old view names stay in the main schema, with their old columns; the
+# `legacy` schema also has the tables and views whose columns were renamed, under the old column names, so
+# `set search_path = 'legacy,main'` runs a query written for the previous release unchanged.
+DEPRECATED_VIEWS: dict[str, tuple[str, dict[str, str]]] = {  # old view -> (new view, {new column: old column})
+    "match_summary": ("fixture_summary", {"has_score_conflict": "score_conflict", "is_home_known": "home_known"}),
+    "match_timeline": ("fixture_timeline", {"has_minute_conflict": "minute_conflict"}),
+    "player_match_stats": (
+        "player_fixture_stats",
+        {"is_subbed_on": "subbed_on", "is_subbed_off": "subbed_off", "is_injured": "injured"},
+    ),
+}
+LEGACY_SCHEMA = "legacy"
+LEGACY_COLUMNS: dict[str, dict[str, str]] = {  # relation -> {new column: old column}
+    "fixtures": {"has_score_conflict": "score_conflict", "is_home_known": "home_known"},
+    "events": {"has_minute_conflict": "minute_conflict"},
+    "source_coverage": {"has_same_score": "score_agrees"},
+    **{new: renamed for new, renamed in DEPRECATED_VIEWS.values()},
+}
+
+
+def _renamed_select(columns: list[str], renamed: dict[str, str], source: str) -> str:
+    listed = ", ".join(f'"{c}" as "{renamed[c]}"' if c in renamed else f'"{c}"' for c in columns)
+    return f"select {listed} from {source}"
+
+
+def legacy_sql(columns_of: dict[str, list[str]]) -> str:
+    """The deprecated names as views over the new ones, columns in their order (`columns_of`: relation -> columns)."""
+    out = []
+    for old, (new, renamed) in DEPRECATED_VIEWS.items():
+        out.append(f'create or replace view "{old}" as {_renamed_select(columns_of[new], renamed, new)};')
+    out.append(f"create schema if not exists {LEGACY_SCHEMA};")
+    for name, renamed in LEGACY_COLUMNS.items():
+        old = next((o for o, (n, _) in DEPRECATED_VIEWS.items() if n == name), name)
+        select = _renamed_select(columns_of[name], renamed, f'main."{name}"')
+        out.append(f'create or replace view {LEGACY_SCHEMA}."{old}" as {select};')
+    return "\n".join(out)
 
 
 def clock_label(minute: str, added: str) -> str:
@@ -22,7 +60,7 @@ def clock_label(minute: str, added: str) -> str:
 
 
 # The team each person named by an event plays for, in each fixture, from the best evidence at
-# hand: the event's own team (1), the players table (2), then a team-mate whose team is known:
+# hand: the event's own team (1), the people table (2), then a team-mate whose team is known:
 # the other player in a substitution, or the scorer and assist provider of a goal (3). Only
 # teams of the fixture itself count, so a club name never lands on the wrong side.
 _PERSON_TEAM_CTES = """
@@ -38,11 +76,11 @@ team_evidence as (
     from fx_events where player_name is not null and fx_team is not null
     union all
     select e.fixture_id, e.player_name, p.team, 2
-    from fx_events e join players p on p.player_id = e.player_id
+    from fx_events e join people p on p.person_id = e.player_id
     where p.team in (e.fx_home, e.fx_away)
     union all
     select e.fixture_id, e.related_player_name, p.team, 2
-    from fx_events e join players p on p.name = e.related_player_name
+    from fx_events e join people p on p.name = e.related_player_name
     where p.team in (e.fx_home, e.fx_away)
 ),
 direct_team as (
@@ -78,12 +116,12 @@ event_side as (
 
 
 MATCH_TIMELINE = f"""
-create or replace view match_timeline as
+create or replace view fixture_timeline as
 with {_PERSON_TEAM_CTES},
 ordered as (
     select f.fixture_id, f.match_date, f.home_team, f.away_team, e.event_id, e.event_type, e.minute, e.added_time,
            e.player_name, e.team, e.related_player_name, e.is_penalty, e.is_own_goal,
-           e.home_score_after, e.away_score_after, e.n_sources, e.minute_conflict,
+           e.home_score_after, e.away_score_after, e.n_sources, e.has_minute_conflict,
            f.competition, f.status,
            (row_number() over w)::integer as seq,
            {clock_label("e.minute", "e.added_time")} as clock,
@@ -101,7 +139,7 @@ ordered as (
 )
 select fixture_id, match_date, home_team, away_team, event_id, event_type, minute, added_time,
        player_name, team, related_player_name, is_penalty, is_own_goal,
-       home_score_after, away_score_after, n_sources, minute_conflict,
+       home_score_after, away_score_after, n_sources, has_minute_conflict,
        competition, seq, clock, player_id, actor_team, actor_side,
        -- the score when the event happened: unknown for untimed events and after a goal the score lost track of
        case when minute is null or untold_goals > 0 or status = 'scheduled' then null else coalesce(last_home, 0) end
@@ -115,7 +153,7 @@ order by match_date nulls last, fixture_id, seq;
 
 
 MATCH_SUMMARY = f"""
-create or replace view match_summary as
+create or replace view fixture_summary as
 with {_PERSON_TEAM_CTES},
 goals as (
     select e.event_id, e.fixture_id, e.minute, e.added_time,
@@ -182,7 +220,7 @@ select f.fixture_id, f.match_date, f.season, f.competition, f.home_team, f.away_
        s.home_scorers, s.away_scorers, s.unplaced_scorers,
        c.cards, coalesce(c.yellow_cards, 0)::integer as yellow_cards, coalesce(c.red_cards, 0)::integer as red_cards,
        coalesce(s.n_goals, 0)::integer as n_goals, coalesce(n.n_events, 0)::integer as n_events,
-       f.score_conflict, f.score_note, f.home_known
+       f.has_score_conflict, f.score_note, f.is_home_known
 from fixtures f
 left join scorers s using (fixture_id)
 left join cards c using (fixture_id)
@@ -192,7 +230,7 @@ order by f.match_date nulls last, f.home_team, f.away_team, f.fixture_id;
 
 
 PLAYER_MATCH_STATS = f"""
-create or replace view player_match_stats as
+create or replace view player_fixture_stats as
 with {_PERSON_TEAM_CTES},
 fixture_ids as (
     -- within one match a name means the person the events bound it to
@@ -200,7 +238,7 @@ fixture_ids as (
     from events where player_id is not null and player_name is not null group by fixture_id, player_name
 ),
 unique_names as (
-    select name, min(player_id) as player_id from players group by name having count(*) = 1
+    select name, min(person_id) as player_id from people group by name having count(*) = 1
 ),
 parts as (
     select e.fixture_id, e.event_id, e.event_type, e.minute, e.is_penalty, e.is_own_goal, 'actor' as part,
@@ -229,11 +267,11 @@ per_person as (
            count(*) filter (where part = 'actor' and event_type = 'penalty_won')::integer as penalties_won,
            count(*) filter (where part = 'actor' and event_type = 'yellow_card')::integer as yellow,
            count(*) filter (where part = 'actor' and event_type in ('red_card', 'second_yellow'))::integer as red,
-           bool_or(part = 'actor' and event_type = 'substitution') as subbed_on,
+           bool_or(part = 'actor' and event_type = 'substitution') as is_subbed_on,
            min(minute) filter (where part = 'actor' and event_type = 'substitution') as minute_on,
-           bool_or(part = 'related' and event_type = 'substitution') as subbed_off,
+           bool_or(part = 'related' and event_type = 'substitution') as is_subbed_off,
            min(minute) filter (where part = 'related' and event_type = 'substitution') as minute_off,
-           bool_or(part = 'actor' and event_type = 'injury') as injured,
+           bool_or(part = 'actor' and event_type = 'injury') as is_injured,
            count(distinct event_id)::integer as n_events
     from parts group by fixture_id, coalesce(player_id, 'name:' || name)
 )
@@ -242,10 +280,10 @@ select s.fixture_id, f.match_date, f.competition, f.home_team, f.away_team,
        coalesce(t.team, tp.team) as team,
        case coalesce(t.team, tp.team) when f.home_team then 'home' when f.away_team then 'away' end as side,
        s.goals, s.penalties, s.own_goals, s.assists, s.penalties_missed, s.penalties_won,
-       s.yellow, s.red, s.subbed_on, s.minute_on, s.subbed_off, s.minute_off, s.injured, s.n_events
+       s.yellow, s.red, s.is_subbed_on, s.minute_on, s.is_subbed_off, s.minute_off, s.is_injured, s.n_events
 from per_person s
 join fixtures f using (fixture_id)
-left join players p on p.player_id = s.player_id
+left join people p on p.person_id = s.player_id
 left join person_team t on (t.fixture_id, t.name) = (s.fixture_id, s.event_name)
 left join person_team tp on (tp.fixture_id, tp.name) = (s.fixture_id, p.name)
 order by f.match_date nulls last, s.fixture_id, player_name, s.person;
@@ -286,7 +324,7 @@ select p.fixture_id, f.match_date, f.home_team, f.away_team, f.status,
        coalesce(fs.n_fixture_mentions, 0)::integer as n_fixture_mentions,
        fs.reported_home_score, fs.reported_away_score,
        case when fs.reported_home_score is null or f.home_score is null then null
-            else fs.reported_home_score = f.home_score and fs.reported_away_score = f.away_score end as score_agrees,
+            else fs.reported_home_score = f.home_score and fs.reported_away_score = f.away_score end as has_same_score,
        coalesce(es.n_events, 0)::integer as n_events,
        coalesce(es.n_event_mentions, 0)::integer as n_event_mentions,
        coalesce(es.n_minute_disagreements, 0)::integer as n_minute_disagreements,
