@@ -1,5 +1,6 @@
 """The real Prefect flow on seeds/ into a real DuckDB file and real Parquet datasets."""
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -80,7 +81,8 @@ def test_no_fixture_pairs_a_club_with_a_country(seeds_run, book) -> None:
 
 
 def test_every_dev_corpus_mention_is_grounded(book, tagger) -> None:
-    """Each event mention's span holds (part of) the actor's name, on real reports the parser never saw in code."""
+    """Each event mention's span holds (part of) the actor's name, or the pronoun or epithet the reader read
+    as the actor ('he', 'the captain'), on real reports the parser never saw in code."""
     import pytest
 
     from tests.conftest import DEV_ARTICLES
@@ -89,14 +91,22 @@ def test_every_dev_corpus_mention_is_grounded(book, tagger) -> None:
 
     if not DEV_ARTICLES.exists():
         pytest.skip("development corpus not present")
-    checked = 0
+    checked = references = 0
     for path in sorted(DEV_ARTICLES.iterdir()):
         article = read_article(path.name, path.read_bytes())
         for e in parse_article(article, book, tagger).events:
-            said = name_key(article.text[e.char_start : e.char_end])
-            assert said and any(w in name_key(e.player_name or "").split() for w in said.split()), (path.name, said)
+            words = article.text[e.char_start : e.char_end]
+            said = name_key(words)
+            if e.player_name is None:  # 'The Reds scored': a team's goal, told by the team's words
+                assert said and e.event_type == "goal", (path.name, words, e.event_type)
+                continue
+            if EPITHET.fullmatch(words) or PRONOUN.fullmatch(words):
+                references += 1
+                continue
+            parts = [w for w in re.split(r"[\s-]+", said) if len(w) >= 3] or said.split()
+            assert said and any(w in name_key(e.player_name) for w in parts), (path.name, said)  # 'M.-Savic' too
             checked += 1
-    assert checked > 150
+    assert checked > 150 and references < checked / 10  # names, mostly: a reference stands in now and then
 
 
 def test_each_run_publishes_a_summary_artifact(seeds_run) -> None:
