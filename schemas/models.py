@@ -115,7 +115,7 @@ class Fixtures(pa.DataFrameModel):
     competition: str | None = pa.Field(nullable=True)
     home_team: str
     away_team: str
-    is_home_known: bool
+    home_known: bool
     home_score: int | None = pa.Field(nullable=True, ge=0)
     away_score: int | None = pa.Field(nullable=True, ge=0)
     status: str = pa.Field(isin=STATUSES)

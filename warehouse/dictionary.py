@@ -123,7 +123,7 @@ DICTIONARY: tuple[Relation, ...] = (
             ("home_team", "VARCHAR", "Canonical home team name (one spelling per team across the warehouse)."),
             ("away_team", "VARCHAR", "Canonical away team name."),
             (
-                "is_home_known",
+                "home_known",
                 "BOOLEAN",
                 "True when a source says plainly who was at home (a score line or line-up printed home "
                 "first, 'at <ground>', 'away to', 'the hosts', the dateline city); False when no source "
@@ -504,7 +504,7 @@ DICTIONARY: tuple[Relation, ...] = (
             ("has_score_conflict", "BOOLEAN", "Sources gave different final scores."),
             ("score_note", "VARCHAR", "Extra time, shoot-out, or how the score was found."),
             (
-                "is_home_known",
+                "home_known",
                 "BOOLEAN",
                 "A source says which side was at home; when False, home_team is only the team named first "
                 "and 'home win' / 'away win' follow that order.",

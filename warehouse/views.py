@@ -16,7 +16,7 @@ VIEW_NAMES: tuple[str, ...] = ("fixture_timeline", "fixture_summary", "player_fi
 # `legacy` schema also has the tables and views whose columns were renamed, under the old column names, so
 # `set search_path = 'legacy,main'` runs a query written for the previous release unchanged.
 DEPRECATED_VIEWS: dict[str, tuple[str, dict[str, str]]] = {  # old view -> (new view, {new column: old column})
-    "match_summary": ("fixture_summary", {"has_score_conflict": "score_conflict", "is_home_known": "home_known"}),
+    "match_summary": ("fixture_summary", {"has_score_conflict": "score_conflict"}),
     "match_timeline": ("fixture_timeline", {"has_minute_conflict": "minute_conflict"}),
     "player_match_stats": (
         "player_fixture_stats",
@@ -25,7 +25,7 @@ DEPRECATED_VIEWS: dict[str, tuple[str, dict[str, str]]] = {  # old view -> (new 
 }
 LEGACY_SCHEMA = "legacy"
 LEGACY_COLUMNS: dict[str, dict[str, str]] = {  # relation -> {new column: old column}
-    "fixtures": {"has_score_conflict": "score_conflict", "is_home_known": "home_known"},
+    "fixtures": {"has_score_conflict": "score_conflict"},
     "events": {"has_minute_conflict": "minute_conflict"},
     "source_coverage": {"has_same_score": "score_agrees"},
     **{new: renamed for new, renamed in DEPRECATED_VIEWS.values()},
@@ -220,7 +220,7 @@ select f.fixture_id, f.match_date, f.season, f.competition, f.home_team, f.away_
        s.home_scorers, s.away_scorers, s.unplaced_scorers,
        c.cards, coalesce(c.yellow_cards, 0)::integer as yellow_cards, coalesce(c.red_cards, 0)::integer as red_cards,
        coalesce(s.n_goals, 0)::integer as n_goals, coalesce(n.n_events, 0)::integer as n_events,
-       f.has_score_conflict, f.score_note, f.is_home_known
+       f.has_score_conflict, f.score_note, f.home_known
 from fixtures f
 left join scorers s using (fixture_id)
 left join cards c using (fixture_id)
