@@ -737,3 +737,16 @@ def test_more_event_phrasings(sentence, kind, who, parts) -> None:
 def test_a_cards_verb_in_the_s_form_is_news(headline, parts) -> None:
     rec = read(headline + "\n\n" + HEAD + "Tomas Varga scored.", parts)
     assert not [e for e in rec.events if e.event_type in ("yellow_card", "red_card", "second_yellow")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northbrook forward Tomas Varga (C) celebrates with teammates after the goal.",
+        "Northbrook's midfielder Tomas Varga (L) and forward Pieter Olsen (R) vie for the ball.",
+        "A free kick to the right of the `D` was touched to Tomas Varga.",
+    ],
+)
+def test_a_single_letter_is_nobody(text, parts) -> None:
+    rec = read(HEAD + text, parts)
+    assert all(len(p.name) >= 2 for p in rec.people)

@@ -859,6 +859,8 @@ class NameFinder:
                 continue
             if len(tokens) == 1 and (tokens[0] in OPENERS or tokens[0] in NOT_NAMES or tokens[0] in TITLES):
                 continue
+            if len(tokens) == 1 and len(tokens[0].strip(".")) < 2:
+                continue  # '(L)', '(C)' in a photo caption, the 'D' of the box: a mark, nobody's name
             if tokens[0] in STAGE_WORDS:
                 continue  # 'Group Four', 'Round Two': a stage of a competition, nobody's name
             out.append((span, tokens))

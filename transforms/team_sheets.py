@@ -1004,6 +1004,8 @@ def _read_live_player_line(text: str, line: tuple[int, int], sheet: TeamSheet, l
         return
     name, notes_start = parsed
     player = text[name[0] : name[1]]
+    if len(player.strip()) < 2:
+        return  # a formation's letter ('4-2-3-1 W'), no player
     sheet.players.append(PersonMention(player, name[0], name[1], "player", sheet.team, listed))
     subbed = [
         (_trim(text, *f.span("on")), (_minute(f["min"], f["add"]) or (None, None))[0])
