@@ -7,7 +7,7 @@ name is settled against them: the same name, the reference alias, or a shorter f
 reference name when it has one, else nothing.
 
 Appearances come from the line-ups the team sheets print: the starters, whoever came on (the
-substitutions, or a sheet's "(Ronaldo 33)"), and the minute each left (substituted, sent off).
+substitutions, or a sheet's "(Olsen 33)"), and the minute each left (substituted, sent off).
 """
 
 from __future__ import annotations

@@ -37,7 +37,7 @@ RULE_WIRE = "sheet_wire_summary"
 RULE_LIVE_TEXT = "sheet_live_text"
 RULE_RATINGS = "sheet_player_ratings"
 # A player's rule also says where the sheet lists them (the `appearances` table reads it): a starter has the
-# format's rule, a substitute on the bench BENCH appended, one the XI shows coming on ('(Ronaldo 33)') CAME_ON.
+# format's rule, a substitute on the bench BENCH appended, one the XI shows coming on ('(Olsen 33)') CAME_ON.
 BENCH = "_bench"
 CAME_ON = "_on"
 
