@@ -750,3 +750,24 @@ def test_a_cards_verb_in_the_s_form_is_news(headline, parts) -> None:
 def test_a_single_letter_is_nobody(text, parts) -> None:
     rec = read(HEAD + text, parts)
     assert all(len(p.name) >= 2 for p in rec.people)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Eastwick manager Marek Hollan praised his side. Hollan said after the 4-0 win: "We were good."',
+        "Boss Ivan Dunmore was pleased. Dunmore said after the 2-0 defeat of Westfield that the side had grown.",
+    ],
+)
+def test_a_person_the_text_gives_a_role_is_no_team(text, parts) -> None:
+    rec = read(text, parts)
+    assert not {"Hollan", "Dunmore", "Marek Hollan", "Ivan Dunmore"} & {
+        t for f in rec.fixtures for t in (f.home_team, f.away_team)
+    }
+
+
+def test_a_scottish_surname_is_not_split_into_a_team(parts) -> None:
+    from transforms.reader.teams import canonical_name
+
+    book, _ = parts
+    assert canonical_name(book, "McLeish") != "Leish" and canonical_name(book, "MacKowal") != "Kowal"

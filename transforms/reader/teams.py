@@ -88,6 +88,7 @@ def _with_suffix(text: str, ref: TeamRef, book: TeamBook) -> TeamRef:
 _SUFFIX_WOMEN = re.compile(r"\s+(?:Women|Ladies|WFC|Féminines?)$")
 _SUFFIX_YOUTH = re.compile(r"\s+(?:U-?(?:17|18|19|20|21|23)s?|[Uu]nder-?(?:17|18|19|20|21|23)s?|Reserves|II|B)$")
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_NAME_PREFIXES = frozenset({"Mac", "Mc", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Del", "Della"})  # McLeish
 
 
 def canonical_name(book: TeamBook, surface: str, doc: Doc | None = None) -> str | None:
@@ -115,7 +116,7 @@ def canonical_name(book: TeamBook, surface: str, doc: Doc | None = None) -> str 
     if known:
         return known
     glued = _GLUED.split(s)  # "WrexhamWrexham", "Sheff UtdSheffield United": short and full name run together
-    if len(glued) == 2:
+    if len(glued) == 2 and min(len(glued[0]), len(glued[1])) >= 3 and glued[0] not in _NAME_PREFIXES:
         for part in (glued[1], glued[0]):
             found = book.canonical(part) or (part if team_like(part) else None)
             if found:
@@ -294,8 +295,12 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
         for part in _team_parts(book, surface):
             take_one(part, weight)
 
+    people = _people_by_role(text)
+
     def take_one(surface: str, weight: int) -> None:
         whole = surface.strip().rstrip(".,;:")
+        if (whole in people or whole.split()[-1:] and whole.split()[-1] in people) and not book.canonical(whole):
+            return  # 'Charlton manager Alan Curbishley ... Curbishley said after the 4-0 win': a person
         if NATIONALITY_WORD.fullmatch(whole):
             return  # "German giants", "the Brazilian forward": a nationality, not a team
         surface = whole if book.clubs.owners(whole, exact_only=True) else _clean_surface(surface)
@@ -352,6 +357,21 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
         if votes[surface] + min(shorter, 1) + bonus >= 3:
             out[surface] = canonical
     return merge_short_names(settle_ambiguous(out, book))
+
+
+_ROLE_THEN_NAME = re.compile(
+    r"(?<![\w-])(?i:manager|boss|coach|head coach|striker|midfielder|defender|goalkeeper|keeper|winger|captain|"
+    r"skipper|forward|chairman|president|referee)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+)
+
+
+def _people_by_role(text: str) -> set[str]:
+    """Names the text gives a person's role ('manager Alan Curbishley'): the full name and the surname."""
+    out: set[str] = set()
+    for m in _ROLE_THEN_NAME.finditer(text):
+        out.add(m[1])
+        out.add(m[1].split()[-1])
+    return out
 
 
 def _team_parts(book: TeamBook, surface: str | None) -> list[str]:
