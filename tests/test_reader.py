@@ -771,3 +771,14 @@ def test_a_scottish_surname_is_not_split_into_a_team(parts) -> None:
 
     book, _ = parts
     assert canonical_name(book, "McLeish") != "Leish" and canonical_name(book, "MacKowal") != "Kowal"
+
+
+def test_live_text_assists_and_names_without_the_full_stop(parts) -> None:
+    rec = read(
+        "Northbrook 1-0 Eastwick\n\n88' Substitution, Eastwick. Jan Berg replaces Ivan Kral.\n"
+        "81' Goal! Northbrook 1, Eastwick 0. Tomas Varga (Northbrook) header from the centre of the box. "
+        "Assisted by Pieter Olsen with a cross.\n",
+        parts,
+    )
+    got = sorted((e.event_type, e.player_name, e.related_player_name) for e in rec.events)
+    assert got == [("goal", "Tomas Varga", "Pieter Olsen"), ("substitution", "Jan Berg", "Ivan Kral")]

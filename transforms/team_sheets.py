@@ -171,6 +171,8 @@ def _tail_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     if keep >= len(words) or len(words) - keep > 5:
         return None
     span = (start + words[keep].start(), start + words[-1].end())
+    if text[span[1] - 1] == "." and not re.search(r"(?:^|[\s.-])[A-Z]\.$", text[span[0] : span[1]]):
+        span = (span[0], span[1] - 1)  # 'replaces Ivan Kral.': the full stop ends the line, not the name
     return span if _is_name(text[span[0] : span[1]]) else None
 
 
@@ -1129,6 +1131,7 @@ _LT_SUB = compile_rule(
     r"Substitution,\s*(?P<team>[^.\n]{1,40})\.\s+(?P<on>" + _LT_NAME + r")\s+replaces\s+(?P<off>"
     + _LT_NAME + r")(?=\s+because\b|\s*[.\n]|\s*$)(?P<rest>[^\n]*)"
 )  # fmt: skip
+_LT_ASSIST = compile_rule(r"\bAssisted by\s+(?P<name>" + _LT_NAME + r")(?=\s+(?:with|following|after)\b|\s*\.|\s*$)")
 _LT_PEN_MISS = compile_rule(
     r"Penalty (?:missed|saved)!(?:[^\n]{0,90}?\d{1,2}\.)?\s+(?P<name>" + _LT_NAME + r")\s*\((?P<team>"
     + _LT_TEAM + r")\)"
@@ -1167,7 +1170,10 @@ def _live_text_events(text: str, line: tuple[int, int]) -> Iterator[_LiveEvent]:
             name = _live_name(text, found, "name")
             if name:
                 penalty = "penalty" in found["rest"].lower()
-                event = _event("goal", name, text, RULE_LIVE_TEXT, minute, is_penalty=penalty)
+                assist = _LT_ASSIST.search(text, found.end("name"), line[1])
+                helper = _live_name(text, assist, "name") if assist else None
+                event = _event("goal", name, text, RULE_LIVE_TEXT, minute, is_penalty=penalty,
+                               related_player_name=text[helper[0] : helper[1]] if helper else None)  # fmt: skip
                 yield _LiveEvent(_trim(text, *found.span("team")), line, event)
     if "Own Goal by" in raw:
         for found in _LT_OWN_GOAL.finditer(text, *line):
