@@ -163,3 +163,29 @@ def test_country_before_a_player_role_is_no_side(row, reader_parts) -> None:
     assert all("Eastwick" in (f.home_team, f.away_team) for f in played)
     country = row["example"].split()[1]
     assert all(country not in (f.home_team, f.away_team) for f in played)
+
+
+# ---- nicknames ------------------------------------------------------------------------------------
+NICKNAME_ROWS = rows("nicknames")
+
+
+@pytest.mark.parametrize("row", NICKNAME_ROWS, ids=[f"{r['nickname']}|{r['team']}" for r in NICKNAME_ROWS])
+def test_a_nickname_names_its_team_when_the_team_plays(row, reader_parts) -> None:
+    """With the team named in the article's score line, the nickname in its example is read as that team."""
+    from transforms.reader import new_doc, prepare
+
+    book, tagger = reader_parts
+    text = f" date 2026-03-07 {row['team']} 1-0 Eastwick\n\n{row['example']}"
+    doc = new_doc(read_article("nick.txt", text.encode()), book, tagger)
+    prepare(doc)
+    at = text.lower().find(row["nickname"].lower(), text.find("\n\n"))
+    heading = {t.team for t in doc.teams if t.start < text.find("\n\n") and t.team}
+    told = {t.team for t in doc.teams if t.start <= at < t.end}
+    assert told and told <= heading, (told, heading)
+
+
+def test_every_nickname_names_a_team_as_the_reader_spells_it(reader_parts) -> None:
+    from transforms.reader.teams import canonical_name
+
+    book, _ = reader_parts
+    assert [(r["nickname"], r["team"]) for r in NICKNAME_ROWS if canonical_name(book, r["team"]) != r["team"]] == []

@@ -60,6 +60,7 @@ def read(doc: Doc) -> None:
     refs += short_forms(text, refs)
     lex: Lexicon | None = book.lexicon  # type: ignore[assignment]
     if lex is not None:
+        refs = shared_nicknames(text, refs, lex)
         named = {r.team for r in refs if r.team}
         refs += nicknames(text, lex, named)
         refs += demonyms(text, lex, named, book)
@@ -297,8 +298,16 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
 
     people = _people_by_role(text)
 
+    nicknamed = book.lexicon.nickname_owners if book.lexicon is not None else {}  # type: ignore[attr-defined]
+
     def take_one(surface: str, weight: int) -> None:
         whole = surface.strip().rstrip(".,;:")
+        if (
+            nicknamed
+            and not book.canonical(whole)
+            and (fold_phrase(whole) in nicknamed or fold_phrase(_ARTICLE.sub("", whole)) in nicknamed)
+        ):
+            return  # 'Dale won 1-0': a nickname, read by the nickname pass as the club it stands for
         if (whole in people or whole.split()[-1:] and whole.split()[-1] in people) and not book.canonical(whole):
             return  # 'Charlton manager Alan Curbishley ... Curbishley said after the 4-0 win': a person
         if NATIONALITY_WORD.fullmatch(whole):
@@ -359,6 +368,7 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
     return merge_short_names(settle_ambiguous(out, book))
 
 
+_ARTICLE = re.compile(r"^(?:the|les|los|las|la|le|die|der|il|i)\s+", re.I)  # 'Les Gones', 'Die Roten'
 _ROLE_THEN_NAME = re.compile(
     r"(?<![\w-])(?i:manager|boss|coach|head coach|striker|midfielder|defender|goalkeeper|keeper|winger|captain|"
     r"skipper|forward|chairman|president|referee)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
@@ -575,6 +585,29 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
         r"(?<![\w'’-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])"
     )
+
+
+def shared_nicknames(text: str, refs: list[TeamRef], lex: Lexicon) -> list[TeamRef]:
+    """'The Saints' in a report on St Mirren: a nickname several clubs share, which the reference lists
+    as one club's alias, stands for the club the article names otherwise, when that is one of them."""
+    owners = lex.nickname_owners
+    if not owners:
+        return refs
+    surfaces: dict[str, set[str]] = {}
+    for r in refs:
+        if r.team:
+            surfaces.setdefault(r.team, set()).add(fold_phrase(text[r.start : r.end]))
+    out = []
+    for r in refs:
+        nick = fold_phrase(re.sub(r"^[Tt]he\s+", "", text[r.start : r.end]))
+        shared = owners.get(nick, ())
+        if len(shared) > 1 and r.team and surfaces.get(r.team, set()) <= {nick, fold_phrase("the " + nick)}:
+            named = [t for t in shared if t != r.team and t in surfaces]
+            if len(named) == 1:
+                out.append(TeamRef(r.start, r.end, named[0], "nickname"))
+                continue
+        out.append(r)
+    return out
 
 
 def nicknames(text: str, lex: Lexicon, named: set[str]) -> list[TeamRef]:
