@@ -782,3 +782,12 @@ def test_live_text_assists_and_names_without_the_full_stop(parts) -> None:
     )
     got = sorted((e.event_type, e.player_name, e.related_player_name) for e in rec.events)
     assert got == [("goal", "Tomas Varga", "Pieter Olsen"), ("substitution", "Jan Berg", "Ivan Kral")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Northbrook – Eastwick 2-1 (0-1)", "Northbrook - Eastwick 2-1 (0-1)", "Northbrook – Eastwick 2-1 (0:1)"],
+)
+def test_a_dashed_pair_with_its_half_time_score_is_a_result_line(line, parts) -> None:
+    m = main(read(line + "\n\nNorthbrook came from behind.", parts))
+    assert score_of(m) == ("Northbrook", 2, 1, "Eastwick")

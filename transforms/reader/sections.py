@@ -236,6 +236,9 @@ def score_headings(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
     return sorted(out, key=lambda h: h.start)
 
 
+_HALF_TIME_AFTER = re.compile(r"\(\s*\d{1,2}\s?[-–:]\s?\d{1,2}\s*\)")
+
+
 def _dash_heading(text: str, s: int, e: int) -> Heading | None:
     line = text[s:e]
     for m in _DASH_SCORE.finditer(line):
@@ -243,7 +246,8 @@ def _dash_heading(text: str, s: int, e: int) -> Heading | None:
         b = _trim_side(text, s + m.end(), e, left=False)
         if a and b:
             return Heading(s, e, a, b, (int(m[1]), int(m[2])), "heading_dash", _prefix_kind(text, s))
-        if not text[s + m.end() : e].strip(" .:"):  # 'Atalanta-Napoli 0-1': the pair joined by a dash
+        rest = text[s + m.end() : e].strip(" .:")
+        if not rest or _HALF_TIME_AFTER.fullmatch(rest):  # 'Atalanta-Napoli 0-1', 'A – B 2-2 (0-1)': a dashed pair
             pair = re.fullmatch(
                 r"(?P<a>[A-ZÀ-Ý][^-–]{1,30}?)\s?[-–]\s?(?P<b>[A-ZÀ-Ý][^-–]{1,30}?)\s*", line[: m.start()]
             )
