@@ -791,3 +791,27 @@ def test_live_text_assists_and_names_without_the_full_stop(parts) -> None:
 def test_a_dashed_pair_with_its_half_time_score_is_a_result_line(line, parts) -> None:
     m = main(read(line + "\n\nNorthbrook came from behind.", parts))
     assert score_of(m) == ("Northbrook", 2, 1, "Eastwick")
+
+
+# ---- the tagger's windows, one document per article ------------------------------------------------
+def test_a_batch_tags_each_articles_windows_in_one_document(parts) -> None:
+    """Sentence-initial lone names ('Haddou levelled') are settled by the tagger on an article's windows
+    joined into one text: each answer must be read at its own window's place in it, so every article
+    gets its own people, and the openers that are no one ('Worse', 'Initial', 'Nobody') stay out."""
+    from transforms.reader import read_batch
+
+    book, tagger = parts
+    texts = [
+        "Northbrook beat Eastwick 2-1.\n\nVarga scored twice. Olsen pulled one back. Kowal was booked. Worse was to come.",
+        "Westfield drew 1-1 with Southport. Berg opened the scoring. Haddou levelled late on. Initial reports were wrong.",
+        "Eastwick lost 0-3 at home. Marsh was sent off. Kell limped off. Nobody else scored.",
+    ]
+    articles = [read_article(f"invented{i}.txt", (" date 2026-03-07 " + t).encode()) for i, t in enumerate(texts)]
+    batch = read_batch(articles, book, tagger)
+    assert [sorted(p.name for p in rec.people) for rec in batch] == [
+        ["Kowal", "Olsen", "Varga"],
+        ["Berg", "Haddou"],
+        ["Kell", "Marsh"],
+    ]
+    for a, rec in zip(articles, batch, strict=True):
+        assert all(a.body[p.char_start : p.char_end] == p.name for p in rec.people)

@@ -74,18 +74,20 @@ def read_batch(
     """A batch: every article prepared, the tagger called once on all their windows, then each finished.
     An article the reader chokes on gives its error, never the batch's."""
     docs: list[Doc | Exception] = []
-    asks: list[tuple[Doc, tuple[int, int]]] = []
+    asks: list[tuple[Doc, list[tuple[int, int]]]] = []
     for a in articles:
         try:
             doc = new_doc(a, book, tagger)
-            asks += [(doc, w) for w in prepare(doc)]
+            windows = prepare(doc)
+            if windows:
+                asks.append((doc, windows))
             docs.append(doc)
         except Exception as err:  # one odd article never costs the batch
             docs.append(err)
     if tagger is not None and asks:
-        tagged = tagger.pipe((d.text[a:b] for d, (a, b) in asks), batch_size=256)  # type: ignore[attr-defined]
-        for (doc, window), t in zip(asks, tagged, strict=True):
-            doc.tagged[window] = t
+        texts = (people.joined_windows(doc, windows) for doc, windows in asks)
+        for (doc, windows), t in zip(asks, tagger.pipe(texts, batch_size=64), strict=True):  # type: ignore[attr-defined]
+            people.keep_tagged(doc, windows, t)
     out: list[ArticleRecords | Exception] = []
     for d in docs:
         if isinstance(d, Exception):
