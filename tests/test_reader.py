@@ -802,8 +802,10 @@ def test_a_batch_tags_each_articles_windows_in_one_document(parts) -> None:
 
     book, tagger = parts
     texts = [
-        "Northbrook beat Eastwick 2-1.\n\nVarga scored twice. Olsen pulled one back. Kowal was booked. Worse was to come.",
-        "Westfield drew 1-1 with Southport. Berg opened the scoring. Haddou levelled late on. Initial reports were wrong.",
+        "Northbrook beat Eastwick 2-1.\n\nVarga scored twice. Olsen pulled one back. Kowal was booked. "
+        "Worse was to come.",
+        "Westfield drew 1-1 with Southport. Berg opened the scoring. Haddou levelled late on. "
+        "Initial reports were wrong.",
         "Eastwick lost 0-3 at home. Marsh was sent off. Kell limped off. Nobody else scored.",
     ]
     articles = [read_article(f"invented{i}.txt", (" date 2026-03-07 " + t).encode()) for i, t in enumerate(texts)]
