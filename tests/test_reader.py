@@ -817,3 +817,53 @@ def test_a_batch_tags_each_articles_windows_in_one_document(parts) -> None:
     ]
     for a, rec in zip(articles, batch, strict=True):
         assert all(a.body[p.char_start : p.char_end] == p.name for p in rec.people)
+
+
+# ---- scorer and card lists: the clock before the name, teams by their initials ------------------------
+_REPORT = "Northbrook 2-1 Eastwick\n\nNorthbrook came from behind to beat Eastwick at home on Saturday.\n\n"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "Scorers: 38' Olsen (E), 55' Varga (N), 90+2' Berg (N)\nYellow cards: 33' Kowal (N), 61' Marsh (E)",
+        "Goals: 38′ Olsen (E), 55′ Varga (N), 90+2′ Berg (N)\nBooked: 33′ Kowal (N), 61′ Marsh (E)",
+        "Goals: Olsen (E) 38’, Varga (N) 55’, Berg (N) 90+2’\nBookings: Kowal (N) 33’, Marsh (E) 61’",
+        "Goals: Northbrook – 55' Varga, 90+2' Berg; Eastwick – 38' Olsen\n"
+        "Booked: Northbrook – 33' Kowal; Eastwick – 61' Marsh",
+    ],
+)
+def test_lists_with_the_clock_first_and_teams_by_initial(lines, parts) -> None:
+    rec = read(_REPORT + lines, parts)
+    got = sorted((e.event_type, e.player_name, e.team, e.minute, e.added_time) for e in rec.events)
+    assert got == [
+        ("goal", "Berg", "Northbrook", 90, 2),
+        ("goal", "Olsen", "Eastwick", 38, None),
+        ("goal", "Varga", "Northbrook", 55, None),
+        ("yellow_card", "Kowal", "Northbrook", 33, None),
+        ("yellow_card", "Marsh", "Eastwick", 61, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("tag", "teams", "team"),
+    [
+        ("N", ("Northbrook", "Eastwick"), "Northbrook"),
+        ("E", ("Northbrook", "Eastwick"), "Eastwick"),
+        ("NOR", ("Northbrook", "Eastwick"), "Northbrook"),
+        ("W.U.", ("Westfield United", "Eastwick"), "Westfield United"),
+        ("WU", ("FC Westfield United", "Eastwick"), "FC Westfield United"),
+        ("X", ("Northbrook", "Eastwick"), None),
+        ("pen", ("Northbrook", "Eastwick"), None),
+    ],
+)
+def test_a_short_tag_names_one_of_the_two_teams(tag, teams, team) -> None:
+    from transforms.reader.teams import team_of_tag
+
+    assert team_of_tag(tag, teams) == team
+
+
+def test_a_tag_both_teams_share_names_neither() -> None:
+    from transforms.reader.teams import team_of_tag
+
+    assert team_of_tag("E", ("Eastwick", "Eastfield")) is None

@@ -86,7 +86,8 @@ _KEYWORDS = _BENCH | _BOOKED | _SENT_OFF | _SECOND_YELLOW | _GOALS | _SUBS_USED 
 
 _WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-])*"
 _NAME_TOKEN = compile_rule(_WORD + r"\Z")
-_MINUTE = r"(?P<min>\d{1,3})\s*'?\s*(?:\+\s*(?P<add>\d{1,2})\s*'?)?"
+_TICK = r"['’‘′´]"  # a minute's mark as outlets print it: 38', 38’, 38′
+_MINUTE = r"(?P<min>\d{1,3})\s*" + _TICK + r"?\s*(?:\+\s*(?P<add>\d{1,2})\s*" + _TICK + r"?)?"
 _FLAG = r"(?:own goal|o\.g\.|og|pen\.?|p)"
 
 # "Berg 75 og", "Haddou (og) 57'", "Jan Berg - 28' Pen", "Olsen 90+2pen", "Kral (35)",
@@ -97,6 +98,15 @@ _EVENT_ITEM = compile_rule(
     r"(?:[-–]\s*)?"
     r"(?:(?P<lb>\()?" + _MINUTE + r"\)?)?"
     r"\s*(?:(?<![^\W\d_])\(?(?P<flag>" + _FLAG + r")\)?)?"
+    r"\s*(?:\((?P<tag2>[^()\d]{1,40})\))?",
+    re.IGNORECASE,
+)
+# "38' Varga", "90+2′ Olsen (pen)", "12’ Berg (E)": the clock printed before the name, a team's initial after
+_EVENT_ITEM_CLOCK_FIRST = compile_rule(
+    r"(?P<lb>\()?" + _MINUTE + r"\)?\s*(?:[-–]\s*)?"
+    r"(?P<name>[^\W\d_][^\d(),;:]*?)\s*"
+    r"(?:\((?P<tag>[^()\d]{1,40})\)\s*)?"
+    r"(?:(?<![^\W\d_])\(?(?P<flag>" + _FLAG + r")\)?)?"
     r"\s*(?:\((?P<tag2>[^()\d]{1,40})\))?",
     re.IGNORECASE,
 )
@@ -403,7 +413,7 @@ def _event_item(text: str, span: tuple[int, int]) -> re.Match[str] | None:
     """Match a goal/card/subs item, or None when it is not one (or its minute is impossible)."""
     if span[1] - span[0] > MAX_ITEM_CHARS:
         return None
-    found = _EVENT_ITEM.fullmatch(text, span[0], span[1])
+    found = _EVENT_ITEM.fullmatch(text, span[0], span[1]) or _EVENT_ITEM_CLOCK_FIRST.fullmatch(text, span[0], span[1])
     if not found:
         return None
     name = _trim(text, *found.span("name"), " \t-–")
@@ -434,15 +444,27 @@ def _keyword_parts(text: str, body: tuple[int, int]) -> list[_Part]:
     chunks = _split_items(text, body[0], body[1], ";")
     labelled = []
     for chunk in chunks:
-        colon = text.find(":", chunk[0], chunk[1])
+        colon, after = _label_end(text, chunk)
         label = _team_label(text, chunk[0], colon) if colon > 0 else None
         if label is not None and _trim(text, chunk[0], colon) == label:
-            labelled.append(_Part(label, _split_items(text, colon + 1, chunk[1], ",")))
+            labelled.append(_Part(label, _split_items(text, after, chunk[1], ",")))
         else:
             labelled.append(_Part(None, _split_items(text, chunk[0], chunk[1], ",")))
     if all(part.label is None for part in labelled):
         return [_Part(None, _split_items(text, body[0], body[1]))]
     return labelled
+
+
+_LABEL_DASH = re.compile(r"\s[-–—]\s")
+
+
+def _label_end(text: str, chunk: tuple[int, int]) -> tuple[int, int]:
+    """Where a part's team label ends and its items start: 'Northbrook: Varga 55' or 'Northbrook - Varga 55'."""
+    colon = text.find(":", chunk[0], chunk[1])
+    if colon > 0:
+        return colon, colon + 1
+    dash = _LABEL_DASH.search(text, chunk[0], chunk[1])
+    return (dash.start(), dash.end()) if dash else (-1, -1)
 
 
 def _shape_of(text: str, piece: _Piece, in_sheet: bool) -> _Shape | None:

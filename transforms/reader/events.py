@@ -1402,7 +1402,7 @@ def scorer_lines(doc: Doc, after: int) -> list[tuple[int, int]]:
 def sheet_events(doc: Doc) -> list[EventMention]:
     """Events the line-ups and summaries list, tied to the match of the sheet's team (or of the section it
     stands in, else the main one); a sheet's side ('home'/'away') becomes that match's team."""
-    from transforms.reader.teams import canonical_name
+    from transforms.reader.teams import canonical_name, team_of_tag
 
     out: list[EventMention] = []
     for sheet in doc.sheets:
@@ -1416,7 +1416,9 @@ def sheet_events(doc: Doc) -> list[EventMention]:
                 doc.side_events.append(e)
                 e.team = match.home_team if e.team == "home" else match.away_team
             elif e.team:
-                e.team = canonical_name(doc.book, e.team, doc) or e.team
+                e.team = team_of_tag(e.team, (match.home_team, match.away_team)) or canonical_name(
+                    doc.book, e.team, doc
+                ) or e.team
             e.fixture_index = k
             out.append(e)
     return out

@@ -132,6 +132,29 @@ def canonical_name(book: TeamBook, surface: str, doc: Doc | None = None) -> str 
     return s if team_like(s) else None
 
 
+_TAG = re.compile(r"[A-Z](?:\.?[A-Z]){0,3}\.?")
+_NOT_INITIALLED = frozenset({"FC", "AFC", "CF", "SC", "AC", "FK", "SK", "The"})
+
+
+def team_of_tag(tag: str, teams: tuple[str, str]) -> str | None:
+    """The team of the two a short tag stands for: 'Varga (N)' in a list under 'Northbrook v Eastwick',
+    '(NOR)', '(WU)' for Westfield United; None when it fits neither or both."""
+    tag = tag.strip()
+    if not _TAG.fullmatch(tag):
+        return None
+    letters = tag.replace(".", "")
+    fits = [t for t in teams if t and letters in _tags_of(t)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _tags_of(team: str) -> set[str]:
+    """The short tags a team goes by: its initial, its words' initials, its name's first three letters."""
+    words = [w for w in re.split(r"[\s-]+", team) if w and w not in _NOT_INITIALLED]
+    if not words:
+        return set()
+    return {words[0][0].upper(), "".join(w[0] for w in words).upper(), words[0][:3].upper()}
+
+
 def _club_canonical(book: TeamBook, name: str, exact_only: bool = False) -> str | None:
     """The display name of the one listed club this name stands for (None when none or several)."""
     owners = book.clubs.owners(name, exact_only)
