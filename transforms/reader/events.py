@@ -366,6 +366,11 @@ class _Hit(Hit):
 
 
 _ACTOR = re.compile(r"§(\d+)(?!\d|'s|’s)")
+# "§0 celebrates with §1 and §2 after scoring": the ones celebrated with scored nothing
+_WITH_COMPANIONS = re.compile(
+    r"§(\d+)(?!\d)(?:['’]s)?\s+(?:[a-z]+\s+){1,3}?(?:with|alongside)\s+(?:[a-z-]+\s+){0,2}?"
+    r"§\d+(?:(?:\s*,\s*|\s+and\s+)§\d+)*\s+(?:after|having|following)\s(?:[^§¤.;]{0,40}\s)?\Z"
+)
 _GAP_NEAR = re.compile(rf"{GAP}{{0,80}}")
 _GAP_AND = re.compile(rf"{GAP}{{0,140}}\band\s+(?:then\s+|later\s+|also\s+)?")
 _GAP_FAR = re.compile(rf"{GAP}{{0,100}}")
@@ -426,6 +431,8 @@ def hits(rule: Rule, text: str, at: dict[str, list[int]] | None = None):
             gap = _GAP_NEAR if form == "subject" else _GAP_FAR
             extra = (_GAP_AND,) if form == "subject" else ()
             am = _actor_before(text, ws, gap, *extra)
+            if am is not None and form == "subject":
+                am = _WITH_COMPANIONS.search(text, max(0, ws - 160), ws) or am
             if am is None and form == "subject":
                 am = _possessor_of_participle(text, ws)
             coordinated_vp = am is None and form == "subject"
@@ -1424,7 +1431,8 @@ def sheet_events(doc: Doc) -> list[EventMention]:
     return out
 
 
-_LABEL_GAP = re.compile(r"(?:'s|’s|')?\s+(?:[\w-]+\s+){0,2}?(?:(?:[\w-]+)\s+)?")
+# "Eastwick striker Varga", "Eastwick's Varga": on one line (a heading's last team is not the next line's player's)
+_LABEL_GAP = re.compile(r"(?:'s|’s|')?[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?(?:(?:[\w-]+)[^\S\n]+)?")
 _NOT_HIS_TEAM = re.compile(
     r"\b(?:former|ex|old|against|v|vs|beat|beating|over|to|from|past|and|loanee|loan|academy|youth|product|graduate)\b"
 )

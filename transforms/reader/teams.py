@@ -501,11 +501,15 @@ def merge_short_names(learned: dict[str, str]) -> dict[str, str]:
     return out
 
 
+_GROUND_AFTER_POSSESSIVE = re.compile(r"(?:Park|Road|Lane|Ground|Stadium|Arena|Field|Meadow|Avenue)\b")
+
+
 def _clean_surface(surface: str) -> str:
-    """A slot's capital run without its trailing possessive, cut at an inner one ("Madrid's Ghanaian")."""
+    """A slot's capital run without its trailing possessive, cut at an inner one ("Madrid's Ghanaian",
+    "Northbrook Rovers' Tomas Varga")."""
     s = surface.strip().rstrip(".,;:")
-    inner = re.search(r"(?:'s|’s)\s", s)
-    if inner:
+    inner = re.search(r"(?:'s|’s|(?<=s)['’])\s", s)
+    if inner and not _GROUND_AFTER_POSSESSIVE.match(s, inner.end()):  # "St James' Park" is a ground, whole
         s = s[: inner.start()]
     s = re.sub(r"(?:'s|’s|')$", "", s)
     return s
