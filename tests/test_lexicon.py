@@ -189,3 +189,16 @@ def test_every_nickname_names_a_team_as_the_reader_spells_it(reader_parts) -> No
 
     book, _ = reader_parts
     assert [(r["nickname"], r["team"]) for r in NICKNAME_ROWS if canonical_name(book, r["team"]) != r["team"]] == []
+
+
+BENEFIT_ROWS = rows("team_words", means="benefit")
+CONCEDE_ROWS = rows("team_words", means="concede")
+
+
+@pytest.mark.parametrize("row", BENEFIT_ROWS + CONCEDE_ROWS, ids=ids(BENEFIT_ROWS + CONCEDE_ROWS))
+def test_the_team_a_goal_helped_or_hurt_gives_the_scorers_side(row, reader_parts) -> None:
+    """'Varga's strike gave Northbrook the win' (benefit) and 'Eastwick trailed to a Varga penalty'
+    (concede): either way Varga plays for Northbrook, whichever side the score line puts first."""
+    for heading in ("Northbrook 2-1 Eastwick\n\n", "Eastwick 1-2 Northbrook\n\n"):
+        goals = [e for e in read(heading + row["example"], reader_parts).events if e.event_type == "goal"]
+        assert [(e.player_name, e.team) for e in goals] == [("Tomas Varga", "Northbrook")], heading

@@ -778,6 +778,7 @@ class SentenceReader:
             return None  # 'Olsen on for Varga', never '... booked late on for shoving Varga'
         if "needs_success" in tags and not (
             SUCCESS_AFTER.match(after)
+            or (self.doc.lex is not None and _benefit_words(self.doc.lex).match(text, m.end()))  # '... fired ¤ ahead'
             or TOLD_AS_GOAL.search(text[max(0, m.start() - 25) : m.start()])
             or SCORING_MODIFIER.search(text, max(0, m.start("w") - 25), m.start("w"))
         ):
@@ -786,6 +787,8 @@ class SentenceReader:
             SUCCESS_AFTER.match(after)
             or GOAL_CONTEXT.search(text[max(0, m.start() - 60) : m.start()])
             or GOAL_WORD_BEFORE.search(text[: m.start()])
+            or _concedes(self.doc.lex, text[max(0, m.start() - 60) : m.start()])  # 'fell behind to a § header'
+            or (self.doc.lex is not None and _benefit_words(self.doc.lex).match(text, m.end()))  # '... fired ¤ ahead'
         ):
             return None
         if rule.event in ("goal", "yellow_card", "red_card", "second_yellow", "substitution", "injury"):
@@ -973,6 +976,9 @@ class SentenceReader:
         m = _LEAD_TO.match(after)
         if m and f.rule.event == "goal":  # "made it 2-1 to the home side": the side now ahead scored it
             return _team_or_side(doc, int(m[1]))
+        m = _benefit_words(doc.lex).match(text, f.end) if f.rule.event == "goal" and doc.lex is not None else None
+        if m and not _NO_BENEFIT.match(text, m.end()) and "own_goal" not in f.tags:
+            return _team_or_side(doc, int(m[1]))  # "§0's strike gave ¤ the win": the team it helped is his
         if f.actor is not None:
             a = text.find(f"§{f.actor}")
             m = re.match(r"§\d+\s*\(¤(\d+)\)", text[a:]) if a >= 0 else None
@@ -1151,6 +1157,26 @@ _AGENT_BEFORE = re.compile(
 def _concede_words(lex: Lexicon) -> re.Pattern[str]:
     words = lex.phrases("team_words", means="concede")
     return re.compile(rf"\b(?:{alternation(words)})\b", re.I) if words else re.compile(r"(?!)")
+
+
+@lru_cache(maxsize=4)
+def _benefit_words(lex: Lexicon) -> re.Pattern[str]:
+    """After a goal's words, the team it helped: 'gave ¤', 'put ¤ 3-2 up', 'a famous win for a young ¤ side'
+    (`team_words.csv` rows `benefit`), in the goal's clause."""
+    words = lex.phrases("team_words", means="benefit")
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(
+        rf"[^§¶.;:]{{0,60}}?\b(?:{alternation(words)})\s+(?:(?:the|a|an|ten-man|10-man)\s+)?(?:[\w-]+\s+){{0,2}}?¤(\d+)",
+        re.I,
+    )
+
+
+_NO_BENEFIT = re.compile(  # "gave ¤ a mountain to climb", "sent ¤ crashing out": the team it hurt
+    r"(?:['’]s)?\s+(?:(?:a|an|the|their|its|first|second|late|heavy|\w+ing)\s+){0,2}"
+    r"(?:defeat|loss|beating|hammering|thrashing|mountain|blow|setback|scare|headache|problems?|trouble|out)\b",
+    re.I,
+)
 
 
 def _concedes(lex: Lexicon | None, between: str) -> bool:
