@@ -908,3 +908,50 @@ def test_a_team_possessive_before_a_player_is_no_part_of_the_teams_name(sentence
 def test_a_ground_in_the_plural_possessive_stays_whole(parts) -> None:
     rec = read("Eastwick's 1-0 defeat at St James' Park ended their run. Tomas Varga was sent off.", parts)
     assert "St James" not in {f.home_team for f in rec.fixtures} | {f.away_team for f in rec.fixtures}
+
+
+# ---- round-up layouts: scorers in brackets under a result, results lists on one line -----------------
+@pytest.mark.parametrize(
+    "scorers",
+    [
+        "(Varga 4′, Berg 51′ – Olsen 45′)",
+        "(Varga 4', Berg 51' - Olsen 45')",
+        "(Varga 4’, Berg 51’; Olsen 45’)",
+    ],
+)
+def test_both_sides_scorers_in_brackets_under_a_result(scorers, parts) -> None:
+    rec = read(f"Northbrook 2-1 Eastwick\n{scorers}\n\nNorthbrook held on for the win.", parts)
+    got = sorted((e.player_name, e.team, e.minute) for e in rec.events if e.event_type == "goal")
+    assert got == [("Berg", "Northbrook", 51), ("Olsen", "Eastwick", 45), ("Varga", "Northbrook", 4)]
+
+
+def test_one_sides_scorers_in_brackets_with_a_penalty_flag(parts) -> None:
+    rec = read("Westfield 0-2 Southport\n(Kral 12', Kell pen. 80')\n\nSouthport move top.", parts)
+    got = sorted((e.player_name, e.team, e.minute, e.is_penalty) for e in rec.events)
+    assert got == [("Kell", "Southport", 80, True), ("Kral", "Southport", 12, False)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Group C: Northbrook 3-1 Eastwick, Westfield 1-3 Southport",
+        "Results: Northbrook 3-1 Eastwick; Westfield 1-3 Southport",
+        "Northbrook 3-1 Eastwick | Westfield 1-3 Southport",
+    ],
+)
+def test_a_line_of_results_gives_every_result(line, parts) -> None:
+    rec = read(f"{line}\n\nThe group is wide open after the second round.", parts)
+    assert sorted(score_of(f) for f in played(rec)) == [
+        ("Northbrook", 3, 1, "Eastwick"),
+        ("Westfield", 1, 3, "Southport"),
+    ]
+
+
+@pytest.mark.parametrize("line", ["Game 1: Northbrook 2-1 Eastwick", "Group C: Northbrook 2-1 Eastwick"])
+def test_a_labelled_result_line(line, parts) -> None:
+    assert score_of(main(read(f"{line}\n\nVarga scored twice for Northbrook.", parts))) == ("Northbrook", 2, 1, "Eastwick")
+
+
+def test_a_half_time_line_keeps_its_kind(parts) -> None:
+    rec = read("HT: Northbrook 1-0 Eastwick\nFT: Northbrook 2-1 Eastwick\n\nVarga scored twice.", parts)
+    assert [score_of(f) for f in played(rec)] == [("Northbrook", 2, 1, "Eastwick")]

@@ -1341,7 +1341,7 @@ def _team_at(doc: Doc, pos: int) -> str | None:
 
 
 _SCORER_TOKEN = re.compile(
-    r"(?P<og>\b(?:OG|O\.G\.)\b)|(?P<name>[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,3})"
+    r"(?P<og>\b(?:OG|O\.G\.)\b)|(?P<name>[^\W\d_][\w'’.\-]*(?:\s+(?!(?i:pen|p|og)\b)[^\W\d_][\w'’.\-]*){0,3})"
     r"|(?P<min>\d{1,3})\s*(?:\+\s*(?P<add>\d{1,2}))?\s*['’′]?"
 )
 _FLAG_WORDS = {"pen": "pen", "p": "pen", "p.": "pen", "og": "og", "o.g.": "og", "own goal": "og"}
@@ -1406,9 +1406,27 @@ def scorer_list(text: str, span: tuple[int, int], team: str | None, fixture: int
 
 
 _SCORER_LINE = re.compile(
-    r"(?:[-•*–]\s*)?(?:[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,3}\s*(?:\(\s*)?(?:(?:pen|og|p)\s+)?\d{1,3}\s*(?:\+\s*\d{1,2})?\s*['’′]?"
+    r"(?:[-•*–]\s*)?(?:[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,3}\s*(?:\(\s*)?(?:(?:pen|og|p)\.?\s+)?\d{1,3}\s*(?:\+\s*\d{1,2})?\s*['’′]?"
     r"(?:\s*(?:\(?(?:pen|og|p)\.?\)?))?(?:\s*,\s*\d{1,3}\s*(?:\+\s*\d{1,2})?\s*['’′]?(?:\s*\(?(?:pen|og|p)\.?\)?)?)*\s*\)?\s*[,;]?\s*)+"
 )
+
+
+_SIDES_SPLIT = re.compile(r"\s+[-–—]\s+|\s*;\s*|\s*\|\s*")
+
+
+def _both_sides(text: str, s: int, e: int) -> list[tuple[int, int]] | None:
+    """A bracketed line holding the home scorers, a dash (or ';'), then the away scorers; a side that
+    scored nothing may be left empty ('(Varga 4′ – )'). None when the line is not that."""
+    if not (text[s] == "(" and text[e - 1] == ")"):
+        return None
+    cut = list(_SIDES_SPLIT.finditer(text, s + 1, e - 1))
+    if len(cut) != 1:
+        return None
+    parts = [(s + 1, cut[0].start()), (cut[0].end(), e - 1)]
+    if not all(not text[a:b].strip() or (_SCORER_LINE.fullmatch(text, a, b) and re.search(r"\d", text[a:b]))
+               for a, b in parts):  # fmt: skip
+        return None
+    return parts
 
 
 def scorer_lines(doc: Doc, after: int) -> list[tuple[int, int]]:
@@ -1421,8 +1439,12 @@ def scorer_lines(doc: Doc, after: int) -> list[tuple[int, int]]:
         line = doc.text[s:e]
         if s in headings or doc.teams_in(s, e):
             break  # the next match's score line, not this one's scorers
-        if _SCORER_LINE.fullmatch(line) and re.search(r"\d", line) and re.search(r"[A-Za-z]{3}", line):
-            out.append((s, e))
+        sides = _both_sides(doc.text, s, e) if not out else None
+        if sides:  # '(Varga 4′, Berg 51′ – Olsen 45′)': both sides' scorers on one bracketed line
+            return sides
+        a, b = (s + 1, e - 1) if line[:1] == "(" and line[-1:] == ")" else (s, e)  # '(Kral 12', Kell 80')'
+        if _SCORER_LINE.fullmatch(doc.text, a, b) and re.search(r"\d", line) and re.search(r"[A-Za-z]{3}", line):
+            out.append((a, b))
             if len(out) == 2:
                 break
         elif out and (skipped or len(line) > 15):

@@ -225,6 +225,11 @@ def score_headings(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
             continue
         if not _DIGIT.search(text, s, e) and not (k + 1 < len(lines) and _DIGIT.search(text, *lines[k + 1])):
             continue  # a score heading holds a number (or the line under it does)
+        listed = _results_list(text, s, e)
+        if listed:  # 'Group C: A 3-1 B, C 1-3 D': every result of the line
+            out += [h for h in listed if h.start not in taken]
+            taken.update(h.start for h in listed)
+            continue
         h = _versus_heading(text, s, e) or _dash_heading(text, s, e) or _live_heading(text, s, e)
         h = h or _wire_heading(text, s, e) or _spaced_heading(text, s, e)
         if h is None and k + 1 < len(lines):
@@ -234,6 +239,31 @@ def score_headings(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
             taken.add(h.start)
     out += [h for h in _score_boxes(text, lines) if h.start not in taken]
     return sorted(out, key=lambda h: h.start)
+
+
+_LIST_LABEL = re.compile(r"[A-Z][\w .'’-]{0,30}?:\s+")  # 'Group C: ', 'Results: ', 'Game 1: '
+_LIST_CUT = re.compile(r"\s*[;,]\s+(?=[A-ZÀ-Ý])|\s+[|•]\s+")
+
+
+def _results_list(text: str, s: int, e: int) -> list[Heading]:
+    """A line of results: an optional label, then 'A 2-1 B' pieces cut by commas, semicolons or bars.
+    Every piece must read as a result (one that does not, and the line is prose); a lone piece after a
+    label ('Game 1: A 2-1 B') is one heading."""
+    known = _PREFIX.match(text, s, e)
+    label = None if known and known.end() > s else _LIST_LABEL.match(text, s, e)  # 'HT: ...' keeps its kind
+    start = label.end() if label else s
+    cuts = list(_LIST_CUT.finditer(text, start, e))
+    if not cuts and not label:
+        return []
+    pieces, at = [], start
+    for c in [*cuts, None]:
+        end = c.start() if c else e
+        h = _dash_heading(text, at, end)
+        if h is None or len(_DASH_SCORE.findall(text, at, end)) != 1:
+            return []
+        pieces.append(h)
+        at = c.end() if c else e
+    return pieces
 
 
 _HALF_TIME_AFTER = re.compile(r"\(\s*\d{1,2}\s?[-–:]\s?\d{1,2}\s*\)")
