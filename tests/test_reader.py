@@ -955,3 +955,39 @@ def test_a_labelled_result_line(line, parts) -> None:
 def test_a_half_time_line_keeps_its_kind(parts) -> None:
     rec = read("HT: Northbrook 1-0 Eastwick\nFT: Northbrook 2-1 Eastwick\n\nVarga scored twice.", parts)
     assert [score_of(f) for f in played(rec)] == [("Northbrook", 2, 1, "Eastwick")]
+
+
+# ---- the final score told apart from who played -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("Arsenal hosted Chelsea on Saturday. Olsen scored in the 65th minute. The final stood at 0-1.",
+         ("Arsenal", 0, 1, "Chelsea")),
+        ("Arsenal met Chelsea on Saturday. Varga scored in the 12th minute. The game would go on to finish 2-2.",
+         ("Arsenal", 2, 2, "Chelsea")),
+        ("The match between Arsenal and Chelsea finished 2-2. Varga scored in the 12th minute.",
+         ("Arsenal", 2, 2, "Chelsea")),
+        ("The game between Arsenal and Chelsea ended in a 1-1 draw. Varga scored in the 12th minute.",
+         ("Arsenal", 1, 1, "Chelsea")),
+        ("Everton were edged out by Fulham in a match that ended 3 – 2. Varga scored in the 12th minute.",
+         ("Everton", 2, 3, "Fulham")),
+        ("Arsenal came out on top against Chelsea, winning 2-1 on Saturday. Varga scored in the 12th minute.",
+         ("Arsenal", 2, 1, "Chelsea")),
+        ("Arsenal claimed a 2-0 defeat of Chelsea. Varga scored in the 12th minute.", ("Arsenal", 2, 0, "Chelsea")),
+    ],
+)
+def test_a_final_score_told_in_its_own_words(text, result, parts) -> None:
+    assert score_of(main(read(text, parts))) == result
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("Arsenal hosted Chelsea on Saturday. The final score was 0-1.", "Arsenal"),
+        ("Chelsea travelled to Arsenal on Saturday. The final score was 0-1.", "Arsenal"),
+        ("Arsenal welcomed Chelsea on Saturday. The final score was 0-1.", "Arsenal"),
+    ],
+)
+def test_a_host_verb_says_who_was_at_home(text, home, parts) -> None:
+    m = main(read(text, parts))
+    assert (m.home_team, m.home_known, m.home_score, m.away_score) == (home, True, 0, 1)

@@ -294,6 +294,11 @@ def fill_scoreless(doc: Doc, main: Candidate) -> None:
         winner = c.first if c.outcome == "win" else c.second
         loser = c.second if winner == c.first else c.first
         main.goals = {winner: hi, loser: lo}
+    elif (hosts := {c.home for c in main.claims if c.home in main.pair}) and len(hosts) == 1:
+        home = hosts.pop()  # 'X hosted Y ... The final score was 0-1': a score naming no side reads home first
+        away = next(t for t in main.pair if t != home)
+        first, second = neutral[0].goals or (0, 0)
+        main.goals = {home: first, away: second}
     if main.goals is not None:
         main.claims.append(neutral[0])
         doc.note(f"score {hi}-{lo} from a sentence naming no team, given to the main match")

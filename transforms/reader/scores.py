@@ -149,7 +149,7 @@ def shootout_note(text: str, end: int, first: str, second: str) -> str | None:
 def prose_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     """Where subject (s) and object (o) stand around the score (#) in a templated sentence."""
     rows = lex.rows("result_words")
-    verbs = alternation(r["phrase"] for r in rows if r["kind"] == "verb")
+    verbs = alternation(r["phrase"] for r in rows if r["kind"] == "verb" and r["outcome"] != "played")
     nouns = alternation(r["phrase"] for r in rows if r["kind"] == "noun")
     preps = alternation(r["phrase"] for r in rows if r["kind"] == "prep")
     mods = alternation(r["phrase"] for r in rows if r["kind"] == "modifier")
@@ -172,6 +172,15 @@ def prose_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
         ),
         ("between", re.compile(r"#\s+between\s+(?:the\s+)?¤(?P<s>\d+)\s+(?:and|&)\s+(?:the\s+)?¤(?P<o>\d+)")),
         ("verb_object", re.compile(rf"(?:¤(?P<s>\d+){aux}\s+)?(?<![\w-]){verb}\s+{o}\s+#(?:\s+(?P<trail>{trails}))?")),
+        (  # 'X were edged out by Y in a match that ended 3-2': the score after the pair, in the same clause
+            "verb_object_late",
+            re.compile(rf"¤(?P<s>\d+){aux}\s+(?<![\w-]){verb}\s+(?:the\s+)?¤(?P<o>\d+)\s+(?:in|after|at)\b[^#¤.;,]{{0,50}}?#"),
+        ),
+        (  # 'The match between X and Y finished 2-2', '... ended in a 1-1 draw'
+            "between",
+            re.compile(r"between\s+(?:the\s+)?¤(?P<s>\d+)\s+(?:and|&)\s+(?:the\s+)?¤(?P<o>\d+)\s+"
+                       r"(?:[a-z]+\s+){0,2}?(?:finished|ended|ending|finishing|was)\s+(?:(?:in|as|at)\s+)?(?:a\s+)?#"),
+        ),
         (
             "verb_prep",
             re.compile(
@@ -203,7 +212,10 @@ def prose_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
         (
             "scoreline",
             re.compile(
-                r"(?P<noun>scoreline|score|result|match|game|tie)\s+(?:was|ended|finished|of)?\s*#|#\s+(?P<noun2>scoreline|result)"
+                r"(?P<noun>scoreline|score|result|match|game|tie|final|contest|encounter|meeting|clash)"
+                r"(?:\s+(?:that|which|eventually|finally|would|then|go|went|on|to|up))*"
+                r"\s+(?:was|ended|finished|finish|end|stood|of)?(?:\s+(?:up\s+)?(?:at|as))?\s*#"
+                r"|#\s+(?P<noun2>scoreline|result)"
             ),
         ),
     ]
@@ -288,6 +300,8 @@ def _claim_from(doc: Doc, tpl, m: re.Match[str], rule: str, sc: Score, rows: dic
         if sc.first != sc.second:
             return None
         outcome = "draw"
+    if outcome == "lose" and (m.groupdict().get("prep") or "").lower() == "of":
+        outcome = "win"  # "claimed a 2-0 defeat of X": the subject did the defeating
     if outcome == "lose" and re.search(
         r"\b(?:inflict\w*|hand\w*|dealt|condemn\w*)\s+(?:\w+\s+){0,3}$", tpl.text[max(0, m.start() - 40) : m.start()]
     ):
@@ -339,10 +353,10 @@ def _claim_from(doc: Doc, tpl, m: re.Match[str], rule: str, sc: Score, rows: dic
 
 def _home_from_words(doc: Doc, m: re.Match[str], subject: str, other: str | None, rows) -> str | None:
     """'at Eastwick', 'away to Eastwick', 'a home defeat', 'at home to', 'in Eastwick', '... away'."""
-    for group in ("prep", "mod", "trail"):
+    for group in ("prep", "mod", "trail", "verb"):  # the verb last: 'X hosted Y', 'X travelled to Y'
         word = (m.groupdict().get(group) or "").lower()
         word = re.sub(r"\s+", " ", word)
-        row = rows.get(word)
+        row = rows.get(f"verb:{word}") if group == "verb" else rows.get(word)
         if not row or not row.get("home"):
             continue
         if row["home"] == "subject":
@@ -533,7 +547,7 @@ def _previous_subject(doc: Doc, s0: int, force: bool = False) -> str | None:
 def unscored_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     """Results told without a score: 'X defeated Y in the final', "X's win at Y", 'a shock defeat to Y'."""
     rows = lex.rows("result_words")
-    verbs = alternation(r["phrase"] for r in rows if r["kind"] == "verb" and r["outcome"] in ("win", "lose", "draw")
+    verbs = alternation(r["phrase"] for r in rows if r["kind"] == "verb" and r["outcome"] in ("win", "lose", "draw", "played")
                         and r["phrase"] not in ("won", "win", "wins", "lost", "lose", "loses", "drew", "draw", "draws",
                                                 "drawn", "tied", "fell", "went down", "losing"))  # fmt: skip
     nouns = alternation(r["phrase"] for r in rows if r["kind"] == "noun" and r["outcome"] in ("win", "lose", "draw"))
