@@ -991,3 +991,25 @@ def test_a_final_score_told_in_its_own_words(text, result, parts) -> None:
 def test_a_host_verb_says_who_was_at_home(text, home, parts) -> None:
     m = main(read(text, parts))
     assert (m.home_team, m.home_known, m.home_score, m.away_score) == (home, True, 0, 1)
+
+
+# ---- shoot-outs: the kicks are no goals, the match told beside them stays ------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northbrook 2-2 Eastwick\n\nNorthbrook beat Eastwick 4-3 on penalties after the tie finished 2-2. Marsh scored "
+        "a penalty and Kowal equalised late on. Varga, Olsen, Berg and Kral were successful from the spot.",
+        "Northbrook 2-2 Eastwick\n\nMarsh scored a penalty and Kowal equalised late on. Northbrook went through 4-3 "
+        "on penalties. Varga, Olsen, Berg and Kral converted their kicks.",
+        "Northbrook 2-2 Eastwick\n\nMarsh scored a penalty and Kowal equalised late on.\n\nIn the shoot-out Varga, "
+        "Olsen, Berg and Kral all scored for Northbrook, who won 4-3 on penalties.",
+    ],
+)
+def test_shootout_kicks_are_no_goals_but_the_match_goals_stay(text, parts) -> None:
+    assert events(read(text, parts), "goal") == [("Kowal", None), ("Marsh", None)]
+
+
+@pytest.mark.parametrize("phrase", ["5-3 shoot-out win over", "5-3 shootout win over", "5-3 shoot-out victory over"])
+def test_a_shootout_win_is_no_match_score(phrase, parts) -> None:
+    rec = read(f"Southport 0-0 Westfield\n\nSouthport claimed a {phrase} Westfield, the tie having finished 0-0.", parts)
+    assert [score_of(f) for f in played(rec)] == [("Southport", 0, 0, "Westfield")]

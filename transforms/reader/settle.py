@@ -248,16 +248,32 @@ def dedupe(events: list[EventMention]) -> list[EventMention]:
 _SHOOTOUT = re.compile(r"\bshoot-?out\b|\bon penalties\b|\bon spot-kicks\b|\bpenalty competition\b", re.I)
 
 
+_KICK_CUES = re.compile(
+    r"\bfrom the (?:penalty )?spot\b|\bfrom (?:12|twelve) yards\b|\bkicks?\b|\bspot-?kicks\b|\bsuccessful\b|"
+    r"\bconverted (?:their|his|her)\b|\bnetted (?:their|his|her) (?:attempts?|efforts?)\b|\bsudden death\b",
+    re.I,
+)
+
+
 def drop_shootout_kicks(doc: Doc, events: list[EventMention]) -> list[EventMention]:
-    """A paragraph about the shoot-out ('Varga, Olsen and Berg scored for Northbrook') tells kicks, not goals:
-    its untimed prose goals go when the match was decided on penalties."""
-    if not any(m.score_note and "penalties" in m.score_note for m in doc.matches):
+    """The sentences about a shoot-out ('Varga, Olsen and Berg were successful from the spot') tell kicks,
+    not goals: in a match decided on penalties, an untimed prose goal goes when its sentence names the
+    shoot-out, or names kicks in a paragraph that does. The match told in the same paragraph stays
+    ('... won 4-3 on penalties. Marsh scored a penalty and Kowal equalised late on.')."""
+    decided = any(m.score_note and "penalties" in m.score_note for m in doc.matches)
+    if not decided and not any(sc.kind == "shootout" for sc in doc.scores):  # '... went through 4-3 on penalties'
         return events
-    spans = [(a, b) for a, b in doc.paragraphs if _SHOOTOUT.search(doc.text, a, b)]
+    paragraphs = [(a, b) for a, b in doc.paragraphs if _SHOOTOUT.search(doc.text, a, b)]
+    kicks = []
+    for s0, s1 in doc.sentences:
+        if _SHOOTOUT.search(doc.text, s0, s1) or (
+            _KICK_CUES.search(doc.text, s0, s1) and any(a <= s0 < b for a, b in paragraphs)
+        ):
+            kicks.append((s0, s1))
     return [
         e for e in events
         if not (e.event_type in ("goal", "penalty_miss") and e.minute is None and not e.rule.startswith("sheet")
-                and any(a <= e.char_start < b for a, b in spans))
+                and any(a <= e.char_start < b for a, b in kicks))
     ]  # fmt: skip
 
 
