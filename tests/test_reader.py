@@ -14,7 +14,7 @@ import pytest
 from transforms.clean import read_article
 from transforms.reader import read_article as read_doc
 from transforms.records import ArticleRecords, FixtureMention
-from warehouse.reference import spacy_tagger, team_book
+from warehouse.reference import lexicon, spacy_tagger, team_book
 
 
 @pytest.fixture(scope="module")
@@ -1013,3 +1013,26 @@ def test_shootout_kicks_are_no_goals_but_the_match_goals_stay(text, parts) -> No
 def test_a_shootout_win_is_no_match_score(phrase, parts) -> None:
     rec = read(f"Southport 0-0 Westfield\n\nSouthport claimed a {phrase} Westfield, the tie having finished 0-0.", parts)
     assert [score_of(f) for f in played(rec)] == [("Southport", 0, 0, "Westfield")]
+
+
+# ---- what is no team: a ground nobody listed, a describing word, a manager's men, a place ---------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Westfield won 2-0 at Kestrel Park on Saturday. Varga scored twice.",
+        "Southport lost 3-2 at Hobb Lane after Kral scored twice.",
+        "Eastwick fell to a 2-1 defeat at Harcourt Lane on Saturday.",
+        "Marsh's men claimed a 1-0 victory over Fulham on Saturday.",
+        "Arsenal were hammered 4-0 in the opening leg in England.",
+        "Varga scored to earn Wales a 1-1 draw in Tel Aviv.",
+    ],
+)
+def test_no_ground_manager_or_place_is_read_as_a_team(text, parts) -> None:
+    teams = {t for f in read(text, parts).fixtures for t in (f.home_team, f.away_team)}
+    assert not teams & {"Kestrel Park", "Hobb Lane", "Harcourt Lane", "Marsh", "England", "Tel Aviv"}
+
+
+@pytest.mark.parametrize("row", [r for r in lexicon().rows("team_words") if r["means"] == "descriptor"],
+                         ids=lambda r: r["phrase"])
+def test_a_describing_word_before_a_team_is_no_part_of_its_name(row, parts) -> None:
+    assert {(f.home_team, f.away_team) for f in played(read(row["example"], parts))} == {("Northbrook", "Eastwick")}

@@ -315,6 +315,10 @@ def _claim_from(doc: Doc, tpl, m: re.Match[str], rule: str, sc: Score, rows: dic
         after = _SUBJECT_AFTER_CLAUSE.match(tpl.text, m.end())
         subject = doc.teams[int(after[1])].team if after else None
     other = _team(doc, m, "o")
+    if other and subject and (m.groupdict().get("prep") or "").lower() == "in" and (
+        doc.book.is_national(other) != doc.book.is_national(subject)
+    ):
+        other = None  # 'were hammered 4-0 in England', 'a 1-1 draw in Tel Aviv': a place, not the opponent
     side = None
     if other is None and m.groupdict().get("o") is not None:
         ref = doc.teams[int(m["o"])]

@@ -309,6 +309,10 @@ _NOT_TEAM_WORDS = frozenset(
 )  # fmt: skip
 
 
+VENUE_WORDS = frozenset({"Park", "Lane", "Road", "Avenue", "Meadow", "Meadows", "Stadium", "Ground", "Arena"})
+_MANAGERS_MEN = re.compile(r"['’]s\s+(?:men|charges|troops|boys|girls|side|team|youngsters)\b")
+
+
 def learn_names(doc: Doc, resolve) -> dict[str, str]:
     """Surface form -> canonical for every name the text puts in a team's place often or firmly enough."""
     text, book = doc.text, doc.book
@@ -335,13 +339,18 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
             return  # 'Charlton manager Alan Curbishley ... Curbishley said after the 4-0 win': a person
         if NATIONALITY_WORD.fullmatch(whole):
             return  # "German giants", "the Brazilian forward": a nationality, not a team
-        surface = whole if book.clubs.owners(whole, exact_only=True) else _clean_surface(surface)
+        surface = whole if book.clubs.owners(whole, exact_only=True) else _clean_surface(surface, book.lexicon)
         if not surface or surface.split()[0] in _NOT_TEAM_WORDS or book.competition(surface):
             return
         if " " not in surface and surface.endswith("ing") and not book.canonical(surface):
             return  # 'Having lost at X, ...': a sentence opening on a participle
         if book.venue(surface) or GROUND_WORDS & set(surface.split()):
             return
+        listed = book.canonical(surface) or book.clubs.owners(surface)
+        if not listed and surface.split()[-1] in VENUE_WORDS:
+            return  # 'won 2-0 at Kestrel Park': a ground nobody listed, not a club
+        if not listed and _MANAGERS_MEN.match(text, text.find(surface) + len(surface)) and " " not in surface:
+            return  # "Marsh's men claimed a 1-0 victory": the manager's side, not a club called Marsh
         canonical = resolve(surface)
         if canonical:
             found[surface] = canonical
@@ -501,13 +510,22 @@ def merge_short_names(learned: dict[str, str]) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _descriptors(lex: Lexicon | None) -> re.Pattern[str]:
+    """Words a capitalised run may open with that describe the team, not name it (`team_words` rows
+    `descriptor`): 'Leaders Northbrook', 'Ten-man Northbrook'."""
+    words = lex.phrases("team_words", means="descriptor") if lex is not None else []
+    return re.compile(rf"^(?:(?i:{alternation(words)})\s+)+(?=[A-ZÀ-Ý])") if words else re.compile(r"(?!)")
+
+
 _GROUND_AFTER_POSSESSIVE = re.compile(r"(?:Park|Road|Lane|Ground|Stadium|Arena|Field|Meadow|Avenue)\b")
 
 
-def _clean_surface(surface: str) -> str:
+def _clean_surface(surface: str, lex: Lexicon | None = None) -> str:
     """A slot's capital run without its trailing possessive, cut at an inner one ("Madrid's Ghanaian",
     "Northbrook Rovers' Tomas Varga")."""
     s = surface.strip().rstrip(".,;:")
+    s = _descriptors(lex).sub("", s)  # 'Leaders Northbrook', 'Ten-man Northbrook': the team is Northbrook
     inner = re.search(r"(?:'s|’s|(?<=s)['’])\s", s)
     if inner and not _GROUND_AFTER_POSSESSIVE.match(s, inner.end()):  # "St James' Park" is a ground, whole
         s = s[: inner.start()]
