@@ -26,6 +26,18 @@ from transforms.minutes import find_minutes, resolve_minute
         ("late on", (None, None)),
         ("early in the game", (None, None)),
         ("a 2-1 win", (None, None)),
+        ("with 33 minutes gone", (33, None)),
+        ("with just 15 minutes played", (15, None)),
+        ("with an hour played", (60, None)),
+        ("with half an hour gone", (30, None)),
+        ("with a quarter of an hour remaining", (75, None)),
+        ("only needed 12 minutes to open the scoring", (12, None)),
+        ("it took just eight minutes for the hosts to score", (8, None)),
+        ("two minutes into stoppage time of the first half", (45, 2)),
+        ("at 56:46", (57, None)),
+        ("in the 91:30", (90, 2)),
+        ("kick-off at 15:00", (None, None)),
+        ("at 7:45 pm", (None, None)),
     ],
 )
 def test_resolve_minute(phrase: str, expected: tuple[int | None, int | None]) -> None:

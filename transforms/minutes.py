@@ -138,8 +138,16 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "into_stoppage",
         rf"\b(?P<n>{NUM})\s+minutes?\s+into\s+(?:the\s+)?(?P<half>first[- ]half\s+|second[- ]half\s+)?"
-        rf"(?:{_STOPPAGE})",
+        rf"(?:{_STOPPAGE})(?:\s+(?:of|in)\s+the\s+(?P<half2>first|second)[- ]half)?",
     ),
+    # with 33 minutes gone / with an hour played / with a quarter of an hour left / needed 12 minutes to
+    ("gone", rf"\bwith\s+(?:just\s+|only\s+|barely\s+)?(?P<n>{NUM})\s+minutes?\s+(?:gone|played|on the clock)\b"),
+    ("hour_gone", r"\bwith\s+(?:an|the)\s+hour\s+(?:gone|played|up)\b"),
+    ("half_hour_gone", r"\bwith\s+(?:half\s+an|the\s+half)\s+hour\s+(?:gone|played|up)\b"),
+    ("quarter_left", r"\bwith\s+(?:just\s+)?(?:a\s+)?quarter\s+of\s+an\s+hour\s+(?:left|remaining|to\s+go|to\s+play)\b"),
+    ("needed", rf"\b(?:needed|took|required|it\s+took)\s+(?:just\s+|only\s+|barely\s+)?(?P<n>{NUM})\s+minutes?\s+(?:to|for)\b"),
+    # a match clock: 'at 56:46' is in the 57th minute
+    ("match_clock", r"\b(?:at|in\s+the)\s+(?P<mm>\d{1,3}):(?P<ss>[0-5]\d)\b(?!\s*(?:am|pm|a\.m|p\.m|GMT|BST|CET|ET|local))"),
     # four minutes into the second half / five minutes after the restart / within 30 seconds of the restart
     (
         "into_half",
@@ -212,6 +220,12 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "plus": ("+", "plus"),
     "nth_of_stoppage": ("time",),
     "into_stoppage": ("time",),
+    "gone": ("gone", "played", "clock"),
+    "hour_gone": ("hour",),
+    "half_hour_gone": ("hour",),
+    "quarter_left": ("quarter",),
+    "needed": ("needed", "took", "required"),
+    "match_clock": (":",),
     "into_half": ("half", "break", "interval", "restart"),
     "before_ht": ("half", "break", "interval"),
     "before_ft": ("time", "final", "end"),
@@ -241,12 +255,15 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 _SCANS = [(name, rx, any_word_test(_NEEDS.get(name, ("",)))) for name, rx in _COMPILED]
 
 
+_TIME_OF_DAY = re.compile(r"kick|\bk\.?o\b|start|begin|gates|doors", re.I)
+
+
 def _resolve(name: str, m: re.Match[str], extra_time: bool) -> tuple[int | None, int | None, int | None]:
     """One matched phrase to (minute, added, relative)."""
     n = read_number(m.group("n")) if "n" in m.re.groupindex and m.group("n") else None
     if n is None and "n2" in m.re.groupindex and m.group("n2"):
         n = read_number(m.group("n2"))
-    half = (m.groupdict().get("half") or "").lower()
+    half = (m.groupdict().get("half") or m.groupdict().get("half2") or "").lower()
     base = 45 if half.startswith("first") else 90
     if name == "plus":
         a, b = int(m["a"]), int(m["b"])
@@ -278,6 +295,19 @@ def _resolve(name: str, m: re.Match[str], extra_time: bool) -> tuple[int | None,
         return minute, added, None
     if name == "later":
         return None, None, n
+    if name in ("gone", "needed"):
+        return (n, None, None) if n is not None and 1 <= n <= 120 else (None, None, None)
+    if name == "hour_gone":
+        return 60, None, None
+    if name == "half_hour_gone":
+        return 30, None, None
+    if name == "quarter_left":
+        return (105 if extra_time else 75), None, None
+    if name == "match_clock":
+        if m["ss"] == "00" or _TIME_OF_DAY.search(m.string, max(0, m.start() - 25), m.start()):
+            return None, None, None  # 'kick-off at 15:00': the time of day
+        minute = int(m["mm"]) + 1  # 56:46 is the 57th minute
+        return clock(minute, extra_time) + (None,) if minute <= 130 else (None, None, None)
     if name == "on_the_hour":
         return 60, None, None
     if name == "half_hour":
