@@ -1036,3 +1036,31 @@ def test_no_ground_manager_or_place_is_read_as_a_team(text, parts) -> None:
                          ids=lambda r: r["phrase"])
 def test_a_describing_word_before_a_team_is_no_part_of_its_name(row, parts) -> None:
     assert {(f.home_team, f.away_team) for f in played(read(row["example"], parts))} == {("Northbrook", "Eastwick")}
+
+
+# ---- clubs nobody listed, named only by the result that opens the article ------------------------------
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Northbrook brushed aside Eastwick on Saturday. Varga opened the scoring after 21 minutes.",
+         ("Northbrook", "Eastwick")),
+        ("Northbrook hosted Eastwick on Saturday. Olsen scored in the 65th minute. The final stood at 0-1.",
+         ("Northbrook", "Eastwick")),
+        ("Westfield were edged out by Southport on Saturday. Kral scored in the 12th minute.", ("Westfield", "Southport")),
+    ],
+)
+def test_the_lead_result_names_two_clubs_nobody_listed(text, pair, parts) -> None:
+    m = main(read(text, parts))
+    assert (m.home_team, m.away_team) == pair
+    assert [e.fixture_index for e in read(text, parts).events] == [0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Varga beats Olsen to the award\n\nNorthbrook's Tomas Varga has been named player of the year.",
+        "Berg beat Kral to the title\n\nEastwick's Anna Berg won the vote with 376 points.",
+    ],
+)
+def test_people_in_a_headline_with_a_result_verb_are_no_teams(text, parts) -> None:
+    assert not played(read(text, parts))

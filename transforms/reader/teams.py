@@ -183,6 +183,7 @@ def slot_patterns(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tuple
     verbs = alternation(r["phrase"] for r in rows if r["kind"] == "verb" and r["outcome"] in ("win", "lose", "draw"))
     nouns = alternation(r["phrase"] for r in rows if r["kind"] == "noun")
     preps = alternation(r["phrase"] for r in rows if r["kind"] == "prep")
+    lead_verbs = alternation(r["phrase"] for r in rows if r["kind"] == "verb" and r["outcome"] in ("win", "lose", "draw", "played"))
     a, b = named("a"), named("b")
     gave = r"(?:gave|give|gives|giving|handed|hand|earned|earn|earning|secured|sealed|clinched|helped|inspired)"
     return [
@@ -240,6 +241,14 @@ def slot_patterns(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tuple
         ),
         ("team_role", re.compile(rf"{a}(?:'s|’s)?\s+(?:{TEAM_ROLES})\b"), ("a",)),
         *announce_slots(lex),
+        (  # 'Northbrook brushed aside Eastwick on Saturday' opening the article: its two teams, no score needed
+            "lead_result",
+            re.compile(
+                rf"(?<![\w'’-]){a}(?:\s+(?:have|has|had))?\s+(?:{lead_verbs})\s+(?:the\s+)?{GAP}{b}(?![\w'’-])"
+                r"(?!\s+to\b)"  # 'Varga beats Olsen to the award': people, not teams
+            ),
+            ("a", "b"),
+        ),
     ]
 
 
@@ -268,6 +277,7 @@ SLOT_WEIGHT = {
     "verb_object": 3, "noun_object": 3, "verb_score_prep": 3, "between": 3, "noun_for": 3, "gave_result": 3,
     "subject_verb": 3, "possessive_score": 3, "versus": 3, "side_word": 2, "noun_unscored": 2, "team_role": 1,
     "subject_noun": 3, "participle_first": 3, "announce": 2, "score_between": 3, "pair_draw": 3, "side_apposition": 3,
+    "lead_result": 3,
 }  # fmt: skip
 SUBJECT_LEFT_OUT = frozenset({"verb_object", "verb_score_prep", "noun_object", "participle_first"})  # the subject opens
 TEAM_ROLES = (
@@ -311,6 +321,12 @@ _NOT_TEAM_WORDS = frozenset(
 
 VENUE_WORDS = frozenset({"Park", "Lane", "Road", "Avenue", "Meadow", "Meadows", "Stadium", "Ground", "Arena"})
 _MANAGERS_MEN = re.compile(r"['’]s\s+(?:men|charges|troops|boys|girls|side|team|youngsters)\b")
+
+
+def _a_persons_surname(text: str, surface: str) -> bool:
+    """A one-word name the text also gives after a first name ('Birgit Prinz'): a person's surname."""
+    word = surface.strip()
+    return " " not in word and re.search(rf"\b[A-Z][a-z]+\s+{re.escape(word)}\b", text) is not None
 
 
 def learn_names(doc: Doc, resolve) -> dict[str, str]:
@@ -378,6 +394,8 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
                     continue
                 seen.add((rule, *m.span()))
                 for g in groups:
+                    if rule == "lead_result" and _a_persons_surname(text, m[g]):
+                        continue  # "Germany's Birgit Prinz ... Prinz beats Hamm": a person named in full elsewhere
                     take(m[g], SLOT_WEIGHT.get(rule, 1))
                 if SLOT_WEIGHT.get(rule, 1) >= 3:
                     at = m.start() if rule in SUBJECT_LEFT_OUT and not m.groupdict().get("a") else len(text)
@@ -467,6 +485,8 @@ def slot_windows(doc: Doc, rule: str, scored: list[tuple[int, int]]) -> list[tup
     """The stretches of text a slot pattern can match in: around its anchor word, or the sentences
     holding a score for the slots that need one (merged where they overlap)."""
     text = doc.text
+    if rule == "lead_result":  # the article's first two sentences (its headline among them)
+        return doc.sentences[:2]
     if rule in _ANCHORS:
         rx, before, after = _ANCHORS[rule]
         spans = [
