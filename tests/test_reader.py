@@ -1064,3 +1064,19 @@ def test_the_lead_result_names_two_clubs_nobody_listed(text, pair, parts) -> Non
 )
 def test_people_in_a_headline_with_a_result_verb_are_no_teams(text, parts) -> None:
     assert not played(read(text, parts))
+
+
+# ---- whose goal: a team's later goal is a goal of its own; an own goal helps the other side ------------
+def test_a_teams_goal_told_after_a_named_scorers_is_another_goal(parts) -> None:
+    rec = read("Northbrook 2-1 Eastwick\n\nVarga scored twice before Eastwick pulled one back.", parts)
+    goals = sorted((e.player_name or "", e.team) for e in rec.events if e.event_type == "goal")
+    assert goals == [("", "Eastwick"), ("Varga", "Northbrook"), ("Varga", "Northbrook")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Kell's own goal had put Eastwick in front.", "Kell's own goal gave Eastwick the lead in the 20th minute."],
+)
+def test_an_own_goal_that_helped_a_team_was_scored_by_the_other(sentence, parts) -> None:
+    rec = read("Northbrook 1-1 Eastwick\n\n" + sentence, parts)
+    assert [(e.player_name, e.team, e.is_own_goal) for e in rec.events] == [("Kell", "Northbrook", True)]

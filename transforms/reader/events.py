@@ -718,9 +718,14 @@ class SentenceReader:
         # a team's goal told in the same sentence as a named scorer's is that scorer's goal
         named = [f for f in found if f.rule.event == "goal" and f.actor is not None]
         team_goals = [f for f in found if f.rule.form == "team" and f.rule.event == "goal"]
-        if len(named) == 1 and len(team_goals) == 1 and named[0].team_ref is None:
-            named[0].team_ref = team_goals[0].team_ref  # "Eastwick equalised, with Varga doing the honours"
-        return [f for f in found if not (f.rule.form == "team" and named)]
+        later = [t for t in team_goals if named and t.start > max(n.end for n in named)]  # 'Varga scored twice
+        team_goals = [t for t in team_goals if t not in later]  # before Eastwick pulled one back': a goal of its own
+        if len(team_goals) == 1:  # "Eastwick equalised, with Varga doing the honours": the goal told twice
+            after = [n for n in named if n.start >= team_goals[0].start]
+            scorer = after if len(after) == 1 else named if len(named) == 1 else []
+            if scorer and scorer[0].team_ref is None:
+                scorer[0].team_ref = team_goals[0].team_ref
+        return [f for f in found if not (f.rule.form == "team" and named and f not in later)]
 
     def _injury_rule(self) -> Rule:
         return next(r for r in self.rules if r.event == "injury")
@@ -977,8 +982,11 @@ class SentenceReader:
         if m and f.rule.event == "goal":  # "made it 2-1 to the home side": the side now ahead scored it
             return _team_or_side(doc, int(m[1]))
         m = _benefit_words(doc.lex).match(text, f.end) if f.rule.event == "goal" and doc.lex is not None else None
-        if m and not _NO_BENEFIT.match(text, m.end()) and "own_goal" not in f.tags:
-            return _team_or_side(doc, int(m[1]))  # "§0's strike gave ¤ the win": the team it helped is his
+        if m and not _NO_BENEFIT.match(text, m.end()):
+            helped = _team_or_side(doc, int(m[1]))  # "§0's strike gave ¤ the win": the team it helped is his
+            if "own_goal" not in f.tags:
+                return helped
+            return self.other_side(helped)  # "§0's own goal put ¤ in front": he plays for the other side
         if f.actor is not None:
             a = text.find(f"§{f.actor}")
             m = re.match(r"§\d+\s*\(¤(\d+)\)", text[a:]) if a >= 0 else None
@@ -987,6 +995,15 @@ class SentenceReader:
         if f.rule.event == "goal" and f.rule.form in ("object", "attributive"):
             return self.subject_side(text, f)
         return None
+
+    def other_side(self, team: str | None) -> str | None:
+        """The other team of the match being told ('@home' and '@away' swap)."""
+        if team is None:
+            return None
+        if team.startswith("@"):
+            return "@away" if team == "@home" else "@home"
+        home, away = self.doc.match_teams(self.here)
+        return away if team == home else home if team == away else None
 
     def subject_side(self, text: str, f: Found) -> str | None:
         """'Eastwick hit back with strikes from §1 and §2': a goal told as a noun belongs to the team the
