@@ -1080,3 +1080,16 @@ def test_a_teams_goal_told_after_a_named_scorers_is_another_goal(parts) -> None:
 def test_an_own_goal_that_helped_a_team_was_scored_by_the_other(sentence, parts) -> None:
     rec = read("Northbrook 1-1 Eastwick\n\n" + sentence, parts)
     assert [(e.player_name, e.team, e.is_own_goal) for e in rec.events] == [("Kell", "Northbrook", True)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Northbrook (2), Eastwick (1)",
+        "Northbrook (2) Eastwick (1)",
+        "Northbrook (1) 2 – 1 (0) Eastwick",
+        "No. 4 Northbrook 2, Eastwick 1",
+    ],
+)
+def test_bracketed_and_ranked_score_lines(line, parts) -> None:
+    assert score_of(main(read(f"{line}\n\nVarga scored twice for Northbrook.", parts))) == ("Northbrook", 2, 1, "Eastwick")

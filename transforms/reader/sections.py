@@ -105,7 +105,8 @@ _PREFIX = re.compile(
     r"(?:(?:FT|HT|AET|FULL[- ]TIME|Full[- ]time(?: score| result)?|Final(?: score| result)?|Result|Report|"
     r"Half[- ]time(?: score)?|Match ends|Second Half ends|First Half ends|GOAL!*|Goal!*|Live)\b[:,.!\-–]*\s*)+"
     r"|\d{1,2}/\d{1,2}\s+|\d{4}:\s*(?:(?:FT|FULL[- ]TIME|Full[- ]time)\b[:,.!\-–]*\s*)?"
-    r"|\d{1,3}(?:\s*\+\s*\d{1,2})?['’′]\s*",
+    r"|\d{1,3}(?:\s*\+\s*\d{1,2})?['’′]\s*"
+    r"|(?:No\.\s?|#)\d{1,2}\s+(?=[A-ZÀ-Ý])",  # a ranking before a college side: 'No. 4 Northbrook 2, Eastwick 1'
 )
 _KIND_OF_PREFIX = (
     (re.compile(r"(?:GOAL|Goal)\b"), "running"),
@@ -231,7 +232,7 @@ def score_headings(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
             taken.update(h.start for h in listed)
             continue
         h = _versus_heading(text, s, e) or _dash_heading(text, s, e) or _live_heading(text, s, e)
-        h = h or _wire_heading(text, s, e) or _spaced_heading(text, s, e)
+        h = h or _wire_heading(text, s, e) or _bracket_heading(text, s, e) or _spaced_heading(text, s, e)
         if h is None and k + 1 < len(lines):
             h = _opta_heading(text, (s, e), lines[k + 1]) or _two_line_heading(text, (s, e), lines[k + 1])
         if h is not None and h.start not in taken:
@@ -338,6 +339,28 @@ def _live_heading(text: str, s: int, e: int) -> Heading | None:
         return None
     a, b = sides
     return Heading(s, e, a, b, (int(m["s1"]), int(m["s2"])), "heading_live", _prefix_kind(text, s))
+
+
+_BRACKET_SCORES = re.compile(  # 'NORTHBROOK FC (2), EASTWICK FC (1)'; 'Northbrook (1) 2 – 1 (0) Eastwick'
+    r"(?P<a>[^()\n\d]+?)\s*\((?P<s1>\d{1,2})\)\s*[,–—-]?\s*(?P<b>[^()\n\d]+?)\s*\((?P<s2>\d{1,2})\)\s*[.!]?"
+    r"|(?P<a2>[^()\n\d]+?)\s*\(\d{1,2}\)\s*(?P<f1>\d{1,2})\s*[-–—]\s*(?P<f2>\d{1,2})\s*\(\d{1,2}\)\s*(?P<b2>[^()\n\d]+?)\s*[.!]?"
+)
+
+
+def _bracket_heading(text: str, s: int, e: int) -> Heading | None:
+    """Scores in brackets after each side ('A (2), B (1)'), or half-time scores in brackets around the
+    final one ('A (1) 2 – 1 (0) B')."""
+    if e - s > HEADING_LINE_MAX:
+        return None
+    m = _BRACKET_SCORES.fullmatch(text, s, e)
+    if not m:
+        return None
+    ga, gb = ("a", "b") if m["a"] else ("a2", "b2")
+    goals = (int(m["s1"]), int(m["s2"])) if m["a"] else (int(m["f1"]), int(m["f2"]))
+    sides = _both_sides(text, m.span(ga), m.span(gb))
+    if sides is None:
+        return None
+    return Heading(s, e, sides[0], sides[1], goals, "heading_bracket", _prefix_kind(text, s))
 
 
 def _spaced_heading(text: str, s: int, e: int) -> Heading | None:

@@ -244,8 +244,11 @@ def slot_patterns(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tuple
         (  # 'Northbrook brushed aside Eastwick on Saturday' opening the article: its two teams, no score needed
             "lead_result",
             re.compile(
-                rf"(?<![\w'’-]){a}(?:\s+(?:have|has|had))?\s+(?:{lead_verbs})\s+(?:the\s+)?{GAP}{b}(?![\w'’-])"
-                r"(?!\s+to\b)"  # 'Varga beats Olsen to the award': people, not teams
+                rf"(?<![\w'’-]){a}(?:\s+(?:have|has|had))?\s+(?:{lead_verbs})\s+(?:(?:to|by|with|against|at|over|past)\s+)?(?:the\s+)?{b}(?![\w'’-])"
+                r"(?![ \t]+[A-ZÀ-Ý])(?!\s+(?:to|level|back|ahead|in front|into|up)\b)"  # the whole run; 'Varga
+                # beats Olsen to the award', 'Varga drew Northbrook level': a person acting, no result
+                r"(?!\s+(?:penalty|goal|header|strike|free[- ]kick|double|brace|hat-trick|own goal|equali[sz]er|winner|"
+                r"opener|volley|effort|finish|tap-in|spot-kick)\b)"  # 'were beaten by a Varga penalty': a scorer
             ),
             ("a", "b"),
         ),
