@@ -202,3 +202,14 @@ def test_the_team_a_goal_helped_or_hurt_gives_the_scorers_side(row, reader_parts
     for heading in ("Northbrook 2-1 Eastwick\n\n", "Eastwick 1-2 Northbrook\n\n"):
         goals = [e for e in read(heading + row["example"], reader_parts).events if e.event_type == "goal"]
         assert [(e.player_name, e.team) for e in goals] == [("Tomas Varga", "Northbrook")], heading
+
+
+SQUAD_ROWS = rows("team_words", means="squad")
+
+
+@pytest.mark.parametrize("row", SQUAD_ROWS, ids=ids(SQUAD_ROWS))
+def test_words_that_say_which_of_a_clubs_teams_played_are_no_part_of_its_name(row, reader_parts) -> None:
+    """'The Northbrook men's soccer team edged out Eastwick 3-2': the result is Northbrook's, a club
+    nobody listed, read as if its name stood alone."""
+    [fx] = [f for f in read(row["example"], reader_parts).fixtures if f.status == "played"]
+    assert {(fx.home_team, fx.home_score), (fx.away_team, fx.away_score)} == {("Northbrook", 3), ("Eastwick", 2)}

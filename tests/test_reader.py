@@ -1093,3 +1093,120 @@ def test_an_own_goal_that_helped_a_team_was_scored_by_the_other(sentence, parts)
 )
 def test_bracketed_and_ranked_score_lines(line, parts) -> None:
     assert score_of(main(read(f"{line}\n\nVarga scored twice for Northbrook.", parts))) == ("Northbrook", 2, 1, "Eastwick")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday the Northbrook College men's soccer team edged out Eastwick University (EU) 3-2 at home. "
+        "EU came alive late on.",
+        "Eastwick University (EU) were edged out 3-2 by Northbrook College on Monday. EU came alive late on.",
+        "Northbrook College beat Eastwick University (EU) 3-2 on Monday, although EU came alive late on.",
+    ],
+)
+def test_a_short_form_in_brackets_stands_for_its_team_elsewhere(text, parts) -> None:
+    rec = read(text, parts)
+    assert {main(rec).home_team, main(rec).away_team} == {"Northbrook College", "Eastwick University"}
+    assert "Eastwick University" in rec.teams
+    late = text.rindex("EU")
+    book, tagger = parts
+    from transforms.reader import new_doc, prepare
+
+    doc = new_doc(read_article("x.txt", (" date 2026-03-07 " + text).encode()), book, tagger)
+    prepare(doc)
+    assert [r.team for r in doc.teams if r.start == late + len(" date 2026-03-07 ")] == ["Eastwick University"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northbrook (5-1-0 overall, 1-1-0 MIAC) def. Eastwick (2-4-1, 0-3-0) 2-1 (OT).",
+        "On Saturday, Northbrook (5-1) def. Eastwick (2-4) 2-1 in overtime.",
+        "Northbrook (5-1-0) beat Eastwick (2-4-1) 2-1 on Saturday.",
+    ],
+)
+def test_a_us_sides_season_record_is_no_score(text, parts) -> None:
+    rec = read(text, parts)
+    assert [score_of(f) for f in played(rec)] == [("Northbrook", 2, 1, "Eastwick")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Varga scored the winner to give Northbrook a dramatic 3-2 victory over Eastwick on Sunday.",
+        "Tomas Varga's late header handed Northbrook a deserved 3-2 win against Eastwick.",
+        "Late goals gave the Northbrook women's soccer team a dramatic 3-2 victory over Eastwick State.",
+    ],
+)
+def test_a_win_given_to_a_team_with_words_before_its_score(text, parts) -> None:
+    fx = main(read(text, parts))
+    assert (fx.home_team, fx.home_score, fx.away_score) == ("Northbrook", 3, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Varga (41st) and Jan Olsen (58th) scored for Northbrook.",
+        "Goals from Tomas Varga (41st) and Jan Olsen (58th min) won it for Northbrook.",
+        "Tomas Varga (41st) gave Northbrook the lead and Jan Olsen (58th) doubled it.",
+    ],
+)
+def test_an_ordinal_minute_in_brackets_after_a_scorer(text, parts) -> None:
+    rec = read("Northbrook 2-1 Eastwick\n\n" + text, parts)
+    assert events(rec, "goal") == [("Jan Olsen", 58), ("Tomas Varga", 41)]
+
+
+def test_an_ordinal_in_brackets_after_a_team_is_its_place_in_the_table(parts) -> None:
+    rec = read("Northbrook 1-0 Eastwick\n\nNorthbrook (2nd) beat Eastwick (5th) with a goal by Jan Olsen.", parts)
+    assert events(rec, "goal") == [("Jan Olsen", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "home_known"),
+    [
+        ("Men's Soccer 9/26/01 -- Northbrook 2, Eastwick 1 (OT)\nMINNEAPOLIS -- Northbrook won it late.", False),
+        ("Women's Soccer 10/2/2019 – Northbrook 2, Eastwick 1\nVarga scored twice.", False),
+        ("Men's Soccer 9/26/01 -- Northbrook 2, Eastwick 1\nNorthbrook won it late at Eastwick's Kestrel Field.", True),
+    ],
+)
+def test_a_college_result_line_leads_with_the_winner_not_the_home_side(text, home_known, parts) -> None:
+    fx = main(read(text, parts))
+    assert {(fx.home_team, fx.home_score), (fx.away_team, fx.away_score)} == {("Northbrook", 2), ("Eastwick", 1)}
+    assert fx.home_known is home_known
+    assert not home_known or fx.home_team == "Eastwick"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Chelsea (17:30) Liverpool", "Chelsea v Liverpool (1400/1300)", "Chelsea v Liverpool, 15:00"],
+)
+def test_two_teams_and_a_kick_off_time_are_a_fixture_to_come(line, parts) -> None:
+    rec = read(f"Results\nArsenal 2-1 Everton\nFixtures\n{line}\n", parts)
+    assert [(f.home_team, f.away_team) for f in rec.fixtures if f.status == "scheduled"] == [("Chelsea", "Liverpool")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chelsea's Tomas Varga has been ruled out of Wednesday's clash with Barcelona at the Nou Camp.",
+        "Chelsea's Tomas Varga is a doubt for Wednesday's clash with Barcelona at the Nou Camp.",
+        "Chelsea's Tomas Varga is set to miss Wednesday's clash with Barcelona at the Nou Camp.",
+    ],
+)
+def test_a_player_missing_a_match_to_come_announces_it(text, parts) -> None:
+    rec = read(text, parts)
+    assert [(f.home_team, f.away_team, f.home_known) for f in rec.fixtures] == [("Barcelona", "Chelsea", True)]
+    assert all(f.status == "scheduled" for f in rec.fixtures)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eastwick were edged out 3-2 by Northbrook on Monday.",
+        "Eastwick were thrashed 3-2 at home by Northbrook.",
+        "Eastwick were narrowly beaten 3-2 by Northbrook on Monday.",
+    ],
+)
+def test_a_win_verb_in_the_passive_is_the_subjects_defeat(text, parts) -> None:
+    fx = main(read("Northbrook and Eastwick met again.\n\n" + text, parts))
+    assert {(fx.home_team, fx.home_score), (fx.away_team, fx.away_score)} == {("Northbrook", 3), ("Eastwick", 2)}

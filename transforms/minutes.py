@@ -213,6 +213,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("apostrophe", r"(?<![\w+])(?P<n>\d{1,3})\s?(?:'|’|′)(?!\w)"),
     ("paren", r"\((?P<n>\d{1,3})(?:\s*(?:min(?:ute)?s?|mins))?\)"),
+    ("paren_nth", r"\((?P<n>\d{1,3})(?:st|nd|rd|th|\.)(?:\s*(?:min(?:ute)?s?|mins))?\)"),  # '(41st)', '(41.)'
 ]
 _COMPILED = [(name, re.compile(p, re.IGNORECASE)) for name, p in _PATTERNS]
 # A word each pattern cannot match without: most reports lack most of them, so most patterns never scan.
@@ -249,6 +250,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "stoppage_adj": ("time",),
     "apostrophe": ("'", "’", "′"),
     "paren": ("(",),
+    "paren_nth": ("st)", "nd)", "rd)", "th)", ".)", "min"),
 }
 
 
@@ -284,12 +286,12 @@ def _resolve(name: str, m: re.Match[str], extra_time: bool) -> tuple[int | None,
         if n is None or n >= 90:
             return None, None, None
         return ((120 if extra_time else 90) - n, None, None)
-    if name in ("nth", "bare_nth", "minute_n", "mark", "after", "in", "apostrophe", "paren"):
+    if name in ("nth", "bare_nth", "minute_n", "mark", "after", "in", "apostrophe", "paren", "paren_nth"):
         if name == "nth" and re.fullmatch(r"an?|a couple of|couple of|a few", (m.group("n") or "").lower()):
             return None, None, None  # 'a minute later', 'a few minutes': a stretch of time, not the clock
         if n is None or not 1 <= n <= 130:
             return None, None, None
-        if name == "paren" and n > 120:
+        if name in ("paren", "paren_nth") and n > 120:
             return None, None, None
         minute, added = clock(n, extra_time)
         return minute, added, None

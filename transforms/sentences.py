@@ -7,7 +7,9 @@ from collections.abc import Iterator
 
 from transforms.gates import compile_rule
 
-SENTENCE_END = compile_rule(r"(?<!\b[A-Z])(?<!\bSt)(?<!\bMr)(?<!\bvs)[.!?]+[\"”’')]*(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)|\n+")
+SENTENCE_END = compile_rule(  # 'St.', 'Mr.', 'vs.', 'def.' (a US result: 'A def. B 2-1') end none
+    r"(?<!\b[A-Z])(?<!\bSt)(?<!\bMr)(?<!\bvs)(?<!\bdef)[.!?]+[\"”’')]*(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)|\n+"
+)
 _STOP = compile_rule(r"[.!?\n]")
 _MONTH_DOT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s+\d")  # 'since Oct. 29, ...'
 

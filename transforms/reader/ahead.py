@@ -22,7 +22,7 @@ from transforms.clean import MONTHS
 from transforms.dates import month_day_date, resolve_match_date
 from transforms.reader.doc import Doc, TeamRef, template
 from transforms.reader.lexicon import Lexicon, alternation, phrase_pattern, split_slots
-from transforms.reader.scores import subject_before
+from transforms.reader.scores import ground_owner, subject_before
 from transforms.records import FixtureMention
 from transforms.teams import name_key
 
@@ -32,7 +32,8 @@ def read(doc: Doc) -> None:
     if not doc.teams or doc.lex is None:
         return
     played = {frozenset((m.home_team, m.away_team)) for m in doc.matches if m.status != "scheduled"}
-    found = [f for f in fixture_lists(doc) + announced(doc) if frozenset((f.home_team, f.away_team)) not in played]
+    found = fixture_lists(doc) + kick_off_lines(doc) + announced(doc)
+    found = [f for f in found if frozenset((f.home_team, f.away_team)) not in played]
     found += second_legs(doc)
     if found and not played:
         for ev in doc.events:  # a preview's events (an injury, a ban) happened in no announced match
@@ -87,6 +88,35 @@ def fixture_lists(doc: Doc) -> list[FixtureMention]:
         anchor = doc.article.published_date
         if anchor and month:
             fx.match_date = month_day_date(anchor, month, int(m["day"]), played=False)
+        out.append(fx)
+    return out
+
+
+_KICK_OFF = r"\(\s*\d{1,2}[:.]\d{2}\s*\)|\(\s*\d{4}(?:\s*/\s*\d{4})?\s*\)|\d{1,2}[:.]\d{2}"
+_KICK_OFF_BETWEEN = re.compile(rf"[ \t]*(?:{_KICK_OFF})[ \t]*\Z")  # 'Northbrook (17:30) Eastwick'
+_VERSUS_BETWEEN = re.compile(r"[ \t]+(?:v|vs\.?|versus)[ \t]+\Z")
+_KICK_OFF_AFTER = re.compile(rf"[ \t]*[,(-]?[ \t]*(?:{_KICK_OFF})")  # 'Northbrook v Eastwick (1400/1300)'
+
+
+def kick_off_lines(doc: Doc) -> list[FixtureMention]:
+    """A line of two teams and a kick-off time, no score: 'Northbrook (17:30) Eastwick' in a wire
+    summary, 'Northbrook v Eastwick (1400)' in a fixture list. Home side first, as such lists print."""
+    text, out = doc.text, []
+    if ":" not in text and not re.search(r"\(\d{4}", text):
+        return out
+    for s, e in doc.lines:
+        refs = [r for r in doc.teams_in(s, e) if r.team]
+        if len(refs) != 2 or refs[0].team == refs[1].team:
+            continue
+        a, b = refs
+        between = text[a.end : b.start]
+        timed = _KICK_OFF_BETWEEN.match(between) or (
+            _VERSUS_BETWEEN.match(between) and _KICK_OFF_AFTER.match(text, b.end, e)
+        )
+        if not timed or re.search(r"\d{1,2}\s?[-–]\s?\d{1,2}(?![:.\d])", text[s:e]):
+            continue
+        fx = FixtureMention(a.team, b.team, a.start, b.end, status="scheduled", home_known=True, rule="kick_off_line")
+        fx.match_date = resolve_match_date(text[max(0, s - 80) : e], doc.article.published_date, played=False)
         out.append(fx)
     return out
 
@@ -191,8 +221,11 @@ def _fixtures_from(doc: Doc, tpl, m: re.Match[str], home: str) -> list[FixtureMe
         if not first or not other or first == other:
             continue
         h, a = (other, first) if home == "other" else (first, other)
-        fx = FixtureMention(h, a, start, end, status="scheduled", home_known=home in ("subject", "other", "first"),
-                            rule=f"announced_{home}")  # fmt: skip
+        known = home in ("subject", "other", "first")
+        owner = None if known else ground_owner(doc, tpl.start, tpl.end, after=start)
+        if owner in (first, other):  # "Wednesday's clash with Eastwick at Kestrel Park": the ground's club hosts
+            h, a, known = owner, (other if owner == first else first), True
+        fx = FixtureMention(h, a, start, end, status="scheduled", home_known=known, rule=f"announced_{home}")
         fx.match_date = resolve_match_date(window, doc.article.published_date, played=False)
         comps = doc.competitions_in(tpl.start, tpl.end)
         fx.competition = comps[0].canonical if comps else None

@@ -1305,10 +1305,11 @@ def coordinated(tpl: str, actor: int | None, m: re.Match[str], form: str) -> lis
     return [p for p in dict.fromkeys(out) if p != actor]
 
 
+_MARK = r"(?:['’′]|st|nd|rd|th)?"  # '24'', '24th': a minute's mark, if any
 _BRACKET_MINUTES = re.compile(
-    r"\s*\(\s*(?P<list>\d{1,3}\s*['’′]?\s*(?:\+\s*\d{1,2}\s*['’′]?)?(?:\s*[,;]\s*\d{1,3}\s*['’′]?\s*(?:\+\s*\d{1,2}\s*['’′]?)?)*)\s*\)"
+    rf"\s*\(\s*(?P<list>\d{{1,3}}\s*{_MARK}\s*(?:\+\s*\d{{1,2}}\s*{_MARK})?(?:\s*[,;]\s*\d{{1,3}}\s*{_MARK}\s*(?:\+\s*\d{{1,2}}\s*{_MARK})?)*)\s*\)"
 )
-_ONE_CLOCK = re.compile(r"(\d{1,3})\s*['’′]?\s*(?:\+\s*(\d{1,2}))?")
+_ONE_CLOCK = re.compile(rf"(\d{{1,3}})\s*{_MARK}\s*(?:\+\s*(\d{{1,2}}))?")
 
 
 def bracket_minutes(text: str, pos: int) -> list[tuple[int, int | None]]:

@@ -22,6 +22,17 @@ def minutes_in(doc: Doc, s0: int, s1: int) -> list[MinuteMention]:
     """The time expressions of text[s0:s1] (a sentence), read once."""
     got = doc.minutes_read.get((s0, s1))
     if got is None:
-        got = doc.minutes_read[s0, s1] = find_minutes(doc.text, s0, s1, extra_time=doc.extra_time)
+        got = find_minutes(doc.text, s0, s1, extra_time=doc.extra_time)
+        got = doc.minutes_read[s0, s1] = [m for m in got if not _a_teams_place(doc, m)]
         doc.minutes += got
     return got
+
+
+def _a_teams_place(doc: Doc, m: MinuteMention) -> bool:
+    """'Northbrook (2nd) beat Eastwick (5th)': an ordinal in brackets right after a team is its place
+    in the table, not a minute ('Varga (41st)' is one)."""
+    text = doc.text
+    if not (text.startswith("(", m.start) and text[m.end - 3 : m.end - 1] in ("st", "nd", "rd", "th")):
+        return False
+    end = len(text[: m.start].rstrip(" \t"))
+    return any(r.end == end for r in doc.teams_in(max(0, m.start - 60), m.start))

@@ -119,7 +119,7 @@ def heading_claims(doc: Doc) -> list[Claim]:
                 h.end,
                 h.rule,
                 h.goals,
-                home=a.team,
+                home=None if h.rule == "heading_winner_first" else a.team,
                 note=note,
                 weight=6.0 + (4.0 if top else 0.0),
                 heading=True,
@@ -190,7 +190,7 @@ def prose_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
         (
             "gave_noun",
             re.compile(
-                rf"\b(?:gave|give|gives|giving|handed|hand|earned|earn|earning|secured|sealed|clinched|helped|inspired|saved)\s+{s}\s+(?:to\s+)?(?:a|an|the)\s+#\s+{noun}(?:\s+{prep}\s+{o})?"
+                rf"\b(?:gave|give|gives|giving|handed|hand|earned|earn|earning|secured|sealed|clinched|helped|inspired|saved)\s+{s}\s+(?:to\s+)?(?:a|an|the)\s+(?:[a-z][\w-]*\s+){{0,2}}?#\s+{noun}(?:\s+{prep}\s+{o})?"
             ),
         ),
         ("noun_for", re.compile(rf"#\s+{noun}\s+for\s+{s}(?:\s+{prep}\s+{o})?")),
@@ -288,6 +288,23 @@ _IN_PASSING = re.compile(r"¤\d+,\s+(?:who|which)\s+(?:[a-z]+\s+){0,2}?[a-z]+\s+
 _SUBJECT_AFTER_CLAUSE = re.compile(r"[^¤.;]{0,40}?,\s+(?:the\s+)?¤(\d+)")
 
 
+_PASSIVE_AUX = re.compile(  # 'were narrowly beaten 3-2', 'was edged out 1-0 at ¤'
+    r"\b(?:were|was|been|being|be|got|get|gets)\s+(?:(?:then|narrowly|eventually|finally|comfortably|soundly)\s+)?$",
+    re.I,
+)
+_BARE_PARTICIPLE = re.compile(r"¤\d+\s+$")  # 'saw ¤ beaten 2-0 by ¤'
+_BY_AFTER = re.compile(r"(?:\s+(?:at\s+home|away|at\s+¤\d+|on\s+\w+))?\s+by\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}¤")
+
+
+def _passive(tpl_text: str, m: re.Match[str]) -> bool:
+    """A win verb in the passive: after 'were' or 'was', or a participle with its agent after the score
+    ('saw ¤ beaten 2-0 by ¤')."""
+    if _PASSIVE_AUX.search(tpl_text, 0, m.start("verb")):
+        return True
+    by = (m.groupdict().get("prep") or "").lower() == "by" or _BY_AFTER.match(tpl_text, m.end())
+    return bool(by and _BARE_PARTICIPLE.search(tpl_text, 0, m.start("verb")))
+
+
 def _claim_from(doc: Doc, tpl, m: re.Match[str], rule: str, sc: Score, rows: dict[str, dict[str, str]]) -> Claim | None:
     """One matched pattern to a claim: outcome from the verb or noun, home from the preposition or the
     ground named, the opponent from the sentence when the words leave it out."""
@@ -300,6 +317,8 @@ def _claim_from(doc: Doc, tpl, m: re.Match[str], rule: str, sc: Score, rows: dic
         if sc.first != sc.second:
             return None
         outcome = "draw"
+    if outcome == "win" and kind == "verb" and _passive(tpl.text, m):
+        outcome = "lose"  # "Eastwick were edged out 3-2 by Northbrook": the subject lost
     if outcome == "lose" and (m.groupdict().get("prep") or "").lower() == "of":
         outcome = "win"  # "claimed a 2-0 defeat of X": the subject did the defeating
     if outcome == "lose" and re.search(

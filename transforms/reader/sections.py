@@ -9,7 +9,7 @@ heading ("Raith Rovers 3-1 Motherwell", "Liverpool (2) 3 (Varga 32, 51)", "Match
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from transforms.minutes import MinuteMention, clock
 from transforms.reader import blocks
@@ -101,9 +101,14 @@ _WORD = r"[A-ZÀ-Ý0-9][\w'’.&\-]*"
 _LINK = r"(?:de|del|da|do|dos|of|and|&|y|la|le|van|am|upon|on|the|F\.)"
 TEAM_LIKE = re.compile(rf"(?:The\s+)?{_WORD}(?:[ \t]+(?:{_WORD}|{_LINK}))*")
 _CODE = re.compile(r"\s*\((?:[A-Z]{2,3}|\d{1,2}|[HAN])\)\s*$")  # "Barcelona (ESP)", "Liverpool (2)"
+_COLLEGE_LABEL = (
+    r"(?:[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,3}[ \t]+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+(?:--|[-–—])[ \t]+"
+)
+_WINNER_FIRST = re.compile(_COLLEGE_LABEL)  # US college results lead with the winner, wherever it played
 _PREFIX = re.compile(
     r"(?:(?:FT|HT|AET|FULL[- ]TIME|Full[- ]time(?: score| result)?|Final(?: score| result)?|Result|Report|"
     r"Half[- ]time(?: score)?|Match ends|Second Half ends|First Half ends|GOAL!*|Goal!*|Live)\b[:,.!\-–]*\s*)+"
+    r"|" + _COLLEGE_LABEL +  # "Men's Soccer 9/26/01 -- ": a college page's label and date
     r"|\d{1,2}/\d{1,2}\s+|\d{4}:\s*(?:(?:FT|FULL[- ]TIME|Full[- ]time)\b[:,.!\-–]*\s*)?"
     r"|\d{1,3}(?:\s*\+\s*\d{1,2})?['’′]\s*"
     r"|(?:No\.\s?|#)\d{1,2}\s+(?=[A-ZÀ-Ý])",  # a ranking before a college side: 'No. 4 Northbrook 2, Eastwick 1'
@@ -235,6 +240,8 @@ def score_headings(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
         h = h or _wire_heading(text, s, e) or _bracket_heading(text, s, e) or _spaced_heading(text, s, e)
         if h is None and k + 1 < len(lines):
             h = _opta_heading(text, (s, e), lines[k + 1]) or _two_line_heading(text, (s, e), lines[k + 1])
+        if h is not None and _WINNER_FIRST.match(text, s):
+            h = replace(h, rule="heading_winner_first")
         if h is not None and h.start not in taken:
             out.append(h)
             taken.add(h.start)

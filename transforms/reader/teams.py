@@ -25,9 +25,23 @@ _CAP_WORD = r"(?:[A-ZÀ-Ý]\.|St\.|[A-ZÀ-Ý][\w'’\-]*(?:\.(?=\w)[\w'’\-]*)*
 CAP = rf"{_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|(?:de|del|da|do|of|and|&|y|la|am)(?=[ \t]+[A-ZÀ-Ý])|\d{{2}}(?=\s)))*"
 
 
-def named(group: str) -> str:
-    """A team name slot: a capitalised run, 'the' before it left out."""
-    return rf"(?:[Tt]he[ \t]+)?(?P<{group}>{CAP})"
+def named(group: str, tail: str = "") -> str:
+    """A team name slot: a capitalised run, 'the' before it and `tail` (`squad_tail`) after it left out."""
+    return rf"(?:[Tt]he[ \t]+)?(?P<{group}>{CAP}){tail}"
+
+
+@lru_cache(maxsize=4)
+def squad_tail(lex: Lexicon | None) -> str:
+    """What may follow a club's name without being part of it: the words that say which of its teams
+    played ('men's soccer team', 'side': team_words `squad`), or the short form it goes by, in brackets
+    ('Northbrook College (NBC)'), or its season's record ('(5-1-0 overall)')."""
+    words = alternation(lex.phrases("team_words", means="squad")) if lex else "(?!x)x"
+    return rf"(?:[ \t]+{words}(?![\w'’-])|[ \t]*\([A-Z][A-Za-z&]{{1,5}}\)(?!\w)|{_RECORD})?"
+
+
+_RECORD_PART = r"\d{1,2}-\d{1,2}(?:-\d{1,2})?(?:[ \t]+[\w-]+)?"  # '5-1-0 overall'
+_RECORD = rf"[ \t]*\({_RECORD_PART}(?:,[ \t]*{_RECORD_PART})*\)"
+# "Northbrook (5-1-0 overall, 1-1-0 MIAC)": a US side's season record, won-lost(-tied), never a score
 
 
 SCORE = r"\d{1,2}\s?[-–—]\s?\d{1,2}"
@@ -67,8 +81,48 @@ def read(doc: Doc) -> None:
         refs += town_adjectives(text, refs, book)
         refs += place_epithets(text, named, book)
         refs += side_words(text, lex)
+    refs = squad_tails(text, refs, lex)
+    refs += bracketed_short_forms(text, refs)
     lines = datelines(doc)
     doc.set_teams([r for r in non_overlapping(refs) if not any(a <= r.start < b for a, b in lines)])
+
+
+def squad_tails(text: str, refs: list[TeamRef], lex: Lexicon | None) -> list[TeamRef]:
+    """A team's words run on over what says which of its teams played ('Northbrook College men's soccer
+    team', 'Northbrook (NBC)'): the result around them then reads as if the name stood alone."""
+    tail = _squad_tail_rx(lex)
+    out = []
+    for r in refs:
+        m = tail.match(text, r.end) if r.team else None
+        out.append(TeamRef(r.start, m.end(), r.team, r.how, r.side) if m and m.end() > r.end else r)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _squad_tail_rx(lex: Lexicon | None) -> re.Pattern[str]:
+    return re.compile(squad_tail(lex))
+
+
+_BRACKETED_SHORT = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,5})\)\Z")
+
+
+def bracketed_short_forms(text: str, refs: list[TeamRef]) -> list[TeamRef]:
+    """'Eastwick State University (ESU) ... ESU came alive': the short form given in brackets after a
+    team's name stands for it wherever else the text uses it (same first letter; never a country's tag,
+    'Barcelona (ESP)')."""
+    shorts: dict[str, str] = {}
+    for r in refs:
+        m = _BRACKETED_SHORT.search(text, r.start, r.end) if r.team else None
+        if m and m[1][0] == r.team[0] and not (r.team or "").upper().startswith(m[1]):  # type: ignore[index]
+            shorts.setdefault(m[1], r.team)  # type: ignore[arg-type]
+    if not shorts:
+        return []
+    covered = [(r.start, r.end) for r in refs]
+    out = []
+    for m in re.finditer(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, shorts))})(?![\w-])", text):
+        if not any(a <= m.start() < b for a, b in covered):
+            out.append(TeamRef(m.start(), m.end(), shorts[m[0]], "short"))
+    return out
 
 
 _CLUB_SUFFIX = re.compile(r"[ \t]+(?:SC|FC|CF|AC|AFC|CD|SD|FK|SK|BK|IF)\b")
@@ -184,7 +238,8 @@ def slot_patterns(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tuple
     nouns = alternation(r["phrase"] for r in rows if r["kind"] == "noun")
     preps = alternation(r["phrase"] for r in rows if r["kind"] == "prep")
     lead_verbs = alternation(r["phrase"] for r in rows if r["kind"] == "verb" and r["outcome"] in ("win", "lose", "draw", "played"))
-    a, b = named("a"), named("b")
+    tail = squad_tail(lex)
+    a, b = named("a", tail), named("b", tail)
     gave = r"(?:gave|give|gives|giving|handed|hand|earned|earn|earning|secured|sealed|clinched|helped|inspired)"
     return [
         (
@@ -203,7 +258,7 @@ def slot_patterns(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tuple
         ),
         (
             "gave_result",
-            re.compile(rf"\b{gave}\s+(?:the\s+)?{a}\s+(?:to\s+)?(?:a|an|the)\s+{SCORE}\s+{GAP}(?:{nouns})"),
+            re.compile(rf"\b{gave}\s+(?:the\s+)?{a}\s+(?:to\s+)?(?:a|an|the)\s+{GAP}{SCORE}\s+{GAP}(?:{nouns})"),
             ("a",),
         ),
         ("verb_score_prep", re.compile(rf"\b(?:{verbs})\s+{SCORE}\s+(?:{preps})\s+(?:the\s+)?{GAP}{b}"), ("b",)),
@@ -309,7 +364,10 @@ CLUB_WORDS = frozenset(
 )  # fmt: skip
 _JOINED = re.compile(r"\s+(?:and|&)\s+")
 _CAPITAL = re.compile(r"\b[A-ZÀ-Ý]")
-_SUBJECT_RUN = re.compile(rf"(?:[Tt]he\s+)?(?P<a>{CAP})(?=\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?[a-z])")
+_SUBJECT_RUN = re.compile(
+    rf"(?:[Tt]he\s+)?(?P<a>{CAP})(?=(?:[ \t]*\([A-Z][A-Za-z&]{{1,5}}\))?"  # 'Northbrook (NBC) were ...'
+    r"\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?[a-z])"
+)
 
 
 _NOT_TEAM_WORDS = frozenset(
