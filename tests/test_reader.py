@@ -1210,3 +1210,72 @@ def test_a_player_missing_a_match_to_come_announces_it(text, parts) -> None:
 def test_a_win_verb_in_the_passive_is_the_subjects_defeat(text, parts) -> None:
     fx = main(read("Northbrook and Eastwick met again.\n\n" + text, parts))
     assert {(fx.home_team, fx.home_score), (fx.away_team, fx.away_score)} == {("Northbrook", 3), ("Eastwick", 2)}
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("Tomas Varga found the back of the net in the 7th, 10th, 11th and 30th minute.", [7, 10, 11, 30]),
+        ("Tomas Varga completed a hat-trick, scoring in the 21st, 51st and 61st minutes.", [21, 51, 61]),
+        ("Tomas Varga scored in the 21st and 61st minutes.", [21, 61]),
+    ],
+)
+def test_one_goal_phrase_told_for_every_minute_listed_after_it(text, minutes, parts) -> None:
+    rec = read("Northbrook 4-0 Eastwick\n\n" + text, parts)
+    assert sorted(e.minute for e in rec.events if e.event_type == "goal" and e.player_name == "Tomas Varga") == minutes
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Northbrook 1 (Varga 7) Eastwick 1 (Olsen 90)",
+        "Northbrook 1[Varga 7] Eastwick 1 [Olsen 90]",
+        "Northbrook 1 [Varga 7]  Eastwick 1 [Olsen 90].",
+    ],
+)
+def test_a_score_line_with_each_sides_scorers_in_brackets(line, parts) -> None:
+    rec = read(line + "\n\nA fair result.", parts)
+    assert score_of(main(rec)) == ("Northbrook", 1, 1, "Eastwick")
+    assert sorted((e.player_name, e.team, e.minute) for e in rec.events) == [
+        ("Olsen", "Eastwick", 90), ("Varga", "Northbrook", 7)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Northbrook extended their unbeaten run thanks to a Jan Olsen strike in the 80th minute.",
+        "Northbrook took a point courtesy of a Jan Olsen volley in the 80th minute.",
+        "It finished level thanks to an unstoppable Jan Olsen free-kick in the 80th minute.",
+    ],
+)
+def test_a_goal_told_as_what_a_result_was_thanks_to(sentence, parts) -> None:
+    assert events(read("Northbrook 1-1 Eastwick\n\n" + sentence, parts), "goal") == [("Jan Olsen", 80)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "goals"),
+    [
+        ("Northbrook Town turned on the style to brush aside Eastwick Rovers 5-0.", (5, 0)),
+        ("Northbrook Town needed a late goal before edging past Eastwick Rovers 2-1.", (2, 1)),
+        ("Northbrook Town were happy after battling to a 1-1 draw with Eastwick Rovers.", (1, 1)),
+    ],
+)
+def test_phrasal_result_verbs_in_every_form(sentence, goals, parts) -> None:
+    fx = main(read(sentence, parts))
+    assert (fx.home_team, fx.away_team, (fx.home_score, fx.away_score)) == ("Northbrook Town", "Eastwick Rovers", goals)
+
+
+@pytest.mark.parametrize("words", ["draw", "shared the spoils", "shared the points"])
+def test_a_draw_named_without_its_score_splits_the_goals_told(words, parts) -> None:
+    text = (
+        f"Round-up: Chelsea and Everton {words} as Arsenal win\n\n"
+        "Tomas Varga's stoppage-time equaliser denied Everton a win at Stamford Bridge. Jan Olsen's double had put "
+        "Everton ahead after Piotr Kral's opener for Chelsea.\n\nArsenal brushed aside Burnley 5-0. Marek Berg scored twice."
+    )
+    rec = read(text, parts)
+    assert sorted(score_of(f) for f in played(rec)) == [("Arsenal", 5, 0, "Burnley"), ("Chelsea", 2, 2, "Everton")]
+    chelsea = next(k for k, f in enumerate(rec.fixtures) if f.home_team == "Chelsea")
+    assert sorted((e.player_name, e.team) for e in rec.events if e.fixture_index == chelsea) == [
+        ("Jan Olsen", "Everton"), ("Jan Olsen", "Everton"), ("Piotr Kral", "Chelsea"), ("Tomas Varga", "Chelsea")
+    ]

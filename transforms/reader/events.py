@@ -83,7 +83,8 @@ INJURY_WORDS = re.compile(
 )
 GOAL_CONTEXT = re.compile(
     r"\b(?:scor\w*|equali[sz]\w*|level\w*|lead|ahead|in front|won|win|beat|beating|defeated|drew|net\w*|doubl\w*|restor\w*|pulled|hit back|"
-    r"repl\w*|answer\w*|respond\w*|reduc\w*|halv\w*)\b[^.;]{0,40}\b(?:with|through|via|thanks to|courtesy of|after)\s+(?:[\w,¤]+\s+){0,4}$",
+    r"repl\w*|answer\w*|respond\w*|reduc\w*|halv\w*)\b[^.;]{0,40}\b(?:with|through|via|thanks to|courtesy of|after)\s+(?:[\w,¤]+\s+){0,4}$"
+    r"|\b(?:thanks\s+to|courtesy\s+of)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$",  # '... thanks to a late § strike': told as the goal
     re.I,
 )
 PARTICIPLE = re.compile(r"^\s+(?:after|before|while|since|by|on)\s+$")
@@ -620,7 +621,7 @@ class SentenceReader:
         clocks = bracket_minutes(self.doc.text, ev.char_end)
         if not clocks:
             _, end = tpl.span(f.words[0], f.words[1])
-            clocks = bracket_minutes(self.doc.text, end)
+            clocks = bracket_minutes(self.doc.text, end) or minute_list(self.doc.text, end)
         return clocks
 
     def remember_goal_clock(self, k: int, s0: int, s1: int) -> None:
@@ -1324,6 +1325,21 @@ def bracket_minutes(text: str, pos: int) -> list[tuple[int, int | None]]:
             return []
         out.append((minute, added))
     return out
+
+
+_NTH = r"(\d{1,3})(?:st|nd|rd|th)"
+_MINUTE_LIST = re.compile(rf"[ \t]+(?:in|on)[ \t]+the[ \t]+{_NTH}((?:[ \t]*,[ \t]*{_NTH})*),?[ \t]+and[ \t]+(?:the[ \t]+)?{_NTH}"
+                          r"[ \t]+minutes?\b")
+
+
+def minute_list(text: str, pos: int) -> list[tuple[int, int | None]]:
+    """'found the net in the 7th, 10th, 11th and 30th minute', 'in the 21st and 61st minutes': a goal
+    phrase told once for every minute listed after it."""
+    m = _MINUTE_LIST.match(text, pos)
+    if not m:
+        return []
+    minutes = [int(m[1]), *(int(x) for x in re.findall(r"\d{1,3}", m[2] or "")), int(m[4])]
+    return [(n, None) for n in minutes] if all(1 <= n <= 120 for n in minutes) else []
 
 
 def extra_goals(ev: EventMention, f: Found, listed: int = 0) -> list[EventMention]:

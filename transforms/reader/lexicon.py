@@ -27,6 +27,8 @@ class Lexicon:
 
     def __init__(self, tables: dict[str, list[dict[str, str]]]) -> None:
         self.tables = {name: [dict(r) for r in rows] for name, rows in tables.items()}
+        if "result_words" in self.tables:
+            self.tables["result_words"] += inflected_verbs(self.tables["result_words"])
 
     @classmethod
     def from_csv_texts(cls, texts: dict[str, str]) -> Lexicon:
@@ -61,6 +63,21 @@ class Lexicon:
     def demonym_countries(self) -> dict[str, str]:
         """'dutch' -> 'Netherlands', 'ivorians' -> 'Ivory Coast'."""
         return {fold_phrase(r["demonym"]): r["country"] for r in self.rows("demonyms")}
+
+
+def inflected_verbs(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Phrasal result verbs in the forms the files leave out ('brushed aside' -> 'to brush aside', 'brushing
+    aside', 'brushes aside'), as rows without an example (the written row's example tests it)."""
+    written = {(r["phrase"], r.get("kind")) for r in rows}
+    out = []
+    for r in rows:
+        if r.get("kind") != "verb" or r.get("outcome") not in ("win", "lose", "draw") or " " not in r["phrase"]:
+            continue  # phrasal verbs only: a lone 'down' or 'top' would read 'went down 2-1' as a win
+        for form in inflections(r["phrase"]):
+            if (form, "verb") not in written:
+                written.add((form, "verb"))
+                out.append({**r, "phrase": form, "example": ""})
+    return out
 
 
 def fold_phrase(phrase: str) -> str:
@@ -145,6 +162,8 @@ def inflections(phrase: str) -> list[str]:
         stem = head[:-2]
         if stem.endswith("i"):
             base = stem[:-1] + "y"
+        elif re.search(r"[bcdfgkpstz]l$", stem):
+            base = stem + "e"  # 'battled' -> 'battle', 'humbled' -> 'humble'
         elif len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
             base = stem[:-1]
         elif stem.endswith(("c", "v", "u", "g", "s", "z", "at", "it", "ot", "ut")) or (

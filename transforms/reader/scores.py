@@ -584,6 +584,11 @@ def unscored_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
             "unscored_noun",
             re.compile(rf"(?:¤(?P<s>\d+)(?:'s|’s|')\s+{gap})?(?P<noun>{nouns})\s+(?P<prep>{preps})\s+{o}"),
         ),
+        (  # 'Northbrook and Eastwick draw as ...', '... shared the spoils'
+            "unscored_pair",
+            re.compile(r"¤(?P<s>\d+)\s+(?:and|&)\s+(?:the\s+)?¤(?P<o>\d+)\s+(?P<verb>draw|drew|share the spoils|shared the "
+                       r"spoils|share the points|shared the points|played out a draw|play out a draw)\b"),
+        ),
     ]
 
 
@@ -698,7 +703,7 @@ def unscored_claims(doc: Doc) -> list[Claim]:
             start, end = tpl.span(m.start(), m.end())
             home = _home_from_words(doc, m, subject, other, rows)
             claim = Claim(subject, other, start, end, rule, None, home=home, weight=1.0)
-            claim.outcome = row.get("outcome")
+            claim.outcome = row.get("outcome") or ("draw" if rule == "unscored_pair" else None)
             claim.earlier = bool(EARLIER.search(text, s0, s1))
             out.append(claim)
             break

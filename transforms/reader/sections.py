@@ -237,7 +237,8 @@ def score_headings(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
             taken.update(h.start for h in listed)
             continue
         h = _versus_heading(text, s, e) or _dash_heading(text, s, e) or _live_heading(text, s, e)
-        h = h or _wire_heading(text, s, e) or _bracket_heading(text, s, e) or _spaced_heading(text, s, e)
+        h = h or _wire_heading(text, s, e) or _bracket_heading(text, s, e) or _scorers_heading(text, s, e)
+        h = h or _spaced_heading(text, s, e)
         if h is None and k + 1 < len(lines):
             h = _opta_heading(text, (s, e), lines[k + 1]) or _two_line_heading(text, (s, e), lines[k + 1])
         if h is not None and _WINNER_FIRST.match(text, s):
@@ -368,6 +369,28 @@ def _bracket_heading(text: str, s: int, e: int) -> Heading | None:
     if sides is None:
         return None
     return Heading(s, e, sides[0], sides[1], goals, "heading_bracket", _prefix_kind(text, s))
+
+
+_SCORERS_AFTER_GOALS = re.compile(  # 'Northbrook 1 (Varga 7) Eastwick 2 (Olsen 12, 90)', square brackets too
+    r"(?P<a>[^\d()\[\]\n]+?)\s*(?P<s1>\d{1,2})\s*(?:[(\[](?P<l1>[^()\[\]\n]*[A-Za-zÀ-ÿ][^()\[\]\n]*)[)\]])?\s*"
+    r"(?P<b>[^\d()\[\]\n]+?)\s*(?P<s2>\d{1,2})\s*(?:[(\[](?P<l2>[^()\[\]\n]*[A-Za-zÀ-ÿ][^()\[\]\n]*)[)\]])?\s*[.!]?"
+)
+
+
+def _scorers_heading(text: str, s: int, e: int) -> Heading | None:
+    """A score line with each side's scorers in brackets after its goals: 'Northbrook 1 (Varga 7)
+    Eastwick 2 (Olsen 12, 90)'; a side with no goal has no list. At least one list must be there."""
+    if e - s > HEADING_LINE_MAX or ("(" not in text[s:e] and "[" not in text[s:e]):
+        return None
+    m = _SCORERS_AFTER_GOALS.fullmatch(text, s, e)
+    if not m or not (m["l1"] or m["l2"]):
+        return None
+    sides = _both_sides(text, m.span("a"), m.span("b"))
+    if sides is None:
+        return None
+    scorers = tuple(m.span(g) if m[g] else None for g in ("l1", "l2"))
+    goals = (int(m["s1"]), int(m["s2"]))
+    return Heading(s, e, sides[0], sides[1], goals, "heading_scorers", _prefix_kind(text, s), scorers)  # type: ignore[arg-type]
 
 
 def _spaced_heading(text: str, s: int, e: int) -> Heading | None:

@@ -36,6 +36,8 @@ def read(doc: Doc) -> None:
     doc.events = name_team_goals(doc.events)
     doc.events = within_score(doc, doc.events)
     for k, m in enumerate(doc.matches):
+        if m.home_score is None and m.status == "played":
+            score_from_draw(doc, k)
         if m.home_score is None and m.is_main:
             score_from_neutral(doc, k) or score_from_goals(doc, k)
     teams_from_score(doc)
@@ -351,6 +353,8 @@ def _same(a: EventMention, b: EventMention) -> bool:
             return False
     if a.minute is None or b.minute is None:
         return True
+    if a.char_start == b.char_start and (a.minute, a.added_time) != (b.minute, b.added_time):
+        return False  # one mention listing its clocks ('in the 10th and 11th minutes'): two goals
     return abs(a.minute + (a.added_time or 0) - b.minute - (b.added_time or 0)) <= 2
 
 
@@ -400,6 +404,19 @@ def score_from_neutral(doc: Doc, k: int) -> bool:
         return False
     doc.note(f"score {hi}-{lo} told without its winner; the side with more goals read has the {hi}")
     return True
+
+
+def score_from_draw(doc: Doc, k: int) -> None:
+    """'Northbrook and Eastwick draw' with four goals told: a draw splits them, 2-2."""
+    m = doc.matches[k]
+    pair = {m.home_team, m.away_team}
+    if not any(c.outcome == "draw" and {c.first, c.second} == pair for c in doc.claims):
+        return
+    goals = sum(1 for e in doc.events if e.event_type == "goal" and e.fixture_index == k)
+    if goals and goals % 2 == 0:
+        m.home_score = m.away_score = goals // 2
+        m.score_note = m.score_note or "score counted from the goals of a draw"
+        doc.note(f"{m.home_team} v {m.away_team}: a draw with {goals} goals told, {goals // 2}-{goals // 2}")
 
 
 def score_from_goals(doc: Doc, k: int) -> None:
