@@ -1279,3 +1279,22 @@ def test_a_draw_named_without_its_score_splits_the_goals_told(words, parts) -> N
     assert sorted((e.player_name, e.team) for e in rec.events if e.fixture_index == chelsea) == [
         ("Jan Olsen", "Everton"), ("Jan Olsen", "Everton"), ("Piotr Kral", "Chelsea"), ("Tomas Varga", "Chelsea")
     ]
+
+
+@pytest.mark.parametrize(
+    ("second", "goals"),
+    [
+        ("Tomas Varga scored early, with Jan Olsen completing the 2-0 win in the first half.", (2, 0)),
+        ("Tomas Varga scored a hat-trick, with Jan Olsen and Marek Berg also scoring in a 5-0 victory.", (5, 0)),
+        ("Tomas Varga's double sealed the 2-0 win.", (2, 0)),
+    ],
+)
+def test_a_round_ups_score_told_after_its_result_without_a_team(second, goals, parts) -> None:
+    """Each paragraph a match: the score a later sentence gives with no team is that paragraph's match's,
+    and the players of that sentence are no teams."""
+    text = f"Westfield beat Southport 3-1.\n\nNorthbrook Town moved up to fifth with a win over Eastwick Rovers. {second}"
+    rec = read(text, parts)
+    assert sorted(score_of(f) for f in played(rec)) == sorted(
+        [("Westfield", 3, 1, "Southport"), ("Northbrook Town", *goals, "Eastwick Rovers")]
+    )
+    assert set(rec.teams) == {"Westfield", "Southport", "Northbrook Town", "Eastwick Rovers"}

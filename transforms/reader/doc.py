@@ -63,6 +63,7 @@ class Claim:
     earlier: bool = False  # told as a past match ("last week's defeat", "the first leg")
     heading: bool = False  # a score line standing as a heading of its own
     outcome: str | None = None  # for a claim without a score: did the subject win, lose or draw
+    placed: bool = False  # a score naming no team, once given to a match
 
 
 @dataclass(slots=True)

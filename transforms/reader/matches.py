@@ -63,6 +63,8 @@ def decide(doc: Doc) -> None:
     for c in cands:
         drawn_before_shootout(doc, c)
     fill_scoreless(doc, main)
+    for c in cands[1:]:
+        fill_scoreless(doc, c, same_paragraph=True)
     for c in cands:
         orient(doc, c, is_main=c is main)
     other_legs(doc, cands)
@@ -276,32 +278,41 @@ def drawn_before_shootout(doc: Doc, c: Candidate) -> None:
                 return
 
 
-def fill_scoreless(doc: Doc, main: Candidate) -> None:
+def fill_scoreless(doc: Doc, main: Candidate, same_paragraph: bool = False) -> None:
     """'The final scoreline was 2-1' with no team named: the main match's score, the winner from a
-    result told without one ('X defeated Y')."""
+    result told without one ('X defeated Y'). Another match of a round-up takes one only from its own
+    paragraph ('X moved up with a win over Y. Varga scored, Olsen completing the 2-0 win')."""
     if main.goals is not None:
         return
-    neutral = [c for c in doc.claims if c.rule == "prose_scoreline"]
+    neutral = [c for c in doc.claims if c.rule == "prose_scoreline" and not c.placed]
+    if same_paragraph:
+        spans = [p for p in doc.paragraphs if any(p[0] <= c.start < p[1] for c in main.claims)]
+        neutral = [n for n in neutral if any(a <= n.start < b and n.start >= main.start for a, b in spans)]
     if not neutral:
         return
     hi, lo = max(neutral[0].goals or (0, 0)), min(neutral[0].goals or (0, 0))
     told = [c for c in main.claims if c.outcome in ("win", "lose", "draw")]
     if hi == lo:
+        if same_paragraph and not any(c.outcome == "draw" for c in told):
+            return
         a, b = sorted(main.pair)
         main.goals = {a: hi, b: lo}
     elif told:
         c = told[0]
+        if c.outcome == "draw":
+            return
         winner = c.first if c.outcome == "win" else c.second
         loser = c.second if winner == c.first else c.first
         main.goals = {winner: hi, loser: lo}
-    elif (hosts := {c.home for c in main.claims if c.home in main.pair}) and len(hosts) == 1:
+    elif not same_paragraph and (hosts := {c.home for c in main.claims if c.home in main.pair}) and len(hosts) == 1:
         home = hosts.pop()  # 'X hosted Y ... The final score was 0-1': a score naming no side reads home first
         away = next(t for t in main.pair if t != home)
         first, second = neutral[0].goals or (0, 0)
         main.goals = {home: first, away: second}
     if main.goals is not None:
+        neutral[0].placed = True
         main.claims.append(neutral[0])
-        doc.note(f"score {hi}-{lo} from a sentence naming no team, given to the main match")
+        doc.note(f"score {hi}-{lo} from a sentence naming no team, given to {' v '.join(sorted(main.pair))}")
 
 
 # ---- who was at home ---------------------------------------------------------------------------------

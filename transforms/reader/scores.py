@@ -12,6 +12,7 @@ when the words tell it ("at", "away to", "a home defeat", "in Freiburg"). Words 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
@@ -344,6 +345,9 @@ def _claim_from(doc: Doc, tpl, m: re.Match[str], rule: str, sc: Score, rows: dic
         nxt = re.match(r"\s+¤(\d+)", tpl.text[m.end() :])  # "destruction of hosts Ivory Coast"
         if ref.side and nxt and doc.teams[int(nxt[1])].team:
             other, side = doc.teams[int(nxt[1])].team, ref.side
+    if subject is None and outcome in ("win", "lose", "draw") and sc.kind == "final":
+        # "..., with Olsen completing the 2-0 win": a result naming no team, for the match decision to place
+        return Claim("", "", start, end, "prose_scoreline", (sc.first, sc.second), weight=1.0)
     if subject is None or subject == other:
         return None
     owner = ground_owner(doc, tpl.start, tpl.end, after=start)
@@ -351,6 +355,8 @@ def _claim_from(doc: Doc, tpl, m: re.Match[str], rule: str, sc: Score, rows: dic
         other = owner
     if not other:
         other = opponent_in_context(doc, tpl, subject)
+    if not other and not doc.teams_in(tpl.start, tpl.end) and sc.kind == "final":
+        return Claim("", "", start, end, "prose_scoreline", (sc.first, sc.second), weight=1.0)  # as above
     if not other or other == subject:
         return None
     hi, lo = max(sc.first, sc.second), min(sc.first, sc.second)
@@ -544,6 +550,14 @@ def opponent_in_context(doc: Doc, tpl, subject: str) -> str | None:
     a, b = _section_teams(doc, tpl.start)
     if subject in (a, b) and a and b:
         return b if subject == a else a
+    k = bisect_left(doc.sentences, (tpl.start, -1)) - 1
+    para = next((p for p in doc.paragraphs if p[0] <= tpl.start < p[1]), None)
+    if k >= 0 and para is not None and doc.sentences[k][0] >= para[0]:
+        # a round-up's paragraph: 'X moved up with a win over Y. Varga scored, Olsen completing the 2-0 win'
+        before = {r.team for r in doc.teams_in(*doc.sentences[k]) if r.team}
+        others = [t for t in before - {subject} if doc.book.is_national(t) == doc.book.is_national(subject)]
+        if subject in before and len(others) == 1:
+            return others[0]
     counts = Counter(t.team for t in doc.teams if t.team and t.team != subject)
     national = doc.book.is_national(subject)
     for team, n in counts.most_common():

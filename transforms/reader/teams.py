@@ -266,7 +266,9 @@ def slot_patterns(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tuple
         ("score_between", re.compile(rf"{SCORE}\s+between\s+{a}\s+(?:and|&)\s+{b}"), ("a", "b")),
         (
             "subject_noun",
-            re.compile(rf"{a}\s+(?:[a-z][\w-]*\s+){{1,3}}?(?:a|an|the)\s+{SCORE}\s+{GAP}(?:{nouns})\b"),
+            re.compile(  # never 'with Varga completing the 2-0 win', 'Berg also scoring', "Varga's double sealed"
+                rf"(?<!\bwith\s)(?<!\band\s){a}(?<!['’]s)\s+(?:(?!also\b|[a-z]+ing\b)[a-z][\w-]*\s+){{1,3}}?(?:a|an|the)\s+{SCORE}\s+{GAP}(?:{nouns})\b"
+            ),
             ("a",),
         ),
         (
@@ -458,17 +460,19 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
                     if rule == "lead_result" and _a_persons_surname(text, m[g]):
                         continue  # "Germany's Birgit Prinz ... Prinz beats Hamm": a person named in full elsewhere
                     take(m[g], SLOT_WEIGHT.get(rule, 1))
-                if SLOT_WEIGHT.get(rule, 1) >= 3:
-                    at = m.start() if rule in SUBJECT_LEFT_OUT and not m.groupdict().get("a") else len(text)
-                    result_sentences.append((doc.sentence_at(m.start()), at))
-    firsts: dict[tuple[int, int], int] = {}
-    for sentence, at in result_sentences:
-        firsts[sentence] = min(at, firsts.get(sentence, at))
-    for (s0, s1), at in firsts.items():  # the sentence a result is told in opens on its subject
+                weight = SLOT_WEIGHT.get(rule, 1)
+                if weight >= 3 or rule == "noun_unscored":  # 'X moved up with a win over Y': X opens it too
+                    at = m.start() if rule in SUBJECT_LEFT_OUT | {"noun_unscored"} and not m.groupdict().get("a") else len(text)
+                    result_sentences.append((doc.sentence_at(m.start()), at, min(weight, 3)))
+    firsts: dict[tuple[int, int], tuple[int, int]] = {}
+    for sentence, at, weight in result_sentences:
+        was_at, was_weight = firsts.get(sentence, (at, weight))
+        firsts[sentence] = (min(at, was_at), max(weight, was_weight))
+    for (s0, s1), (at, weight) in firsts.items():  # the sentence a result is told in opens on its subject
         m = _SUBJECT_RUN.match(text, s0, s1)
         if m:  # nothing capitalised between it and the result: 'Northbrook went top by thrashing Eastwick 5-0'
             strong = m.end() <= at and not _CAPITAL.search(text, m.end(), at) and not re.search(r"['’]", m["a"])
-            take(m["a"], 3 if strong else 2)  # "Varga's goal gave them a 1-0 win": a possessive may be a player
+            take(m["a"], weight if strong else weight - 1)  # "Varga's goal gave them a 1-0 win": maybe a player
     out = {}
     for surface, canonical in found.items():
         words = surface.split()
