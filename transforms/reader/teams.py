@@ -231,14 +231,15 @@ def _club_canonical(book: TeamBook, name: str, exact_only: bool = False) -> str 
 
 
 @lru_cache(maxsize=4)
-def slot_patterns(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
-    """The places a team's name stands in results and fixtures, as (rule, pattern, team groups)."""
+def slot_patterns(lex: Lexicon | None, tailed: bool = True) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    """The places a team's name stands in results and fixtures, as (rule, pattern, team groups); with
+    `tailed`, a name may run on over a `squad_tail` (the patterns without are for windows that hold none)."""
     rows = lex.rows("result_words") if lex else []
     verbs = alternation(r["phrase"] for r in rows if r["kind"] == "verb" and r["outcome"] in ("win", "lose", "draw"))
     nouns = alternation(r["phrase"] for r in rows if r["kind"] == "noun")
     preps = alternation(r["phrase"] for r in rows if r["kind"] == "prep")
     lead_verbs = alternation(r["phrase"] for r in rows if r["kind"] == "verb" and r["outcome"] in ("win", "lose", "draw", "played"))
-    tail = squad_tail(lex)
+    tail = squad_tail(lex) if tailed else ""
     a, b = named("a", tail), named("b", tail)
     gave = r"(?:gave|give|gives|giving|handed|hand|earned|earn|earning|secured|sealed|clinched|helped|inspired)"
     return [
@@ -310,6 +311,13 @@ def slot_patterns(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tuple
             ("a", "b"),
         ),
     ]
+
+
+@lru_cache(maxsize=4)
+def _tail_words(lex: Lexicon | None) -> tuple[str, ...]:
+    """A word every squad tail holds: a bracket, or the last word of a `squad` row."""
+    rows = lex.phrases("team_words", means="squad") if lex else []
+    return ("(", *sorted({" " + p.split()[-1].lower() for p in rows}))
 
 
 @lru_cache(maxsize=4)
@@ -445,14 +453,18 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
     seen: set[tuple[str, int, int]] = set()
     scored = _score_windows(doc)
     lowered: dict[tuple[int, int], str] = {}
-    for (rule, rx, groups), opens in zip(slot_patterns(book.lexicon), slot_gates(book.lexicon), strict=True):  # type: ignore[arg-type]
+    lex = book.lexicon
+    tail_words = _tail_words(lex)
+    patterns = zip(slot_patterns(lex), slot_patterns(lex, tailed=False), slot_gates(lex), strict=True)  # type: ignore[arg-type]
+    for (rule, rx, groups), (_, plain, _), opens in patterns:
         for lo, hi in slot_windows(doc, rule, scored):
             window = lowered.get((lo, hi))
             if window is None:
                 window = lowered[(lo, hi)] = text[lo:hi].lower()
             if not opens(window):
                 continue  # none of the words the pattern needs: no scan
-            for m in rx.finditer(text, lo, hi):
+            tailed = any(w in window for w in tail_words)  # most windows hold no squad tail
+            for m in (rx if tailed else plain).finditer(text, lo, hi):
                 if (rule, *m.span()) in seen:
                     continue
                 seen.add((rule, *m.span()))
