@@ -1298,3 +1298,9 @@ def test_a_round_ups_score_told_after_its_result_without_a_team(second, goals, p
         [("Westfield", 3, 1, "Southport"), ("Northbrook Town", *goals, "Eastwick Rovers")]
     )
     assert set(rec.teams) == {"Westfield", "Southport", "Northbrook Town", "Eastwick Rovers"}
+
+
+@pytest.mark.parametrize("former", ["former Arsenal coach", "ex-Arsenal manager", "one-time Arsenal striker"])
+def test_a_persons_former_club_is_not_the_side_whose_result_is_told(former, parts) -> None:
+    text = f"Chelsea boss Marek Berg was happy.\nThe {former} watched his side's 3-2 victory over Liverpool from the stands."
+    assert score_of(main(read(text, parts))) == ("Chelsea", 3, 2, "Liverpool")

@@ -457,6 +457,9 @@ _BEATEN = re.compile(  # "beat a very tough Eastwick": the team a result verb ac
 )
 
 
+_FORMER = re.compile(r"\b(?:former|ex-|one-time)\s*(?:the\s+)?$", re.I)
+
+
 def _first_subject(doc: Doc, body: str, start: int) -> str | None:
     """The clause's first team that is no object; else one after 'for' ('scored for Cape Verde to ...')."""
     fallback = None
@@ -464,6 +467,8 @@ def _first_subject(doc: Doc, body: str, start: int) -> str | None:
         team = doc.teams[int(m[1])].team
         if not team or player_nationality(doc, doc.teams[int(m[1])]):
             continue
+        if _FORMER.search(body, max(0, start + m.start() - 12), start + m.start()):
+            continue  # 'the former Northbrook coach ... his side's 3-2 win': a past club, not the subject
         if _is_object(body, start + m.start(), start + m.end()):
             if fallback is None and re.search(
                 r"\bfor\s+(?:the\s+)?(?:host\s+|hosts\s+)?$", body[max(0, start + m.start() - 12) : start + m.start()]
@@ -476,7 +481,7 @@ def _first_subject(doc: Doc, body: str, start: int) -> str | None:
 
 def _latest_subject(doc: Doc, body: str) -> str | None:
     for m in reversed(list(re.finditer(r"¤(\d+)", body))):
-        if _is_object(body, m.start(), m.end()):
+        if _is_object(body, m.start(), m.end()) or _FORMER.search(body, max(0, m.start() - 12), m.start()):
             continue
         team = doc.teams[int(m[1])].team
         if team and not player_nationality(doc, doc.teams[int(m[1])]):
