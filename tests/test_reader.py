@@ -1304,3 +1304,17 @@ def test_a_round_ups_score_told_after_its_result_without_a_team(second, goals, p
 def test_a_persons_former_club_is_not_the_side_whose_result_is_told(former, parts) -> None:
     text = f"Chelsea boss Marek Berg was happy.\nThe {former} watched his side's 3-2 victory over Liverpool from the stands."
     assert score_of(main(read(text, parts))) == ("Chelsea", 3, 2, "Liverpool")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Northbrook led through strikes from Jordan Kral and Colin Berg.",
+        "Jordan Kral scored for Northbrook, and Colin Berg added a second.",
+        "Goals from Chad Kral and Colin Berg won it for Northbrook.",
+    ],
+)
+def test_a_country_opening_a_persons_name_is_his_first_name(sentence, parts) -> None:
+    rec = read("Northbrook 2-1 Eastwick\n\n" + sentence, parts)
+    first = sentence.split(" Kral")[0].split()[-1]
+    assert {e.player_name for e in rec.events if e.event_type == "goal"} == {"Colin Berg", f"{first} Kral"}

@@ -142,8 +142,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     # with 33 minutes gone / with an hour played / with a quarter of an hour left / needed 12 minutes to
     ("gone", rf"\bwith\s+(?:just\s+|only\s+|barely\s+)?(?P<n>{NUM})\s+minutes?\s+(?:gone|played|on the clock)\b"),
-    ("hour_gone", r"\bwith\s+(?:an|the)\s+hour\s+(?:gone|played|up)\b"),
-    ("half_hour_gone", r"\bwith\s+(?:half\s+an|the\s+half)\s+hour\s+(?:gone|played|up)\b"),
+    ("hour_gone", r"\bwith\s+(?:an|the)\s+hour\s+(?:gone|played|up|on\s+the\s+clock)\b"),
+    ("half_hour_gone", r"\bwith\s+(?:half\s+an|the\s+half)\s+hour\s+(?:gone|played|up|on\s+the\s+clock)\b"),
+    (
+        "quarter_gone",
+        r"\bwith\s+(?:just\s+|only\s+|barely\s+)?(?:a\s+)?quarter(?:[- ]hour|\s+of\s+an\s+hour)\s+(?:gone|played|on\s+the\s+clock)\b",
+    ),
     ("quarter_left", r"\bwith\s+(?:just\s+)?(?:a\s+)?quarter\s+of\s+an\s+hour\s+(?:left|remaining|to\s+go|to\s+play)\b"),
     ("needed", rf"\b(?:needed|took|required|it\s+took)\s+(?:just\s+|only\s+|barely\s+)?(?P<n>{NUM})\s+minutes?\s+(?:to|for)\b"),
     # a match clock: 'at 56:46' is in the 57th minute
@@ -225,6 +229,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "hour_gone": ("hour",),
     "half_hour_gone": ("hour",),
     "quarter_left": ("quarter",),
+    "quarter_gone": ("quarter",),
     "needed": ("needed", "took", "required"),
     "match_clock": (":",),
     "into_half": ("half", "break", "interval", "restart"),
@@ -303,6 +308,8 @@ def _resolve(name: str, m: re.Match[str], extra_time: bool) -> tuple[int | None,
         return 60, None, None
     if name == "half_hour_gone":
         return 30, None, None
+    if name == "quarter_gone":
+        return 15, None, None
     if name == "quarter_left":
         return (105 if extra_time else 75), None, None
     if name == "match_clock":

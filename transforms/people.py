@@ -766,8 +766,10 @@ class NameFinder:
         blocked: Iterable[tuple[int, int]],
         is_team: Callable[[str], bool],
         is_proper: Callable[[int, int], bool] | None = None,
+        first_names: frozenset[int] = frozenset(),
     ):
         self.text = text
+        self.first_names = first_names  # starts of team words that open a person's name here ('Jordan Kral')
         self.is_proper = is_proper
         self.blocked = sorted(blocked)
         self._blocked_starts = [bs for bs, _ in self.blocked]
@@ -870,6 +872,8 @@ class NameFinder:
 
     def _drop_team_prefix(self, span: NameSpan) -> NameSpan | None:
         """'Madrid Varga' never happens, but 'Real Madrid' and 'Barcelona Varga' might: trim team words."""
+        if span.start in self.first_names:
+            return span
         words = list(_NONBLANK.finditer(span.text))
         for k in range(len(words) - 1, 0, -1):
             head = span.text[: words[k - 1].end()]

@@ -93,6 +93,7 @@ class Doc:
     line_minutes: dict[int, MinuteMention] = field(default_factory=dict)  # line start -> its live-text clock
     teams: list[TeamRef] = field(default_factory=list)
     learned: dict[str, str] = field(default_factory=dict)  # surface form -> canonical, for clubs read off text
+    first_names: frozenset[int] = frozenset()  # starts of team words opening a person's name ('Jordan Kral')
     people: list[PersonMention] = field(default_factory=list)
     sheet_people: list[PersonMention] = field(default_factory=list)
     pronouns: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, person index)

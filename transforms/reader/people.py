@@ -26,7 +26,9 @@ def prepare(doc: Doc) -> list[tuple[int, int]]:
     blocked += [(v.start, v.end) for v in doc.venues_in(0, len(text))]
     blocked += title_lines(text)
     learned = set(doc.learned) | set(doc.learned.values())
-    doc.finder = NameFinder(text, blocked, lambda s: book.canonical(s) is not None or s in learned, proper_noun(doc))
+    doc.finder = NameFinder(
+        text, blocked, lambda s: book.canonical(s) is not None or s in learned, proper_noun(doc), doc.first_names
+    )
     if doc.tagger is None:
         return []
     return sorted({tagger_window(doc, s, e) for s, e in doc.finder.questions()})  # type: ignore[attr-defined]

@@ -59,6 +59,7 @@ def read(doc: Doc) -> None:
     """Fill doc.teams (and doc.learned): names, short forms, nicknames, demonyms, places, side words."""
     book, text = doc.book, doc.text
     refs = [_with_suffix(text, TeamRef(h.start, h.end, h.canonical, "name"), book) for h in book.find_teams(text)]
+    doc.first_names = first_names(text, book)
     resolve_cache: dict[str, str | None] = {}
 
     def resolve(surface: str) -> str | None:
@@ -81,10 +82,29 @@ def read(doc: Doc) -> None:
         refs += town_adjectives(text, refs, book)
         refs += place_epithets(text, named, book)
         refs += side_words(text, lex)
+    refs = [r for r in refs if r.start not in doc.first_names]
     refs = squad_tails(text, refs, lex)
     refs += bracketed_short_forms(text, refs)
     lines = datelines(doc)
     doc.set_teams([r for r in non_overlapping(refs) if not any(a <= r.start < b for a, b in lines)])
+
+
+
+
+_TWO_WORDS = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?|Ma?c[A-Z][a-z]+|O['’][A-Z][a-z]+)(?![\w'’-]*[ \t]+[A-Z])")
+
+
+def first_names(text: str, book: TeamBook) -> frozenset[int]:
+    """'Jordan Kral scored', 'Chad Berg': a country's name opening a person's, a surname right after it
+    and nothing capitalised after that (never 'England Women', 'Wales Under-21s', a role or a league)."""
+    out = set()
+    for m in _TWO_WORDS.finditer(text):
+        if m[2] in _NOT_SURNAMES or text[max(0, m.start() - 3) : m.start()].rstrip().endswith(("v", "vs")):
+            continue
+        team = book.canonical(m[1])
+        if team and book.is_national(team) and book.canonical(m[2]) is None and book.canonical(m[0]) is None:
+            out.add(m.start())
+    return frozenset(out)
 
 
 def squad_tails(text: str, refs: list[TeamRef], lex: Lexicon | None) -> list[TeamRef]:
@@ -388,6 +408,13 @@ _NOT_TEAM_WORDS = frozenset(
         "And", "When", "After", "Before", "While", "With", "In", "On", "At", "For", "A", "An", "This", "That",
     }
 )  # fmt: skip
+
+
+_NOT_SURNAMES = CLUB_WORDS | GROUND_WORDS | frozenset(
+    {"Women", "Ladies", "Under", "Olympic", "Coach", "Manager", "Boss", "Captain", "Striker", "Star", "Fans", "Squad",
+     "Team", "Side", "Football", "Soccer", "National", "Defender", "Midfielder", "Keeper", "Goalkeeper", "Forward",
+     "Winger", "International", "Federation", "Association", "Cup", "League", "Players", "Juniors", "Youth"}
+)
 
 
 VENUE_WORDS = frozenset({"Park", "Lane", "Road", "Avenue", "Meadow", "Meadows", "Stadium", "Ground", "Arena"})
