@@ -32,6 +32,8 @@ from transforms.minutes import find_minutes, resolve_minute
         ("with half an hour gone", (30, None)),
         ("with a quarter of an hour remaining", (75, None)),
         ("with only a quarter hour on the clock", (15, None)),
+        ("a minute after the half", (46, None)),
+        ("two minutes after the half", (47, None)),
         ("with a quarter of an hour gone", (15, None)),
         ("with half an hour on the clock", (30, None)),
         ("with the hour on the clock", (60, None)),

@@ -1318,3 +1318,15 @@ def test_a_country_opening_a_persons_name_is_his_first_name(sentence, parts) -> 
     rec = read("Northbrook 2-1 Eastwick\n\n" + sentence, parts)
     first = sentence.split(" Kral")[0].split()[-1]
     assert {e.player_name for e in rec.events if e.event_type == "goal"} == {"Colin Berg", f"{first} Kral"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gisela Varga, who is from Long Beach, California, scored in the 27th minute.",
+        "Gisela Varga, who hails from Springfield, Oregon, scored in the 27th minute.",
+        "Gisela Varga, who was originally from Dover, Delaware, scored in the 27th minute.",
+    ],
+)
+def test_a_scorers_hometown_between_her_name_and_the_goal_is_nobody(sentence, parts) -> None:
+    assert events(read("Northbrook 1-0 Eastwick\n\n" + sentence, parts), "goal") == [("Gisela Varga", 27)]

@@ -156,7 +156,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "into_half",
         rf"\b(?P<n>{NUM})\s+minutes?\s+(?:into|after)\s+(?:the\s+)?(?:(?P<half>second|first)[- ]half|"
-        rf"(?P<ht>{_HALF}))",
+        rf"(?P<ht>{_HALF})|(?<=after the )half\b(?![- ]?time))",  # US 'a minute after the half': 46
     ),
     ("before_ht", rf"\b(?P<n>{NUM})\s+minutes?\s+(?:before|from)\s+(?:half[- ]?time|the (?:break|interval))"),
     ("before_ft", rf"\b(?P<n>{NUM})\s+minutes?\s+(?:before|from)\s+(?:full[- ]?time|time\b|the (?:final|end)\b)"),

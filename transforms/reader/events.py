@@ -1209,7 +1209,9 @@ _WITH_BEFORE = re.compile(r"\bwith\s+§(\d+)\s+\Z")
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
 _OFF_THE_BENCH = re.compile(r"\s+the\s+(?:substitutes'?\s+)?bench\b", re.I)
 _IN_THE_SHOOTOUT = re.compile(r"[^.;]{0,40}?\b(?:in|during)\s+the\s+(?:penalty\s+)?shoot-?out\b", re.I)
-_INSIDE_RELATIVE = re.compile(r"§(\d+),\s+(?:who|whose)\s+[^,;§]*\Z")
+_INSIDE_RELATIVE = re.compile(  # '§1, who replaced §2 ...,' and '§1, who is from Long Beach, §2 (a place),'
+    r"§(\d+),\s+(?:who|whose)\s+(?:[^,;§]*|(?:is|was|hails)\s+(?:originally\s+)?from\s+[^;]{0,60}?,\s+)\Z"
+)
 _SPEAKER_BEFORE = re.compile(
     r"\b(?:we|they|I|you)\s+(?:(?:had|have|has|would|could|should|might|also|then|just)\s+)?\Z", re.I
 )
