@@ -1330,3 +1330,26 @@ def test_a_country_opening_a_persons_name_is_his_first_name(sentence, parts) -> 
 )
 def test_a_scorers_hometown_between_her_name_and_the_goal_is_nobody(sentence, parts) -> None:
     assert events(read("Northbrook 1-0 Eastwick\n\n" + sentence, parts), "goal") == [("Gisela Varga", 27)]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Scoring: NOR-Tomas Varga (Jan Olsen, Piotr Kral), 35:21; EAS-Marek Berg (penalty kick), 75:28; "
+        "NOR-Eastwick own goal, 92:35.",
+        "Scoring: NOR-Tomas Varga (Jan Olsen), 35:21; EAS-\nMarek Berg (penalty kick), 75:28; NOR-Eastwick own goal, 92:35.",
+        "Scoring Summary: NOR-Tomas Varga (Jan Olsen), 35:21; EAS-Marek Berg (penalty kick), 75:28; "
+        "NOR-Eastwick own goal, 92:35",
+    ],
+)
+def test_a_college_scoring_summary(block, parts) -> None:
+    text = f"Men's Soccer 9/26/01 -- Northbrook 2, Eastwick 1 (OT)\nNorthbrook won it in overtime.\n{block}\nShots -- 22-18."
+    rec = read(text, parts)
+    assert score_of(main(rec)) == ("Northbrook", 2, 1, "Eastwick")
+    goals = sorted((e.minute or 0, e.player_name, e.team, e.related_player_name, e.is_penalty, e.is_own_goal)
+                   for e in rec.events if e.event_type == "goal")  # fmt: skip
+    assert goals == [
+        (36, "Tomas Varga", "Northbrook", "Jan Olsen", False, False),
+        (76, "Marek Berg", "Eastwick", None, True, False),
+        (93, None, "Eastwick", None, False, True),
+    ]

@@ -39,7 +39,54 @@ _CARD_ITEM = re.compile(
 def read(text: str, lines: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[TeamSheet]:
     """Match-facts line-ups (with their goals and cards), wire summaries and score boxes, in text order;
     none where other sheets were read."""
-    return summaries(text, lines, taken) + lineups(text, lines, taken) + score_boxes(text, lines, taken)
+    out = summaries(text, lines, taken) + lineups(text, lines, taken) + score_boxes(text, lines, taken)
+    return out + scoring_summaries(text, taken)
+
+
+# ---- a US college page's scoring summary ----------------------------------------------------------------
+#
+#     Scoring: NOR-Tomas Varga (Jan Olsen, Piotr Kral), 35:21;   a team's code, the scorer, the assists,
+#     EAS-Marek Berg (penalty kick), 75:28;                      the clock (35:21 is the 36th minute)
+#     NOR-Eastwick own goal, 92:35.                              an own goal by the side named
+
+SCORING_RULE = "sheet_scoring_summary"
+_SCORING_LABEL = re.compile(r"(?m)^[ \t]*Scoring(?:[ \t]+Summary)?[ \t]*:[ \t]*")
+_SCORING_ITEM = re.compile(
+    r"\s*(?P<code>[A-Z]{2,5})\s*[-–]\s*(?P<name>[^\W\d_][^();,\n]*?)\s*(?:\((?P<extra>[^()]*)\))?\s*,\s*"
+    r"(?P<mm>\d{1,3}):(?P<ss>[0-5]\d)[ \t]*(?:[;.]|(?=\n)|\Z)"
+)
+_OWN_GOAL = re.compile(r"\s+own\s+goal$", re.I)
+
+
+def scoring_summaries(text: str, taken: list[tuple[int, int]]) -> list[TeamSheet]:
+    """'Scoring: NOR-Varga (Olsen), 35:21; EAS-Berg (penalty kick), 75:28': one sheet per team code, each
+    goal at its clock's minute, the first name in brackets its assist; the code names the team later."""
+    from transforms.minutes import clock
+
+    out: dict[str, TeamSheet] = {}
+    overtime = re.search(r"\bovertime\b|\(OT\)|\b2?OT\b", text) is not None
+    for label in _SCORING_LABEL.finditer(text):
+        if any(a <= label.start() < b for a, b in taken):
+            continue
+        pos = label.end()
+        while (m := _SCORING_ITEM.match(text, pos)) and m.end() - label.end() < 600:
+            pos = m.end()
+            name, extra = m["name"].strip(), (m["extra"] or "").strip()
+            minute, added = clock(int(m["mm"]) + 1, extra_time=overtime)
+            own = _OWN_GOAL.search(name)
+            player = None if own else name
+            team = name[: own.start()].strip() if own else m["code"]
+            assist = None if own or not extra or "penalty" in extra.lower() else extra.split(",")[0].strip()
+            s = m.start("name")
+            sheet = out.setdefault(m["code"], TeamSheet(m["code"], None, label.start(), m.end()))
+            sheet.char_end = max(sheet.char_end, m.end())
+            sheet.events.append(
+                EventMention("goal", s, s + len(name), player, team, assist, minute, added,
+                             "penalty" in extra.lower(), bool(own), SCORING_RULE)  # fmt: skip
+            )
+            if player:
+                sheet.players.append(PersonMention(player, s, s + len(player), rule=SCORING_RULE))
+    return list(out.values())
 
 
 # ---- score boxes: a team and its goals on one line, then what each player did, a line each ----------
