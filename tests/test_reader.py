@@ -893,16 +893,24 @@ def test_a_headings_last_team_is_not_the_next_lines_players(sentence, parts) -> 
 @pytest.mark.parametrize(
     ("sentence", "team"),
     [
-        ("Northbrook Rovers' Tomas Varga celebrates after scoring to make it 3-1 in the cup tie between "
-         "Northbrook Rovers and Eastwick.", "Northbrook Rovers"),
-        ("Eastwick's Tomas Varga scored the only goal of the cup tie between Northbrook Rovers and Eastwick.",
-         "Eastwick"),
+        (
+            "Northbrook Rovers' Tomas Varga celebrates after scoring to make it 3-1 in the cup tie between "
+            "Northbrook Rovers and Eastwick.",
+            "Northbrook Rovers",
+        ),
+        (
+            "Eastwick's Tomas Varga scored the only goal of the cup tie between Northbrook Rovers and Eastwick.",
+            "Eastwick",
+        ),
     ],
 )
 def test_a_team_possessive_before_a_player_is_no_part_of_the_teams_name(sentence, team, parts) -> None:
     rec = read("Northbrook Rovers 3-1 Eastwick\n\n" + sentence, parts)
     assert [(e.player_name, e.team) for e in rec.events if e.event_type == "goal"] == [("Tomas Varga", team)]
-    assert {f.home_team for f in rec.fixtures} | {f.away_team for f in rec.fixtures} == {"Northbrook Rovers", "Eastwick"}
+    assert {f.home_team for f in rec.fixtures} | {f.away_team for f in rec.fixtures} == {
+        "Northbrook Rovers",
+        "Eastwick",
+    }
 
 
 def test_a_ground_in_the_plural_possessive_stays_whole(parts) -> None:
@@ -949,7 +957,12 @@ def test_a_line_of_results_gives_every_result(line, parts) -> None:
 
 @pytest.mark.parametrize("line", ["Game 1: Northbrook 2-1 Eastwick", "Group C: Northbrook 2-1 Eastwick"])
 def test_a_labelled_result_line(line, parts) -> None:
-    assert score_of(main(read(f"{line}\n\nVarga scored twice for Northbrook.", parts))) == ("Northbrook", 2, 1, "Eastwick")
+    assert score_of(main(read(f"{line}\n\nVarga scored twice for Northbrook.", parts))) == (
+        "Northbrook",
+        2,
+        1,
+        "Eastwick",
+    )
 
 
 def test_a_half_time_line_keeps_its_kind(parts) -> None:
@@ -961,18 +974,30 @@ def test_a_half_time_line_keeps_its_kind(parts) -> None:
 @pytest.mark.parametrize(
     ("text", "result"),
     [
-        ("Arsenal hosted Chelsea on Saturday. Olsen scored in the 65th minute. The final stood at 0-1.",
-         ("Arsenal", 0, 1, "Chelsea")),
-        ("Arsenal met Chelsea on Saturday. Varga scored in the 12th minute. The game would go on to finish 2-2.",
-         ("Arsenal", 2, 2, "Chelsea")),
-        ("The match between Arsenal and Chelsea finished 2-2. Varga scored in the 12th minute.",
-         ("Arsenal", 2, 2, "Chelsea")),
-        ("The game between Arsenal and Chelsea ended in a 1-1 draw. Varga scored in the 12th minute.",
-         ("Arsenal", 1, 1, "Chelsea")),
-        ("Everton were edged out by Fulham in a match that ended 3 – 2. Varga scored in the 12th minute.",
-         ("Everton", 2, 3, "Fulham")),
-        ("Arsenal came out on top against Chelsea, winning 2-1 on Saturday. Varga scored in the 12th minute.",
-         ("Arsenal", 2, 1, "Chelsea")),
+        (
+            "Arsenal hosted Chelsea on Saturday. Olsen scored in the 65th minute. The final stood at 0-1.",
+            ("Arsenal", 0, 1, "Chelsea"),
+        ),
+        (
+            "Arsenal met Chelsea on Saturday. Varga scored in the 12th minute. The game would go on to finish 2-2.",
+            ("Arsenal", 2, 2, "Chelsea"),
+        ),
+        (
+            "The match between Arsenal and Chelsea finished 2-2. Varga scored in the 12th minute.",
+            ("Arsenal", 2, 2, "Chelsea"),
+        ),
+        (
+            "The game between Arsenal and Chelsea ended in a 1-1 draw. Varga scored in the 12th minute.",
+            ("Arsenal", 1, 1, "Chelsea"),
+        ),
+        (
+            "Everton were edged out by Fulham in a match that ended 3 – 2. Varga scored in the 12th minute.",
+            ("Everton", 2, 3, "Fulham"),
+        ),
+        (
+            "Arsenal came out on top against Chelsea, winning 2-1 on Saturday. Varga scored in the 12th minute.",
+            ("Arsenal", 2, 1, "Chelsea"),
+        ),
         ("Arsenal claimed a 2-0 defeat of Chelsea. Varga scored in the 12th minute.", ("Arsenal", 2, 0, "Chelsea")),
     ],
 )
@@ -1011,7 +1036,9 @@ def test_shootout_kicks_are_no_goals_but_the_match_goals_stay(text, parts) -> No
 
 @pytest.mark.parametrize("phrase", ["5-3 shoot-out win over", "5-3 shootout win over", "5-3 shoot-out victory over"])
 def test_a_shootout_win_is_no_match_score(phrase, parts) -> None:
-    rec = read(f"Southport 0-0 Westfield\n\nSouthport claimed a {phrase} Westfield, the tie having finished 0-0.", parts)
+    rec = read(
+        f"Southport 0-0 Westfield\n\nSouthport claimed a {phrase} Westfield, the tie having finished 0-0.", parts
+    )
     assert [score_of(f) for f in played(rec)] == [("Southport", 0, 0, "Westfield")]
 
 
@@ -1032,8 +1059,9 @@ def test_no_ground_manager_or_place_is_read_as_a_team(text, parts) -> None:
     assert not teams & {"Kestrel Park", "Hobb Lane", "Harcourt Lane", "Marsh", "England", "Tel Aviv"}
 
 
-@pytest.mark.parametrize("row", [r for r in lexicon().rows("team_words") if r["means"] == "descriptor"],
-                         ids=lambda r: r["phrase"])
+@pytest.mark.parametrize(
+    "row", [r for r in lexicon().rows("team_words") if r["means"] == "descriptor"], ids=lambda r: r["phrase"]
+)
 def test_a_describing_word_before_a_team_is_no_part_of_its_name(row, parts) -> None:
     assert {(f.home_team, f.away_team) for f in played(read(row["example"], parts))} == {("Northbrook", "Eastwick")}
 
@@ -1042,11 +1070,18 @@ def test_a_describing_word_before_a_team_is_no_part_of_its_name(row, parts) -> N
 @pytest.mark.parametrize(
     ("text", "pair"),
     [
-        ("Northbrook brushed aside Eastwick on Saturday. Varga opened the scoring after 21 minutes.",
-         ("Northbrook", "Eastwick")),
-        ("Northbrook hosted Eastwick on Saturday. Olsen scored in the 65th minute. The final stood at 0-1.",
-         ("Northbrook", "Eastwick")),
-        ("Westfield were edged out by Southport on Saturday. Kral scored in the 12th minute.", ("Westfield", "Southport")),
+        (
+            "Northbrook brushed aside Eastwick on Saturday. Varga opened the scoring after 21 minutes.",
+            ("Northbrook", "Eastwick"),
+        ),
+        (
+            "Northbrook hosted Eastwick on Saturday. Olsen scored in the 65th minute. The final stood at 0-1.",
+            ("Northbrook", "Eastwick"),
+        ),
+        (
+            "Westfield were edged out by Southport on Saturday. Kral scored in the 12th minute.",
+            ("Westfield", "Southport"),
+        ),
     ],
 )
 def test_the_lead_result_names_two_clubs_nobody_listed(text, pair, parts) -> None:
@@ -1092,7 +1127,12 @@ def test_an_own_goal_that_helped_a_team_was_scored_by_the_other(sentence, parts)
     ],
 )
 def test_bracketed_and_ranked_score_lines(line, parts) -> None:
-    assert score_of(main(read(f"{line}\n\nVarga scored twice for Northbrook.", parts))) == ("Northbrook", 2, 1, "Eastwick")
+    assert score_of(main(read(f"{line}\n\nVarga scored twice for Northbrook.", parts))) == (
+        "Northbrook",
+        2,
+        1,
+        "Eastwick",
+    )
 
 
 @pytest.mark.parametrize(
@@ -1237,7 +1277,8 @@ def test_a_score_line_with_each_sides_scorers_in_brackets(line, parts) -> None:
     rec = read(line + "\n\nA fair result.", parts)
     assert score_of(main(rec)) == ("Northbrook", 1, 1, "Eastwick")
     assert sorted((e.player_name, e.team, e.minute) for e in rec.events) == [
-        ("Olsen", "Eastwick", 90), ("Varga", "Northbrook", 7)
+        ("Olsen", "Eastwick", 90),
+        ("Varga", "Northbrook", 7),
     ]
 
 
@@ -1277,7 +1318,10 @@ def test_a_draw_named_without_its_score_splits_the_goals_told(words, parts) -> N
     assert sorted(score_of(f) for f in played(rec)) == [("Arsenal", 5, 0, "Burnley"), ("Chelsea", 2, 2, "Everton")]
     chelsea = next(k for k, f in enumerate(rec.fixtures) if f.home_team == "Chelsea")
     assert sorted((e.player_name, e.team) for e in rec.events if e.fixture_index == chelsea) == [
-        ("Jan Olsen", "Everton"), ("Jan Olsen", "Everton"), ("Piotr Kral", "Chelsea"), ("Tomas Varga", "Chelsea")
+        ("Jan Olsen", "Everton"),
+        ("Jan Olsen", "Everton"),
+        ("Piotr Kral", "Chelsea"),
+        ("Tomas Varga", "Chelsea"),
     ]
 
 
@@ -1292,7 +1336,9 @@ def test_a_draw_named_without_its_score_splits_the_goals_told(words, parts) -> N
 def test_a_round_ups_score_told_after_its_result_without_a_team(second, goals, parts) -> None:
     """Each paragraph a match: the score a later sentence gives with no team is that paragraph's match's,
     and the players of that sentence are no teams."""
-    text = f"Westfield beat Southport 3-1.\n\nNorthbrook Town moved up to fifth with a win over Eastwick Rovers. {second}"
+    text = (
+        f"Westfield beat Southport 3-1.\n\nNorthbrook Town moved up to fifth with a win over Eastwick Rovers. {second}"
+    )
     rec = read(text, parts)
     assert sorted(score_of(f) for f in played(rec)) == sorted(
         [("Westfield", 3, 1, "Southport"), ("Northbrook Town", *goals, "Eastwick Rovers")]
@@ -1353,3 +1399,31 @@ def test_a_college_scoring_summary(block, parts) -> None:
         (76, "Marek Berg", "Eastwick", None, True, False),
         (93, None, "Eastwick", None, False, True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "result"),
+    [
+        (
+            "Northbrook Town beat Premier Division side Eastwick Rovers 3-1 in the county cup.",
+            ("Northbrook Town", 3, 1, "Eastwick Rovers"),
+        ),
+        (
+            "Westfield Rovers won after a comfortable 4-0 win over Division One outfit Southport Town.",
+            ("Westfield Rovers", 4, 0, "Southport Town"),
+        ),
+        (
+            "Northbrook Town beat League Two side Eastwick Rovers 2-0 in the cup.",
+            ("Northbrook Town", 2, 0, "Eastwick Rovers"),
+        ),
+    ],
+)
+def test_a_league_before_an_opponents_name_is_no_part_of_it(sentence, result, parts) -> None:
+    assert score_of(main(read(sentence, parts))) == result
+
+
+@pytest.mark.parametrize("cup", ["Walsall Senior Cup", "Suffolk Premier Cup", "Liverpool Senior Cup"])
+def test_a_county_cup_names_no_team(cup, parts) -> None:
+    text = f"Rushall Olympic won through to the final of the {cup} after a 4-0 win over Division One outfit Chasetown."
+    rec = read(text, parts)
+    assert [score_of(f) for f in played(rec)] == [("Rushall Olympic", 4, 0, "Chasetown")]

@@ -26,8 +26,14 @@ CAP = rf"{_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|(?:de|del|da|do|of|and|&|y|la|am)(?=
 
 
 def named(group: str, tail: str = "") -> str:
-    """A team name slot: a capitalised run, 'the' before it and `tail` (`squad_tail`) after it left out."""
-    return rf"(?:[Tt]he[ \t]+)?(?P<{group}>{CAP}){tail}"
+    """A team name slot: a capitalised run, 'the' or its league ('Premier Division side') before it and
+    `tail` (`squad_tail`) after it left out."""
+    return rf"(?:[Tt]he[ \t]+)?(?:{LEAGUE_SIDE}[ \t]+)?(?P<{group}>{CAP}){tail}"
+
+
+LEAGUE_SIDE = r"(?:[A-Z][\w'’-]*|\d+)(?:[ \t]+(?:[A-Z][\w'’-]*|\d+)){0,5}[ \t]+(?:side|outfit|club|team)"
+# 'beat Premier Division side Eastwick 3-1', 'a 4-0 win over Division One outfit Eastwick'
+
 
 
 @lru_cache(maxsize=4)
@@ -82,7 +88,7 @@ def read(doc: Doc) -> None:
         refs += town_adjectives(text, refs, book)
         refs += place_epithets(text, named, book)
         refs += side_words(text, lex)
-    refs = [r for r in refs if r.start not in doc.first_names]
+    refs = [r for r in refs if r.start not in doc.first_names and not _CUP_AFTER.match(text, r.end)]
     refs = squad_tails(text, refs, lex)
     refs += bracketed_short_forms(text, refs)
     lines = datelines(doc)
@@ -91,6 +97,10 @@ def read(doc: Doc) -> None:
 
 
 
+_CUP_AFTER = re.compile(  # 'the Walsall Senior Cup', 'the Suffolk Premier Cup': a county cup, no team
+    r"[ \t]+(?:Senior|Junior|Premier|Challenge|Charity|County|Intermediate|Minor|Youth|Memorial|Invitation(?:al)?)"
+    r"(?:[ \t]+(?:Challenge|Senior|Premier|Knockout))?[ \t]+(?:Cup|Trophy|Shield|Bowl)\b"
+)
 _TWO_WORDS = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?|Ma?c[A-Z][a-z]+|O['’][A-Z][a-z]+)(?![\w'’-]*[ \t]+[A-Z])")
 
 
@@ -390,7 +400,8 @@ CLUB_WORDS = frozenset(
     {"United", "City", "Town", "Rovers", "Athletic", "Albion", "FC", "AFC", "SC", "Wanderers", "County", "Academical",
      "Rangers", "Thistle", "Hotspur", "Wednesday", "Villa", "Orient", "Argyle", "Alexandra", "Borough", "Stanley",
      "Athletico", "Club", "CF", "Sporting", "Real", "Dynamo", "Dinamo", "Racing", "Deportivo", "Olympique",
-     "University", "College", "Women", "Ladies", "Reign", "Victory"}
+     "University", "College", "Women", "Ladies", "Reign", "Victory", "Olympic", "Harriers", "Celtic", "Swifts",
+     "Colliery", "Welfare", "Corinthians"}
 )  # fmt: skip
 _JOINED = re.compile(r"\s+(?:and|&)\s+")
 _CAPITAL = re.compile(r"\b[A-ZÀ-Ý]")
