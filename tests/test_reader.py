@@ -1427,3 +1427,18 @@ def test_a_county_cup_names_no_team(cup, parts) -> None:
     text = f"Rushall Olympic won through to the final of the {cup} after a 4-0 win over Division One outfit Chasetown."
     rec = read(text, parts)
     assert [score_of(f) for f in played(rec)] == [("Rushall Olympic", 4, 0, "Chasetown")]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Next, Northbrook College will look to build on this when they travel to Eastwick State on October 11.",
+        "Northbrook College (4-3-1) will travel to Eastwick State on October 11.",
+        "Northbrook College will visit Eastwick State on October 11.",
+    ],
+)
+def test_the_date_of_the_next_match_is_not_the_date_of_this_one(second, parts) -> None:
+    rec = read("Northbrook College edged out Westfield University 3-2 at home.\n" + second, parts)
+    assert main(rec).match_date != dt.date(2025, 10, 11)
+    [ahead] = [f for f in rec.fixtures if f.status == "scheduled"]
+    assert (ahead.home_team, ahead.away_team, ahead.match_date) == ("Eastwick State", "Northbrook College", dt.date(2026, 10, 11))

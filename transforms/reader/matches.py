@@ -20,6 +20,7 @@ from functools import lru_cache
 from transforms.dates import resolve_match_date
 from transforms.reader.doc import Claim, Doc, Scope
 from transforms.reader.lexicon import Lexicon, alternation
+from transforms.reader.scores import future_words
 from transforms.records import FixtureMention
 from transforms.teams import name_key
 
@@ -552,12 +553,17 @@ def describe(doc: Doc) -> None:
     """Date, competition and venue from the words around each fixture (the lead for the main one)."""
     text, anchor = doc.text, doc.article.published_date
     lead_end = doc.sentences[min(2, len(doc.sentences) - 1)][1] if doc.sentences else min(len(text), 600)
+    future = future_words(doc.lex) if doc.lex is not None else None
+    lead = " ".join(  # the lead's dates, but not one of a match to come ('... when they travel to X on May 4')
+        text[a:b] for a, b in (doc.sentences[:3] if doc.sentences else [(0, lead_end)])
+        if future is None or not future.search(text, a, b)
+    )
     for f in doc.matches:
         s0 = doc.sentence_at(f.char_start)[0] if doc.sentences else 0
         s1 = doc.sentence_at(max(f.char_start, f.char_end - 1))[1] or len(text)
         window = text[s0 : max(s1, f.char_end)]
         if f.is_main:
-            window += " " + text[:lead_end]
+            window += " " + lead
         f.match_date = resolve_match_date(window, anchor, played=f.status != "scheduled")
         spans = [(s0, max(s1, f.char_end))] + ([(0, lead_end)] if f.is_main else [])
         comps = [h for a, b in spans for h in doc.competitions_in(a, b)]

@@ -623,7 +623,7 @@ def versus_claims(doc: Doc) -> list[Claim]:
             continue
         if re.fullmatch(r"\s+(?:v|vs\.?|versus)\s+", doc.text[t.end : u.start]):
             s0, s1 = doc.sentence_at(t.start)
-            if s1 > s0 and _future_words(doc.lex).search(doc.text, s0, s1):
+            if s1 > s0 and future_words(doc.lex).search(doc.text, s0, s1):
                 continue  # 'join us on Tuesday for X v Y': a match to come
             out.append(Claim(t.team, u.team, t.start, u.end, "versus", None, home=t.team, weight=1.0))
     return out
@@ -646,7 +646,7 @@ def pairing_claims(doc: Doc) -> list[Claim]:
     a match named without a result. Weak evidence (weight 0.5): it can only make an article's main
     match when it stands in the lead; words of the future leave it to the fixtures-ahead pass."""
     text, out = doc.text, []
-    future = _future_words(doc.lex)
+    future = future_words(doc.lex)
     for s0, s1 in doc.sentences[:3]:
         refs = doc.teams_in(s0, s1)
         if not refs or future.search(text, s0, s1):
@@ -675,7 +675,7 @@ def pairing_claims(doc: Doc) -> list[Claim]:
 
 
 @lru_cache(maxsize=4)
-def _future_words(lex: Lexicon) -> re.Pattern[str]:
+def future_words(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-]){alternation(lex.phrases('ahead_words', kind='future'))}(?![\w-])", re.I)
 
 
@@ -696,7 +696,7 @@ def unscored_claims(doc: Doc) -> list[Claim]:
     scored = {doc.sentence_at(c.start) for c in doc.claims} if doc.claims else set()
     out = []
     words = _result_words(lex)
-    future = _future_words(lex)
+    future = future_words(lex)
     for s0, s1 in doc.sentences:
         refs = doc.teams_in(s0, s1)
         if not refs or (s0, s1) in scored or SCORE_RX.search(text, s0, s1):

@@ -401,7 +401,7 @@ CLUB_WORDS = frozenset(
      "Rangers", "Thistle", "Hotspur", "Wednesday", "Villa", "Orient", "Argyle", "Alexandra", "Borough", "Stanley",
      "Athletico", "Club", "CF", "Sporting", "Real", "Dynamo", "Dinamo", "Racing", "Deportivo", "Olympique",
      "University", "College", "Women", "Ladies", "Reign", "Victory", "Olympic", "Harriers", "Celtic", "Swifts",
-     "Colliery", "Welfare", "Corinthians"}
+     "Colliery", "Welfare", "Corinthians", "State", "Tech"}
 )  # fmt: skip
 _JOINED = re.compile(r"\s+(?:and|&)\s+")
 _CAPITAL = re.compile(r"\b[A-ZÀ-Ý]")
