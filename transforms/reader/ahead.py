@@ -95,7 +95,7 @@ def fixture_lists(doc: Doc) -> list[FixtureMention]:
 _KICK_OFF = r"\(\s*\d{1,2}[:.]\d{2}\s*\)|\(\s*\d{4}(?:\s*/\s*\d{4})?\s*\)|\d{1,2}[:.]\d{2}"
 _KICK_OFF_BETWEEN = re.compile(rf"[ \t]*(?:{_KICK_OFF})[ \t]*\Z")  # 'Northbrook (17:30) Eastwick'
 _VERSUS_BETWEEN = re.compile(r"[ \t]+(?:v|vs\.?|versus)[ \t]+\Z")
-_KICK_OFF_AFTER = re.compile(rf"[ \t]*[,(-]?[ \t]*(?:{_KICK_OFF})")  # 'Northbrook v Eastwick (1400/1300)'
+_KICK_OFF_AFTER = re.compile(rf"[ \t]*[,(-]?[ \t]*(?:{_KICK_OFF}|\(\s*\d{{4}}\b)")  # 'A v B (1400/1300)', cut off
 
 
 def kick_off_lines(doc: Doc) -> list[FixtureMention]:
