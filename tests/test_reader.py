@@ -1442,3 +1442,16 @@ def test_the_date_of_the_next_match_is_not_the_date_of_this_one(second, parts) -
     assert main(rec).match_date != dt.date(2025, 10, 11)
     [ahead] = [f for f in rec.fixtures if f.status == "scheduled"]
     assert (ahead.home_team, ahead.away_team, ahead.match_date) == ("Eastwick State", "Northbrook College", dt.date(2026, 10, 11))
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Tomas Varga scored in the 12th minute and the Columbus Crew beat Toronto FC 2-1 on Saturday night.",
+        "Tomas Varga scored and Columbus Crew held on to beat Toronto FC 2-1.",
+        "Tomas Varga added a goal and the Columbus Crew topped Toronto FC 2-1.",
+    ],
+)
+def test_a_wire_lead_gives_the_scorer_the_side_that_won(lead, parts) -> None:
+    rec = read(f"TORONTO (AP) — {lead}", parts)
+    assert [(e.player_name, e.team) for e in rec.events if e.event_type == "goal"] == [("Tomas Varga", "Columbus Crew")]

@@ -988,6 +988,9 @@ class SentenceReader:
             if "own_goal" not in f.tags:
                 return helped
             return self.other_side(helped)  # "§0's own goal put ¤ in front": he plays for the other side
+        m = _AND_THEN_WON.match(text, f.end) if f.rule.event == "goal" and "own_goal" not in f.tags else None
+        if m:  # "§0 scored in the 12th minute and ¤ beat ¤ 2-1": the side that won is his
+            return _team_or_side(doc, int(m[1]))
         if f.actor is not None:
             a = text.find(f"§{f.actor}")
             m = re.match(r"§\d+\s*\(¤(\d+)\)", text[a:]) if a >= 0 else None
@@ -1190,6 +1193,10 @@ def _benefit_words(lex: Lexicon) -> re.Pattern[str]:
     )
 
 
+_AND_THEN_WON = re.compile(  # AP's lead: '§ scored twice and the ¤ beat ¤ 2-0', '... and ¤ held on to beat ¤'
+    r"[^§¶.;:]{0,60}?\band\s+(?:the\s+)?¤(\d+)\s+(?:(?:held|hung)\s+on\s+to\s+)?"
+    r"(?:beat|defeated|topped|edged|downed|blanked|routed|won|rallied\s+to\s+beat|held\s+off)\b"
+)
 _NO_BENEFIT = re.compile(  # "gave ¤ a mountain to climb", "sent ¤ crashing out": the team it hurt
     r"(?:['’]s)?\s+(?:(?:a|an|the|their|its|first|second|late|heavy|\w+ing)\s+){0,2}"
     r"(?:defeat|loss|beating|hammering|thrashing|mountain|blow|setback|scare|headache|problems?|trouble|out)\b",
