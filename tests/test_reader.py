@@ -1455,3 +1455,24 @@ def test_the_date_of_the_next_match_is_not_the_date_of_this_one(second, parts) -
 def test_a_wire_lead_gives_the_scorer_the_side_that_won(lead, parts) -> None:
     rec = read(f"TORONTO (AP) — {lead}", parts)
     assert [(e.player_name, e.team) for e in rec.events if e.event_type == "goal"] == [("Tomas Varga", "Columbus Crew")]
+
+
+def test_names_wrapped_over_two_lines_of_a_soft_wrapped_paragraph(parts) -> None:
+    text = (
+        "Northbrook 3-0 Eastwick\n\nNorthbrook took the lead through \nTomas Varga (21), Jacob \nBerg (34) and a "
+        "Jordan \nKral penalty (48).\n"
+    )
+    assert events(read(text, parts), "goal") == [("Jacob Berg", 34), ("Jordan Kral", 48), ("Tomas Varga", 21)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Varga spoke of the match, which Marek Berg's side won 2-1 at Eastwick.",
+        "The duo had gone five matches unbeaten until Sunday's 1-0 defeat at home to champions Eastwick.",
+        "Marek Berg's side won 2-1 against Eastwick Rovers on Sunday.",
+    ],
+)
+def test_a_managers_side_and_a_pair_of_people_are_no_teams(text, parts) -> None:
+    teams = set(read(text, parts).teams)
+    assert not teams & {"Marek Berg", "The", "Tomas Varga"}

@@ -37,6 +37,9 @@ def prepare(doc: Doc) -> list[tuple[int, int]]:
 def read(doc: Doc) -> None:
     """Fill doc.people and doc.binding (sheet players included)."""
     people: list[PersonMention] = [trim_nationality(p) for p in doc.finder.find()]  # type: ignore[attr-defined]
+    for p in people:
+        if "  " in p.name or "\t" in p.name:
+            p.name = " ".join(p.name.split())  # a name wrapped over two lines, its break now a blank
     coach_successions(doc.text, people)
     one_role_per_person(people)
     sheet_people = [p for s in doc.sheets for p in s.players]

@@ -42,7 +42,14 @@ def read(doc: Doc) -> None:
     sheet_spans = [(s.char_start, s.char_end) for s in doc.sheets]
     doc.headings = score_headings(text, doc.lines)
     heading_spans = [(h.start, h.end) for h in doc.headings]
-    prose = split_sentences(unwrap(mask(text, heading_spans), paragraphs(text)))
+    soft = unwrap(mask(text, heading_spans), paragraphs(text))
+    prose = split_sentences(soft)
+    joins = [m.start() for m in _NEWLINE.finditer(text) if soft[m.start()] == " "] if soft is not text else []
+    if joins:  # a name wrapped over two lines ('Jacob\nGregory (34)') reads as one in every pass
+        chars = list(text)
+        for k in joins:
+            chars[k] = " "
+        text = doc.text = "".join(chars)
     doc.sentences = [(a, b) for a, b in prose if not any(sa <= a < se for sa, se in sheet_spans)]
     doc.paragraphs = paragraphs(text)
     doc.headline = doc.lines[0] if doc.lines else (0, 0)
@@ -50,6 +57,7 @@ def read(doc: Doc) -> None:
     doc.line_minutes = line_clocks(text, doc.lines, doc.extra_time)
 
 
+_NEWLINE = re.compile("\n")
 EXTRA_TIME = re.compile(r"\bextra[- ]time\b|\ba\.e\.t\b|\bovertime\b|\bgolden goal\b", re.I)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
@@ -65,7 +73,8 @@ def unwrap(text: str, paras: list[tuple[int, int]]) -> str:
         body = lines[:-1]
         long = [ln for ln in body if 40 <= len(ln.strip()) <= 90]
         open_ended = [ln for ln in body if ln.rstrip() and ln.rstrip()[-1] not in '.!?:"”']
-        if len(long) >= 0.5 * len(body) and len(open_ended) >= 0.5 * len(body):
+        trailing = [ln for ln in open_ended if ln.endswith((" ", "\t"))]  # '... a three-goal lead through \n'
+        if (len(long) >= 0.5 * len(body) or len(trailing) >= 0.5 * len(body)) and len(open_ended) >= 0.5 * len(body):
             chars = chars or list(text)
             pos = a
             for ln, nxt in zip(lines[:-1], lines[1:], strict=True):

@@ -42,7 +42,7 @@ def squad_tail(lex: Lexicon | None) -> str:
     played ('men's soccer team', 'side': team_words `squad`), or the short form it goes by, in brackets
     ('Northbrook College (NBC)'), or its season's record ('(5-1-0 overall)')."""
     words = alternation(lex.phrases("team_words", means="squad")) if lex else "(?!x)x"
-    return rf"(?:[ \t]+{words}(?![\w'’-])|[ \t]*\([A-Z][A-Za-z&]{{1,5}}\)(?!\w)|{_RECORD})?"
+    return rf"(?:(?<!['’]s)[ \t]+{words}(?![\w'’-])|[ \t]*\([A-Z][A-Za-z&]{{1,5}}\)(?!\w)|{_RECORD})?"  # never "X's side"
 
 
 _RECORD_PART = r"\d{1,2}-\d{1,2}(?:-\d{1,2})?(?:[ \t]+[\w-]+)?"  # '5-1-0 overall'
@@ -465,7 +465,7 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
         if NATIONALITY_WORD.fullmatch(whole):
             return  # "German giants", "the Brazilian forward": a nationality, not a team
         surface = whole if book.clubs.owners(whole, exact_only=True) else _clean_surface(surface, book.lexicon)
-        if not surface or surface.split()[0] in _NOT_TEAM_WORDS or book.competition(surface):
+        if not surface or surface.split()[0] in _NOT_TEAM_WORDS or surface == "The" or book.competition(surface):
             return
         if " " not in surface and surface.endswith("ing") and not book.canonical(surface):
             return  # 'Having lost at X, ...': a sentence opening on a participle
