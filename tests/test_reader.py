@@ -1476,3 +1476,15 @@ def test_names_wrapped_over_two_lines_of_a_soft_wrapped_paragraph(parts) -> None
 def test_a_managers_side_and_a_pair_of_people_are_no_teams(text, parts) -> None:
     teams = set(read(text, parts).teams)
     assert not teams & {"Marek Berg", "The", "Tomas Varga"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "result"),
+    [
+        ("Northbrook Rovers of Sudan drew 2-2 with Eastwick of Egypt in the group.", ("Northbrook Rovers", 2, 2, "Eastwick")),
+        ("Already-qualified Eastwick of Tunisia lost 2-1 to Northbrook of Senegal.", ("Eastwick", 1, 2, "Northbrook")),
+        ("Second-placed Northbrook of Ghana beat Eastwick of Nigeria 3-0.", ("Northbrook", 3, 0, "Eastwick")),
+    ],
+)
+def test_a_clubs_country_after_it_is_no_side(sentence, result, parts) -> None:
+    assert [score_of(f) for f in played(read(sentence, parts))] == [result]

@@ -89,6 +89,7 @@ def read(doc: Doc) -> None:
         refs += place_epithets(text, named, book)
         refs += side_words(text, lex)
     refs = [r for r in refs if r.start not in doc.first_names and not _CUP_AFTER.match(text, r.end)]
+    refs = clubs_countries(text, refs, book)
     refs = squad_tails(text, refs, lex)
     refs += bracketed_short_forms(text, refs)
     lines = datelines(doc)
@@ -115,6 +116,26 @@ def first_names(text: str, book: TeamBook) -> frozenset[int]:
         if team and book.is_national(team) and book.canonical(m[2]) is None and book.canonical(m[0]) is None:
             out.add(m.start())
     return frozenset(out)
+
+
+def clubs_countries(text: str, refs: list[TeamRef], book: TeamBook) -> list[TeamRef]:
+    """'Al Ahly of Egypt', 'Eastwick of Tunisia': a country after a club and 'of' says where the club is
+    from; it is no side of the match. The club's words run on over it."""
+    out: list[TeamRef] = []
+    for r in sorted(refs, key=lambda r: r.start):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.team
+            and r.team
+            and book.is_national(r.team)
+            and not book.is_national(prev.team)
+            and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[prev.end : r.start])
+        ):
+            out[-1] = TeamRef(prev.start, r.end, prev.team, prev.how, prev.side)
+            continue
+        out.append(r)
+    return out
 
 
 def squad_tails(text: str, refs: list[TeamRef], lex: Lexicon | None) -> list[TeamRef]:
@@ -465,6 +486,9 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
         if NATIONALITY_WORD.fullmatch(whole):
             return  # "German giants", "the Brazilian forward": a nationality, not a team
         surface = whole if book.clubs.owners(whole, exact_only=True) else _clean_surface(surface, book.lexicon)
+        country = _OF_COUNTRY.search(surface or "")
+        if country and book.is_national(book.canonical(country[1]) or ""):
+            surface = surface[: country.start()]  # 'Eastwick of Tunisia': a club and its country
         if not surface or surface.split()[0] in _NOT_TEAM_WORDS or surface == "The" or book.competition(surface):
             return
         if " " not in surface and surface.endswith("ing") and not book.canonical(surface):
@@ -656,11 +680,16 @@ def _descriptors(lex: Lexicon | None) -> re.Pattern[str]:
 _GROUND_AFTER_POSSESSIVE = re.compile(r"(?:Park|Road|Lane|Ground|Stadium|Arena|Field|Meadow|Avenue)\b")
 
 
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$")
+_HYPHEN_DESCRIPTOR = re.compile(r"^[A-Z][a-z]+-[a-z]+\s+(?=[A-ZÀ-Ý])")  # 'Already-qualified Eastwick', 'Second-placed X'
+
+
 def _clean_surface(surface: str, lex: Lexicon | None = None) -> str:
     """A slot's capital run without its trailing possessive, cut at an inner one ("Madrid's Ghanaian",
     "Northbrook Rovers' Tomas Varga")."""
     s = surface.strip().rstrip(".,;:")
     s = _descriptors(lex).sub("", s)  # 'Leaders Northbrook', 'Ten-man Northbrook': the team is Northbrook
+    s = _HYPHEN_DESCRIPTOR.sub("", s)
     inner = re.search(r"(?:'s|’s|(?<=s)['’])\s", s)
     if inner and not _GROUND_AFTER_POSSESSIVE.match(s, inner.end()):  # "St James' Park" is a ground, whole
         s = s[: inner.start()]
