@@ -63,6 +63,8 @@ def scoring_summaries(text: str, taken: list[tuple[int, int]]) -> list[TeamSheet
     goal at its clock's minute, the first name in brackets its assist; the code names the team later."""
     from transforms.minutes import clock
 
+    if "Scoring" not in text:
+        return []
     out: dict[str, TeamSheet] = {}
     overtime = re.search(r"\bovertime\b|\(OT\)|\b2?OT\b", text) is not None
     for label in _SCORING_LABEL.finditer(text):

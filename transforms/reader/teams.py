@@ -25,10 +25,11 @@ _CAP_WORD = r"(?:[A-ZÀ-Ý]\.|St\.|[A-ZÀ-Ý][\w'’\-]*(?:\.(?=\w)[\w'’\-]*)*
 CAP = rf"{_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|(?:de|del|da|do|of|and|&|y|la|am)(?=[ \t]+[A-ZÀ-Ý])|\d{{2}}(?=\s)))*"
 
 
-def named(group: str, tail: str = "") -> str:
-    """A team name slot: a capitalised run, 'the' or its league ('Premier Division side') before it and
-    `tail` (`squad_tail`) after it left out."""
-    return rf"(?:[Tt]he[ \t]+)?(?:{LEAGUE_SIDE}[ \t]+)?(?P<{group}>{CAP}){tail}"
+def named(group: str, tail: str = "", league: bool = False) -> str:
+    """A team name slot: a capitalised run, 'the' before it, with `league` its league before it ('Premier
+    Division side') and `tail` (`squad_tail`) after it left out."""
+    lead = rf"(?:{LEAGUE_SIDE}[ \t]+)?" if league else ""
+    return rf"(?:[Tt]he[ \t]+)?{lead}(?P<{group}>{CAP}){tail}"
 
 
 LEAGUE_SIDE = r"(?:[A-Z][\w'’-]*|\d+)(?:[ \t]+(?:[A-Z][\w'’-]*|\d+)){0,5}[ \t]+(?:side|outfit|club|team)"
@@ -105,6 +106,12 @@ _CUP_AFTER = re.compile(  # 'the Walsall Senior Cup', 'the Suffolk Premier Cup':
 _TWO_WORDS = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?|Ma?c[A-Z][a-z]+|O['’][A-Z][a-z]+)(?![\w'’-]*[ \t]+[A-Z])")
 
 
+@lru_cache(maxsize=4096)
+def _a_country(book: TeamBook, word: str) -> bool:
+    team = book.canonical(word)
+    return bool(team and book.is_national(team))
+
+
 def first_names(text: str, book: TeamBook) -> frozenset[int]:
     """'Jordan Kral scored', 'Chad Berg': a country's name opening a person's, a surname right after it
     and nothing capitalised after that (never 'England Women', 'Wales Under-21s', a role or a league)."""
@@ -112,8 +119,9 @@ def first_names(text: str, book: TeamBook) -> frozenset[int]:
     for m in _TWO_WORDS.finditer(text):
         if m[2] in _NOT_SURNAMES or text[max(0, m.start() - 3) : m.start()].rstrip().endswith(("v", "vs")):
             continue
-        team = book.canonical(m[1])
-        if team and book.is_national(team) and book.canonical(m[2]) is None and book.canonical(m[0]) is None:
+        if not _a_country(book, m[1]):
+            continue
+        if book.canonical(m[2]) is None and book.canonical(m[0]) is None:
             out.add(m.start())
     return frozenset(out)
 
@@ -284,14 +292,15 @@ def _club_canonical(book: TeamBook, name: str, exact_only: bool = False) -> str 
 @lru_cache(maxsize=4)
 def slot_patterns(lex: Lexicon | None, tailed: bool = True) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
     """The places a team's name stands in results and fixtures, as (rule, pattern, team groups); with
-    `tailed`, a name may run on over a `squad_tail` (the patterns without are for windows that hold none)."""
+    `tailed`, a name may run on over a `squad_tail` and have its league before it (the patterns without are
+    for windows that hold no word of either)."""
     rows = lex.rows("result_words") if lex else []
     verbs = alternation(r["phrase"] for r in rows if r["kind"] == "verb" and r["outcome"] in ("win", "lose", "draw"))
     nouns = alternation(r["phrase"] for r in rows if r["kind"] == "noun")
     preps = alternation(r["phrase"] for r in rows if r["kind"] == "prep")
     lead_verbs = alternation(r["phrase"] for r in rows if r["kind"] == "verb" and r["outcome"] in ("win", "lose", "draw", "played"))
     tail = squad_tail(lex) if tailed else ""
-    a, b = named("a", tail), named("b", tail)
+    a, b = named("a", tail, league=tailed), named("b", tail, league=tailed)
     gave = r"(?:gave|give|gives|giving|handed|hand|earned|earn|earning|secured|sealed|clinched|helped|inspired)"
     return [
         (
@@ -366,9 +375,9 @@ def slot_patterns(lex: Lexicon | None, tailed: bool = True) -> list[tuple[str, r
 
 @lru_cache(maxsize=4)
 def _tail_words(lex: Lexicon | None) -> tuple[str, ...]:
-    """A word every squad tail holds: a bracket, or the last word of a `squad` row."""
+    """A word every squad tail or league before a name holds: a bracket, the last word of a `squad` row."""
     rows = lex.phrases("team_words", means="squad") if lex else []
-    return ("(", *sorted({" " + p.split()[-1].lower() for p in rows}))
+    return ("(", " outfit", " club", *sorted({" " + p.split()[-1].lower() for p in rows}))  # and LEAGUE_SIDE's
 
 
 @lru_cache(maxsize=4)
