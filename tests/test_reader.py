@@ -1441,7 +1441,11 @@ def test_the_date_of_the_next_match_is_not_the_date_of_this_one(second, parts) -
     rec = read("Northbrook College edged out Westfield University 3-2 at home.\n" + second, parts)
     assert main(rec).match_date != dt.date(2025, 10, 11)
     [ahead] = [f for f in rec.fixtures if f.status == "scheduled"]
-    assert (ahead.home_team, ahead.away_team, ahead.match_date) == ("Eastwick State", "Northbrook College", dt.date(2026, 10, 11))
+    assert (ahead.home_team, ahead.away_team, ahead.match_date) == (
+        "Eastwick State",
+        "Northbrook College",
+        dt.date(2026, 10, 11),
+    )
 
 
 @pytest.mark.parametrize(
@@ -1481,7 +1485,10 @@ def test_a_managers_side_and_a_pair_of_people_are_no_teams(text, parts) -> None:
 @pytest.mark.parametrize(
     ("sentence", "result"),
     [
-        ("Northbrook Rovers of Sudan drew 2-2 with Eastwick of Egypt in the group.", ("Northbrook Rovers", 2, 2, "Eastwick")),
+        (
+            "Northbrook Rovers of Sudan drew 2-2 with Eastwick of Egypt in the group.",
+            ("Northbrook Rovers", 2, 2, "Eastwick"),
+        ),
         ("Already-qualified Eastwick of Tunisia lost 2-1 to Northbrook of Senegal.", ("Eastwick", 1, 2, "Northbrook")),
         ("Second-placed Northbrook of Ghana beat Eastwick of Nigeria 3-0.", ("Northbrook", 3, 0, "Eastwick")),
     ],

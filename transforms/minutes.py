@@ -146,7 +146,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("half_hour_gone", r"\bwith\s+(?:half\s+an|the\s+half)\s+hour\s+(?:gone|played|up|on\s+the\s+clock)\b"),
     (
         "quarter_gone",
-        r"\bwith\s+(?:just\s+|only\s+|barely\s+)?(?:a\s+)?quarter(?:[- ]hour|\s+of\s+an\s+hour)\s+(?:gone|played|on\s+the\s+clock)\b",
+        r"\bwith\s+(?:just\s+|only\s+|barely\s+)?(?:a\s+)?quarter(?:[- ]hour|\s+of\s+an\s+hour)\s+"
+        r"(?:gone|played|on\s+the\s+clock)\b",
     ),
     ("quarter_left", r"\bwith\s+(?:just\s+)?(?:a\s+)?quarter\s+of\s+an\s+hour\s+(?:left|remaining|to\s+go|to\s+play)\b"),
     ("needed", rf"\b(?:needed|took|required|it\s+took)\s+(?:just\s+|only\s+|barely\s+)?(?P<n>{NUM})\s+minutes?\s+(?:to|for)\b"),

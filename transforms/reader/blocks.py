@@ -82,9 +82,11 @@ def scoring_summaries(text: str, taken: list[tuple[int, int]]) -> list[TeamSheet
             s = m.start("name")
             sheet = out.setdefault(m["code"], TeamSheet(m["code"], None, label.start(), m.end()))
             sheet.char_end = max(sheet.char_end, m.end())
+            penalty = "penalty" in extra.lower()
             sheet.events.append(
-                EventMention("goal", s, s + len(name), player, team, assist, minute, added,
-                             "penalty" in extra.lower(), bool(own), SCORING_RULE)  # fmt: skip
+                EventMention(
+                    "goal", s, s + len(name), player, team, assist, minute, added, penalty, bool(own), SCORING_RULE
+                )
             )
             if player:
                 sheet.players.append(PersonMention(player, s, s + len(player), rule=SCORING_RULE))

@@ -84,7 +84,7 @@ INJURY_WORDS = re.compile(
 GOAL_CONTEXT = re.compile(
     r"\b(?:scor\w*|equali[sz]\w*|level\w*|lead|ahead|in front|won|win|beat|beating|defeated|drew|net\w*|doubl\w*|restor\w*|pulled|hit back|"
     r"repl\w*|answer\w*|respond\w*|reduc\w*|halv\w*)\b[^.;]{0,40}\b(?:with|through|via|thanks to|courtesy of|after)\s+(?:[\w,¤]+\s+){0,4}$"
-    r"|\b(?:thanks\s+to|courtesy\s+of)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$",  # '... thanks to a late § strike': told as the goal
+    r"|\b(?:thanks\s+to|courtesy\s+of)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$",  # 'thanks to a late § strike'
     re.I,
 )
 PARTICIPLE = re.compile(r"^\s+(?:after|before|while|since|by|on)\s+$")
@@ -1337,8 +1337,9 @@ def bracket_minutes(text: str, pos: int) -> list[tuple[int, int | None]]:
 
 
 _NTH = r"(\d{1,3})(?:st|nd|rd|th)"
-_MINUTE_LIST = re.compile(rf"[ \t]+(?:in|on)[ \t]+the[ \t]+{_NTH}((?:[ \t]*,[ \t]*{_NTH})*),?[ \t]+and[ \t]+(?:the[ \t]+)?{_NTH}"
-                          r"[ \t]+minutes?\b")
+_MINUTE_LIST = re.compile(
+    rf"[ \t]+(?:in|on)[ \t]+the[ \t]+{_NTH}((?:[ \t]*,[ \t]*{_NTH})*),?[ \t]+and[ \t]+(?:the[ \t]+)?{_NTH}[ \t]+minutes?\b"
+)
 
 
 def minute_list(text: str, pos: int) -> list[tuple[int, int | None]]:

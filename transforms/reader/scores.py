@@ -605,8 +605,10 @@ def unscored_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
         ),
         (  # 'Northbrook and Eastwick draw as ...', '... shared the spoils'
             "unscored_pair",
-            re.compile(r"¤(?P<s>\d+)\s+(?:and|&)\s+(?:the\s+)?¤(?P<o>\d+)\s+(?P<verb>draw|drew|share the spoils|shared the "
-                       r"spoils|share the points|shared the points|played out a draw|play out a draw)\b"),
+            re.compile(
+                r"¤(?P<s>\d+)\s+(?:and|&)\s+(?:the\s+)?¤(?P<o>\d+)\s+(?P<verb>draw|drew|share the spoils|shared the "
+                r"spoils|share the points|shared the points|played out a draw|play out a draw)\b"
+            ),
         ),
     ]
 

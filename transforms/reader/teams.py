@@ -43,7 +43,8 @@ def squad_tail(lex: Lexicon | None) -> str:
     played ('men's soccer team', 'side': team_words `squad`), or the short form it goes by, in brackets
     ('Northbrook College (NBC)'), or its season's record ('(5-1-0 overall)')."""
     words = alternation(lex.phrases("team_words", means="squad")) if lex else "(?!x)x"
-    return rf"(?:(?<!['’]s)[ \t]+{words}(?![\w'’-])|[ \t]*\([A-Z][A-Za-z&]{{1,5}}\)(?!\w)|{_RECORD})?"  # never "X's side"
+    # never "X's side" (his side, not a club's)
+    return rf"(?:(?<!['’]s)[ \t]+{words}(?![\w'’-])|[ \t]*\([A-Z][A-Za-z&]{{1,5}}\)(?!\w)|{_RECORD})?"
 
 
 _RECORD_PART = r"\d{1,2}-\d{1,2}(?:-\d{1,2})?(?:[ \t]+[\w-]+)?"  # '5-1-0 overall'
@@ -103,7 +104,10 @@ _CUP_AFTER = re.compile(  # 'the Walsall Senior Cup', 'the Suffolk Premier Cup':
     r"[ \t]+(?:Senior|Junior|Premier|Challenge|Charity|County|Intermediate|Minor|Youth|Memorial|Invitation(?:al)?)"
     r"(?:[ \t]+(?:Challenge|Senior|Premier|Knockout))?[ \t]+(?:Cup|Trophy|Shield|Bowl)\b"
 )
-_TWO_WORDS = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?|Ma?c[A-Z][a-z]+|O['’][A-Z][a-z]+)(?![\w'’-]*[ \t]+[A-Z])")
+_TWO_WORDS = re.compile(
+    r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?|Ma?c[A-Z][a-z]+|O['’][A-Z][a-z]+)"
+    r"(?![\w'’-]*[ \t]+[A-Z])"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -545,7 +549,8 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
                     take(m[g], SLOT_WEIGHT.get(rule, 1))
                 weight = SLOT_WEIGHT.get(rule, 1)
                 if weight >= 3 or rule == "noun_unscored":  # 'X moved up with a win over Y': X opens it too
-                    at = m.start() if rule in SUBJECT_LEFT_OUT | {"noun_unscored"} and not m.groupdict().get("a") else len(text)
+                    left_out = rule in SUBJECT_LEFT_OUT or rule == "noun_unscored"
+                    at = m.start() if left_out and not m.groupdict().get("a") else len(text)
                     result_sentences.append((doc.sentence_at(m.start()), at, min(weight, 3)))
     firsts: dict[tuple[int, int], tuple[int, int]] = {}
     for sentence, at, weight in result_sentences:
@@ -690,7 +695,7 @@ _GROUND_AFTER_POSSESSIVE = re.compile(r"(?:Park|Road|Lane|Ground|Stadium|Arena|F
 
 
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$")
-_HYPHEN_DESCRIPTOR = re.compile(r"^[A-Z][a-z]+-[a-z]+\s+(?=[A-ZÀ-Ý])")  # 'Already-qualified Eastwick', 'Second-placed X'
+_HYPHEN_DESCRIPTOR = re.compile(r"^[A-Z][a-z]+-[a-z]+\s+(?=[A-ZÀ-Ý])")  # 'Already-qualified X', 'Second-placed X'
 
 
 def _clean_surface(surface: str, lex: Lexicon | None = None) -> str:
