@@ -266,8 +266,25 @@ _SCANS = [(name, rx, any_word_test(_NEEDS.get(name, ("",)))) for name, rx in _CO
 _TIME_OF_DAY = re.compile(r"kick|\bk\.?o\b|start|begin|gates|doors", re.I)
 
 
+_FIXED_MINUTE = {  # phrases that name one minute: 'on the stroke of half-time', 'with an hour gone'
+    "seconds_restart": 46,
+    "hour_gone": 60,
+    "half_hour_gone": 30,
+    "quarter_gone": 15,
+    "on_the_hour": 60,
+    "half_hour": 30,
+    "first_minute": 1,
+    "last_kick": 90,
+    "stroke_ht": 45,
+    "stroke_ft": 90,
+    "last_minute": 90,
+}
+
+
 def _resolve(name: str, m: re.Match[str], extra_time: bool) -> tuple[int | None, int | None, int | None]:
     """One matched phrase to (minute, added, relative)."""
+    if name in _FIXED_MINUTE:
+        return _FIXED_MINUTE[name], None, None
     n = read_number(m.group("n")) if "n" in m.re.groupindex and m.group("n") else None
     if n is None and "n2" in m.re.groupindex and m.group("n2"):
         n = read_number(m.group("n2"))
@@ -286,8 +303,6 @@ def _resolve(name: str, m: re.Match[str], extra_time: bool) -> tuple[int | None,
         return (45 - n, None, None) if n is not None and n < 45 else (None, None, None)
     if name == "before_ft":
         return (90 - n, None, None) if n is not None and n < 90 else (None, None, None)
-    if name == "seconds_restart":
-        return 46, None, None
     if name == "left":
         if n is None or n >= 90:
             return None, None, None
@@ -305,12 +320,6 @@ def _resolve(name: str, m: re.Match[str], extra_time: bool) -> tuple[int | None,
         return None, None, n
     if name in ("gone", "needed"):
         return (n, None, None) if n is not None and 1 <= n <= 120 else (None, None, None)
-    if name == "hour_gone":
-        return 60, None, None
-    if name == "half_hour_gone":
-        return 30, None, None
-    if name == "quarter_gone":
-        return 15, None, None
     if name == "quarter_left":
         return (105 if extra_time else 75), None, None
     if name == "match_clock":
@@ -318,20 +327,6 @@ def _resolve(name: str, m: re.Match[str], extra_time: bool) -> tuple[int | None,
             return None, None, None  # 'kick-off at 15:00': the time of day
         minute = int(m["mm"]) + 1  # 56:46 is the 57th minute
         return clock(minute, extra_time) + (None,) if minute <= 130 else (None, None, None)
-    if name == "on_the_hour":
-        return 60, None, None
-    if name == "half_hour":
-        return 30, None, None
-    if name == "first_minute":
-        return 1, None, None
-    if name == "last_kick":
-        return 90, None, None
-    if name == "stroke_ht":
-        return 45, None, None
-    if name == "stroke_ft":
-        return 90, None, None
-    if name == "last_minute":
-        return 90, None, None
     if name in ("stoppage", "stoppage_adj"):
         return (45 if half == "first" else 90), None, None
     return None, None, None
