@@ -8,6 +8,8 @@ named by table and phrase, so a failure names the entry to fix.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from transforms.clean import read_article
@@ -163,6 +165,22 @@ def test_country_before_a_player_role_is_no_side(row, reader_parts) -> None:
     assert all("Eastwick" in (f.home_team, f.away_team) for f in played)
     country = row["example"].split()[1]
     assert all(country not in (f.home_team, f.away_team) for f in played)
+
+
+SIDE_ROWS = rows("team_words", means="home") + rows("team_words", means="away")
+
+
+@pytest.mark.parametrize("row", SIDE_ROWS, ids=ids(SIDE_ROWS))
+def test_a_side_word_tells_who_was_at_home(row, reader_parts) -> None:
+    """After 'Northbrook beat Eastwick', a side word naming no team is about Northbrook (the sentence's
+    subject); one before a name is about that team."""
+    example = row["example"]
+    text = example if re.search(r"\d-\d", example) else "Northbrook beat Eastwick 4-2 on Saturday. " + example
+    after = example[example.lower().find(row["phrase"].lower()) + len(row["phrase"]) :]
+    named = next((t for t in ("Northbrook", "Eastwick") if after.lstrip().startswith(t)), "Northbrook")
+    home = named if row["means"] == "home" else ({"Northbrook", "Eastwick"} - {named}).pop()
+    [m] = [f for f in read(text, reader_parts).fixtures if f.status == "played"]
+    assert (m.home_team, m.home_known) == (home, True), text
 
 
 # ---- nicknames ------------------------------------------------------------------------------------

@@ -1495,3 +1495,131 @@ def test_a_managers_side_and_a_pair_of_people_are_no_teams(text, parts) -> None:
 )
 def test_a_clubs_country_after_it_is_no_side(sentence, result, parts) -> None:
     assert [score_of(f) for f in played(read(sentence, parts))] == [result]
+
+
+# ---- fixtures: another team's lead, the first leg itself, a goal's fate, the pair's other meetings -----
+@pytest.mark.parametrize(
+    "text, winner, host",
+    [  # listed clubs: the possessive team is one the reader knows, as it would be in a real headline
+        ("Arsenal cuts Liverpool's lead with 3-0 win at Everton\n\nVarga scored twice.", "Arsenal", "Everton"),
+        ("Lazio cut Napoli's lead with 2-0 win at Torino\n\nVarga scored twice.", "Lazio", "Torino"),
+        ("Porto trims Benfica's lead after 3-0 win at Braga\n\nVarga scored twice.", "Porto", "Braga"),
+    ],
+)
+def test_a_possessive_before_a_preposition_is_not_the_winner(text, winner, host, parts) -> None:
+    m = main(read(text, parts))
+    assert (m.home_team, m.away_team, m.home_known) == (host, winner, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northbrook won 2-1 at Eastwick in the first leg of their playoff on Tuesday. Varga scored twice for "
+        "Northbrook. Eastwick hope for better in next week's second leg.\n\nIn other first-leg results, Westfield "
+        "beat Southport 1-0 and Kingsmoor won 2-0 at home to Ashby.",
+        "Northbrook beat Eastwick 2-1 in the first leg of the semi-final on Tuesday. Varga scored twice for "
+        "Northbrook, whose fans travel for the return leg next week.\n\nIn the other first leg, Westfield beat "
+        "Southport 1-0.",
+        "Northbrook won 2-1 at Eastwick in the first leg on Tuesday, Varga scoring twice, ahead of the second leg "
+        "at the Lane.\n\nIn the other first leg, Westfield beat Southport 1-0.",
+    ],
+)
+def test_a_first_leg_report_is_about_the_first_leg(text, parts) -> None:
+    m = main(read(text, parts))
+    assert {m.home_team, m.away_team} == {"Northbrook", "Eastwick"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northbrook beat Eastwick 2-0 on Saturday.\n\nVarga scored for Eastwick early in the second half but the "
+        "goal was called off after a video review.",
+        "Northbrook beat Eastwick 2-0 on Saturday. Olsen's late header was called off for offside.",
+        "Northbrook beat Eastwick 2-0 on Saturday. An Eastwick equaliser was called off by the referee.",
+    ],
+)
+def test_a_goal_called_off_leaves_the_match_played(text, parts) -> None:
+    assert read(text, parts).fixtures[0].status == "played"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northbrook beat Eastwick 3-2 in the final on Saturday. Varga scored the winner for Northbrook.\n\n"
+        "Northbrook also won 4-0 at Eastwick in March.",
+        "Northbrook beat Eastwick 3-2 in the cup final. Varga scored the winner.\n\nThe sides met twice in the "
+        "league: Northbrook won 2-0 at Eastwick in October and Eastwick won 1-0 at Northbrook in March.",
+        "Northbrook beat Eastwick 3-2 in the final in the capital. Varga scored the winner.\n\nEastwick had lost "
+        "1-0 at home to Northbrook in the league in May.",
+    ],
+)
+def test_the_pairs_other_meetings_do_not_place_the_final(text, parts) -> None:
+    m = main(read(text, parts))
+    assert (m.home_team, m.home_score, m.away_score, m.home_known) == ("Northbrook", 3, 2, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northbrook beat Eastwick 2-0 (1-0) on Sunday, a first win at seventh-placed Eastwick since 1990.",
+        "Northbrook beat Eastwick 2-0 (1-0) on Sunday, their first win at struggling Eastwick in years.",
+        "Northbrook beat Eastwick 2-0 (1-0) on Sunday for a third straight win at bottom club Eastwick.",
+    ],
+)
+def test_a_descriptor_between_at_and_the_team_still_places_the_match(text, parts) -> None:
+    m = main(read(text, parts))
+    assert (m.home_team, m.home_known, m.away_score) == ("Eastwick", True, 2)
+
+
+@pytest.mark.parametrize(
+    "text, team",
+    [
+        ("Northbrook lost 3-2 away to Glasgow's Partick Thistle on Saturday. Varga scored twice.", "Partick Thistle"),
+        ("Northbrook beat Kirkcaldy's Raith Rovers 2-0 on Saturday. Varga scored twice.", "Raith Rovers"),
+        ("Northbrook were beaten 2-1 by Edinburgh's Hibernian on Saturday. Varga scored.", "Hibernian"),
+    ],
+)
+def test_a_town_in_the_possessive_is_not_a_team(text, team, parts) -> None:
+    m = main(read(text, parts))
+    assert {m.home_team, m.away_team} == {"Northbrook", team}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There were only two changes from the 2-2 draw against Eastwick. Northbrook beat Westfield 1-0 on Sunday.",
+        "Here is how Northbrook beat Westfield 1-0 on Sunday. Varga scored.",
+        "Then came the 2-2 draw with Eastwick. Northbrook beat Westfield 1-0 on Sunday.",
+    ],
+)
+def test_there_and_here_are_never_teams(text, parts) -> None:
+    teams = {t for f in read(text, parts).fixtures for t in (f.home_team, f.away_team)}
+    assert not teams & {"There", "Here", "Then"}
+    assert "Westfield" in teams
+
+
+def test_a_side_named_once_in_a_caption_is_the_side_the_text_names(parts) -> None:
+    text = (
+        "Varga celebrates during Northbrook's 3-2 win over the Gulls at Kestrel Park on Saturday (Photo: Agency)\n\n"
+        "Northbrook's 3-2 win over Eastwick Town lifts them to third. Olsen scored twice for Eastwick Town, and "
+        "Eastwick Town stay fourth."
+    )
+    rec = read(text, parts)
+    assert [score_of(f) for f in played(rec)] == [("Northbrook", 3, 2, "Eastwick Town")]
+
+
+@pytest.mark.parametrize(
+    "text, home, away",
+    [
+        ("NORTHBROOK TOWN 6 EASTWICK HILL TOWN 1\n\nVarga scored twice.", "NORTHBROOK TOWN", "EASTWICK HILL TOWN"),
+        ("NORTHBROOK 2-1 EASTWICK HILL UNITED\n\nVarga scored twice.", "NORTHBROOK", "EASTWICK HILL UNITED"),
+        (
+            "NORTHBROOK TOWN 6 EASTWICK HILL TOWN 1\n\nNorthbrook Town were too good for Eastwick Hill Town.",
+            "Northbrook Town",
+            "Eastwick Hill Town",
+        ),
+    ],
+)
+def test_an_all_capitals_score_line_keeps_each_whole_name(text, home, away, parts) -> None:
+    m = main(read(text, parts))
+    assert (m.home_team, m.away_team) == (home, away)

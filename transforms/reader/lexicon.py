@@ -178,3 +178,9 @@ def inflections(phrase: str) -> list[str]:
     else:
         return []
     return [" ".join([f, *rest]) for f in forms]  # base, -ing, -s (the base may be the past: 'put')
+
+
+def lead_ins(lex: Lexicon | None) -> str:
+    """The words that lead a subject to its result verb (`result_words` rows `lead_in`): 'Northbrook came
+    back to beat Eastwick 2-1', 'rallied to draw 2-2 with'."""
+    return alternation(r["phrase"] for r in lex.rows("result_words") if r["kind"] == "lead_in") if lex else "(?!x)x"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from transforms.dates import resolve_match_date
-from transforms.reader.doc import Claim, Doc, Scope
+from transforms.reader.doc import Claim, Doc, Scope, mask
 from transforms.reader.lexicon import Lexicon, alternation
 from transforms.reader.scores import future_words
 from transforms.records import FixtureMention
@@ -35,6 +35,7 @@ class Candidate:
     home: str | None = None
     home_why: str = ""
     note: str | None = None
+    elsewhere: list[tuple[int, int]] = field(default_factory=list)  # sentences telling other meetings of the pair
 
     @property
     def start(self) -> int:
@@ -50,7 +51,7 @@ def decide(doc: Doc) -> None:
     doc.claims += sheet_claims(doc)
     if not any(c.first and c.second for c in doc.claims):
         doc.claims += most_named_claim(doc)
-    cands = candidates(doc)
+    cands = same_result_merged(doc, candidates(doc))
     if not cands:
         doc.matches = []
         return
@@ -67,6 +68,11 @@ def decide(doc: Doc) -> None:
     for c in cands[1:]:
         fill_scoreless(doc, c, same_paragraph=True)
     for c in cands:
+        own = {doc.sentence_at(cl.start) for cl in c.claims}
+        c.elsewhere = [
+            span for o in cands if o is not c and o.pair == c.pair for cl in o.claims
+            if (span := doc.sentence_at(cl.start)) not in own
+        ]  # fmt: skip
         orient(doc, c, is_main=c is main)
     other_legs(doc, cands)
     kept = [c for c in cands if c is main or c.goals is not None]
@@ -85,6 +91,8 @@ def match_status(doc: Doc) -> None:
     rx, status = _status_words(doc.lex)
     main = doc.matches[0]
     for m in rx.finditer(doc.text):
+        if _A_GOALS_FATE.search(doc.text, max(0, m.start() - 30), m.start()):
+            continue  # 'the goal was called off after a video review': a goal's fate, not the match's
         s0, s1 = doc.sentence_at(m.start())
         named = {t.team for t in doc.teams_in(s0, s1) if t.team}
         if named and not named & {main.home_team, main.away_team}:
@@ -92,6 +100,11 @@ def match_status(doc: Doc) -> None:
         main.status = status.get(" ".join(m.group().lower().split()), main.status)
         doc.note(f"status {main.status}: {m.group()!r}")
         return
+
+
+_A_GOALS_FATE = re.compile(
+    r"\b(?:goal|effort|strike|header|penalty|equali[sz]er|winner|opener|finish)\s+(?:[a-z]+\s+)?$", re.I
+)
 
 
 @lru_cache(maxsize=4)
@@ -150,6 +163,37 @@ def candidates(doc: Doc) -> list[Candidate]:
         notes = [c.note for c in cand.claims if c.note]
         cand.note = notes[0] if notes else None
     return out
+
+
+def same_result_merged(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """'the Glaswegians' 3-2 win over the Fifers' in a caption, 'Rovers' 3-2 defeat at Partick' in the text:
+    one result with one side named two ways. A candidate whose other side is a name no list knows and the
+    text gives once or twice joins the one with the same score and the better-named side."""
+    mentions = Counter(r.team for r in doc.teams if r.team)
+    out = list(cands)
+    for weak in cands:
+        if weak.goals is None or weak not in out:
+            continue
+        for strong in out:
+            if strong is weak or strong.goals is None or not (shared := weak.pair & strong.pair) or len(shared) != 1:
+                continue
+            team = next(iter(shared))
+            odd, other = next(iter(weak.pair - shared)), next(iter(strong.pair - shared))
+            if weak.goals[team] != strong.goals[team] or weak.goals[odd] != strong.goals[other]:
+                continue
+            if _listed(doc, odd) or mentions[odd] > 2 or mentions[odd] >= mentions[other]:
+                continue
+            doc.note(f"same result: {odd} is {other} ({mentions[odd]} v {mentions[other]} mentions)")
+            for cl in weak.claims:
+                cl.first, cl.second, cl.home = (other if t == odd else t for t in (cl.first, cl.second, cl.home))
+            strong.claims += weak.claims
+            out.remove(weak)
+            break
+    return out
+
+
+def _listed(doc: Doc, team: str) -> bool:
+    return doc.book.canonical(team) is not None or bool(doc.book.clubs.owners(team, exact_only=True))
 
 
 def weight(doc: Doc, c: Candidate, mentions: Counter) -> float:
@@ -380,8 +424,8 @@ def _said_at(text: str, ground: str) -> bool:
 
 def _match_window(doc: Doc, c: Candidate, is_main: bool) -> tuple[int, str]:
     """The text that tells this fixture: the whole article for the main match, else its sentences."""
-    if is_main:
-        return 0, doc.text
+    if is_main:  # without the sentences of the pair's other meetings ('they won 4-0 at Eastwick in March')
+        return 0, mask(doc.text, c.elsewhere) if c.elsewhere else doc.text
     spans = [doc.sentence_at(cl.start) for cl in c.claims]
     a, b = min(s for s, _ in spans), max(e for _, e in spans)
     return a, doc.text[a:b]
@@ -424,13 +468,20 @@ def _home_of_place(doc: Doc, team: str) -> set[str]:
     return keys
 
 
+_AT_TEAM = re.compile(  # 'at Eastwick', 'at seventh-placed Eastwick', 'at bottom club Eastwick'
+    r"\bat\s+(?:the\s+)?(?:(?:[a-z\d]+-[a-z]+|struggling|lowly|unbeaten|promoted|leaders|champions|bottom|top)"
+    r"(?:\s+(?:club|side))?\s+)?$"
+)
+
+
 def place_home(doc: Doc, c: Candidate, is_main: bool) -> tuple[str | None, str]:
     """'title-deciders at Oswestry and Penybont': a team's name or town after 'at' places the match there."""
     found = set()
     start, text = _match_window(doc, c, is_main)
     for r in doc.teams_in(start, start + len(text)):  # "a rocky display at Spurs": the team's own name, any form
-        if r.team in c.pair and re.search(r"\bat\s+(?:the\s+)?$", doc.text[max(0, r.start - 8) : r.start]):
-            if not re.match(r"\s+(?:to|against)\b", doc.text[r.end : r.end + 10]):
+        a, b = r.start - start, r.end - start
+        if r.team in c.pair and _AT_TEAM.search(text, max(0, a - 40), a) and not text[a].isspace():
+            if not re.match(r"\s+(?:to|against)\b", text[b : b + 10]):
                 found.add(r.team)
     for m in re.finditer(r"\bat\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)((?:\s+and\s+[A-Z][\w'’-]+)?)", text):
         places = [m[1]] + ([m[2].split("and", 1)[1].strip()] if m[2] else [])

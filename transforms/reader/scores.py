@@ -17,7 +17,7 @@ from collections import Counter
 from functools import lru_cache
 
 from transforms.reader.doc import Claim, Doc, Score, TeamRef, template
-from transforms.reader.lexicon import Lexicon, alternation
+from transforms.reader.lexicon import Lexicon, alternation, lead_ins
 
 SCORE_RX = re.compile(r"(?<![\w.:/+-])(\d{1,2})\s?[-–—]\s?(\d{1,2})(?![\w:/]|[-–]\d|\.\d)")
 WORD_SCORES = (  # scores told in words, the score's words in group 'n': (pattern, goals of each side)
@@ -30,6 +30,24 @@ EARLIER = re.compile(
     r"\bin (?:19|20)\d\d\b|\bthe reverse fixture\b|\bwhen the (?:sides|teams) last met\b",
     re.I,
 )
+
+_FIRST_LEG = re.compile(r"first[- ]leg", re.I)
+SECOND_LEG_AHEAD = re.compile(  # 'next week's second leg at Anfield', 'the return leg is on Tuesday'
+    r"\b(?:next\s+\w+['’]s|upcoming|going into|ahead of|before)\s+(?:the\s+)?(?:second|return)[- ]leg\b|"
+    r"\b(?:second|return)[- ]leg\s+(?:is|will|takes place|next)\b",
+    re.I,
+)
+
+
+def told_earlier(text: str, start: int, end: int) -> bool:
+    """A clause about an earlier match: 'last week's 3-0 loss', 'the first leg'. The first leg is this
+    match when the article looks ahead to the second ('won 2-1 in the first leg ... next week's second leg')."""
+    m = EARLIER.search(text, start, end)
+    if m is None:
+        return False
+    if _FIRST_LEG.fullmatch(m.group()) and SECOND_LEG_AHEAD.search(text):
+        return EARLIER.search(text, m.end(), end) is not None
+    return True
 
 
 def read(doc: Doc) -> None:
@@ -120,7 +138,7 @@ def heading_claims(doc: Doc) -> list[Claim]:
                 h.end,
                 h.rule,
                 h.goals,
-                home=None if h.rule == "heading_winner_first" else a.team,
+                home=None if h.rule in ("heading_winner_first", "heading_verb") else a.team,
                 note=note,
                 weight=6.0 + (4.0 if top else 0.0),
                 heading=True,
@@ -160,6 +178,7 @@ def prose_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     aux = (
         r"(?:,?\s+who)?(?:\s+(?:have|has|had|(?:were|was|are|is)(?!\s+[a-z]+ed\b)|would|will|could|to))?"
         r"(?:\s+(?:then|also|eventually|finally|comfortably|narrowly|only))?"
+        rf"(?:\s+{lead_ins(lex)})?"  # 'came back to beat'
     )
     verb = rf"(?P<verb>(?i:{verbs}))"  # 'Defeating Eastwick 3-0, Northbrook went top'
     noun = rf"(?:(?P<mod>{mods})\s+)?{gap}(?P<noun>{nouns})(?:\s+(?:back\s+)?(?P<trail>{trails}))?"
@@ -195,7 +214,10 @@ def prose_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
             ),
         ),
         ("noun_for", re.compile(rf"#\s+{noun}\s+for\s+{s}(?:\s+{prep}\s+{o})?")),
-        ("possessive_noun", re.compile(rf"¤(?P<s>\d+)(?:'s|’s|')\s+(?:\w+\s+){{0,2}}?#\s+{noun}(?:\s+{prep}\s+{o})?")),
+        (  # never "cut ¤'s lead with a 3-0 win at ¤": a word of the possessive's own phrase, no preposition
+            "possessive_noun",
+            re.compile(rf"¤(?P<s>\d+)(?:'s|’s|')\s+(?:(?!{_LINK_WORDS})\w+\s+){{0,2}}?#\s+{noun}(?:\s+{prep}\s+{o})?"),
+        ),
         (
             "winners",
             re.compile(
@@ -222,6 +244,7 @@ def prose_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+_LINK_WORDS = r"(?:with|in|at|on|by|after|for|to|from|over|against|into|thanks)\b"
 _CLAUSE_EDGE = re.compile(r"[,;]\s|\s(?:but|while|whereas)\s")
 
 
@@ -263,7 +286,7 @@ def prose_claims(doc: Doc) -> list[Claim]:
                     f"{claim.first if claim.goals[0] > claim.goals[1] else claim.second} won {hi}-{lo} on penalties"
                 )
             claim.goals = None
-        claim.earlier = bool(EARLIER.search(text, *_clause_of(text, s0, s1, sc.start, sc.end)))
+        claim.earlier = told_earlier(text, *_clause_of(text, s0, s1, sc.start, sc.end))
         if _IN_PASSING.search(tpl.text, 0, tpl.text.find("#")):
             claim.weight -= 2  # 'while ¤, who beat ¤ 3-1 on Saturday, stay top': a result said in passing
         out.append(claim)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from transforms.minutes import MinuteMention, clock
 from transforms.reader import blocks
 from transforms.reader.doc import Doc, line_spans, mask
+from transforms.reader.lexicon import Lexicon, alternation
 from transforms.sentences import split_sentences
 from transforms.team_sheets import read_team_sheets
 
@@ -40,7 +42,7 @@ def read(doc: Doc) -> None:
     sheet_spans = [(s.char_start, s.char_end) for s in doc.sheets]
     doc.sheets += blocks.read(text, doc.lines, sheet_spans)
     sheet_spans = [(s.char_start, s.char_end) for s in doc.sheets]
-    doc.headings = score_headings(text, doc.lines)
+    doc.headings = score_headings(text, doc.lines, doc.lex)
     heading_spans = [(h.start, h.end) for h in doc.headings]
     soft = unwrap(mask(text, heading_spans), paragraphs(text))
     prose = split_sentences(soft)
@@ -126,10 +128,12 @@ _KIND_OF_PREFIX = (
     (re.compile(r"(?:GOAL|Goal)\b"), "running"),
     (re.compile(r"(?:HT|Half[- ]time|First Half ends)\b", re.I), "half_time"),
 )
-_SUFFIX = re.compile(
-    r"\s*(?::\s|:$|\s[-–—|]\s|\s*\||\s+(?:[A-Z]{2,}\b[\s:]*){2,}|\s+(?:as it happened|live)\b|\.$|"
+_SUFFIX_TAIL = (
+    r"\s*(?::\s|:$|\s[-–—|]\s|\s*\||\s+(?:as it happened|live)\b|\.$|"
     r"\s*\((?:Final|FT|AET|aet|a\.e\.t\.|pens?|OT|SO|HT)\)).*$"
 )
+_SUFFIX = re.compile(r"\s+(?:[A-Z]{2,}\b[\s:]*){2,}.*$|" + _SUFFIX_TAIL)  # 'Eastwick LIVE REPORT'
+_SUFFIX_ALL_CAPS = re.compile(_SUFFIX_TAIL)  # 'EASTWICK HILL TOWN': in an all-caps line the capitals are the name
 _DASH_SCORE = re.compile(r"(?<![\d.:/])(\d{1,2})\s?[-–—]\s?(\d{1,2})(?![\d.:/-])")
 _SPACED_SCORES = re.compile(
     r"^(?P<a>.+?)\s*(?<![\d-])(?P<s1>\d{1,2})(?:\s*[-–,]\s+|\s+|(?=[A-Z]))(?P<b>\D.*?)\s*(?<![\d-])(?P<s2>\d{1,2})(?P<rest>\b.*)?$"
@@ -210,7 +214,7 @@ def _trim_side(text: str, start: int, end: int, left: bool) -> tuple[int, int] |
             start += m.end()
             side = side[m.end() :]
     else:
-        m = _SUFFIX.search(side)
+        m = (_SUFFIX_ALL_CAPS if side.isupper() else _SUFFIX).search(side)
         if m:
             end -= len(side) - m.start()
             side = side[: m.start()]
@@ -230,7 +234,7 @@ def _prefix_kind(text: str, start: int) -> str:
     return "final"
 
 
-def score_headings(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
+def score_headings(text: str, lines: list[tuple[int, int]], lex: Lexicon | None = None) -> list[Heading]:
     """Every score line standing alone, in four shapes: 'A 2-1 B', 'A 2 B 1', 'Match ends, A 2, B 1.',
     two lines 'A (1) 2 (Scorer 10)' / 'B (0) 1', and a score box (team lines around a lone '2 - 1')."""
     out: list[Heading] = []
@@ -247,7 +251,7 @@ def score_headings(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
             continue
         h = _versus_heading(text, s, e) or _dash_heading(text, s, e) or _live_heading(text, s, e)
         h = h or _wire_heading(text, s, e) or _bracket_heading(text, s, e) or _scorers_heading(text, s, e)
-        h = h or _spaced_heading(text, s, e)
+        h = h or _spaced_heading(text, s, e) or (_verb_heading(text, s, e, lex) if k < 8 and lex else None)
         if h is None and k + 1 < len(lines):
             h = _opta_heading(text, (s, e), lines[k + 1]) or _two_line_heading(text, (s, e), lines[k + 1])
         if h is not None and _WINNER_FIRST.match(text, s):
@@ -400,6 +404,37 @@ def _scorers_heading(text: str, s: int, e: int) -> Heading | None:
     scorers = tuple(m.span(g) if m[g] else None for g in ("l1", "l2"))
     goals = (int(m["s1"]), int(m["s2"]))
     return Heading(s, e, sides[0], sides[1], goals, "heading_scorers", _prefix_kind(text, s), scorers)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=4)
+def _headline_verbs(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = [r for r in lex.rows("result_words") if r["kind"] == "verb" and r["outcome"] in ("win", "lose", "draw")]
+    side = r"[A-ZÀ-Ý][\w.'’&-]*(?:[ \t]+(?:of[ \t]+|de[ \t]+)?[A-ZÀ-Ý][\w.'’&-]*){0,4}?"
+    rx = re.compile(
+        rf"(?P<a>{side})[ \t]+(?P<verb>(?i:{alternation(r['phrase'] for r in rows)}))[ \t]+"
+        rf"(?:(?P<prep>(?i:to|at|over|past|by|against|with))[ \t]+)?(?P<b>{side})"
+        r"(?:[ \t]+(?i:in|after)[ \t]+(?:(?:Double|2)[ \t]?)?(?i:Overtime|OT|Extra[ \t]Time|Penalties))?,?[ \t]+"
+        r"(?P<s1>\d{1,2})[ \t]?[-–][ \t]?(?P<s2>\d{1,2})\b[^\n]*"
+    )
+    return rx, {r["phrase"].lower(): r["outcome"] for r in rows}
+
+
+def _verb_heading(text: str, s: int, e: int, lex: Lexicon) -> Heading | None:
+    """A title-case headline with its result verb: 'Eastwick Falls to Northbrook, 3-0', 'Falcons Lose at
+    Northbrook, 2-1', 'Northbrook Tops Eastwick 2-1'. The score is the winner's first; 'at' names the host,
+    else the home side is not told."""
+    if e - s > 120:
+        return None
+    rx, outcome = _headline_verbs(lex)
+    m = rx.fullmatch(text, s, e)
+    if not m or not m["verb"][0].isupper():
+        return None  # a headline in title case: 'Northbrook beat Eastwick 2-1' is prose for the prose reader
+    won = outcome.get(" ".join(m["verb"].lower().split()))
+    hi, lo = sorted((int(m["s1"]), int(m["s2"])), reverse=True)
+    a_goals, b_goals = (lo, hi) if won == "lose" else (hi, lo) if won == "win" else (int(m["s1"]), int(m["s2"]))
+    if (m["prep"] or "").lower() == "at":
+        return Heading(s, e, m.span("b"), m.span("a"), (b_goals, a_goals), "heading_verb_at")
+    return Heading(s, e, m.span("a"), m.span("b"), (a_goals, b_goals), "heading_verb")
 
 
 def _spaced_heading(text: str, s: int, e: int) -> Heading | None:

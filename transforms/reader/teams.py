@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from transforms.gates import compile_rule, gate_for, gate_test
 from transforms.reader.doc import Doc, TeamRef
-from transforms.reader.lexicon import Lexicon, alternation, fold_phrase
+from transforms.reader.lexicon import Lexicon, alternation, fold_phrase, lead_ins
 from transforms.reader.sections import team_like
 from transforms.teams import TeamBook, name_key
 
@@ -303,6 +303,7 @@ def slot_patterns(lex: Lexicon | None, tailed: bool = True) -> list[tuple[str, r
     nouns = alternation(r["phrase"] for r in rows if r["kind"] == "noun")
     preps = alternation(r["phrase"] for r in rows if r["kind"] == "prep")
     lead_verbs = alternation(r["phrase"] for r in rows if r["kind"] == "verb" and r["outcome"] in ("win", "lose", "draw", "played"))
+    lead_in = rf"(?:{lead_ins(lex)}\s+)?"  # 'came back to beat', 'rallied to draw'
     tail = squad_tail(lex) if tailed else ""
     a, b = named("a", tail, league=tailed), named("b", tail, league=tailed)
     gave = r"(?:gave|give|gives|giving|handed|hand|earned|earn|earning|secured|sealed|clinched|helped|inspired)"
@@ -310,11 +311,15 @@ def slot_patterns(lex: Lexicon | None, tailed: bool = True) -> list[tuple[str, r
         (
             "verb_object",
             re.compile(
-                rf"(?:{a}(?:,\s+who)?\s+(?:have\s+|has\s+|had\s+)?)?(?:{verbs})\s+(?:the\s+)?{GAP}{b}\s+{SCORE}"
+                rf"(?:{a}(?:,\s+who)?\s+(?:have\s+|has\s+|had\s+)?{lead_in})?(?:{verbs})\s+(?:the\s+)?{GAP}{b}\s+{SCORE}"
             ),
             ("a", "b"),
         ),
-        ("subject_verb", re.compile(rf"{a}(?:,\s+who)?\s+(?:have\s+|had\s+|has\s+)?(?:{verbs})\s+{SCORE}"), ("a",)),
+        (
+            "subject_verb",
+            re.compile(rf"{a}(?:,\s+who)?\s+(?:have\s+|had\s+|has\s+)?{lead_in}(?:{verbs})\s+{SCORE}"),
+            ("a",),
+        ),
         ("noun_object", re.compile(rf"{SCORE}\s+{GAP}(?:{nouns})\s+(?:{preps})\s+(?:the\s+)?{GAP}{b}"), ("b",)),
         (
             "noun_for",
@@ -327,7 +332,11 @@ def slot_patterns(lex: Lexicon | None, tailed: bool = True) -> list[tuple[str, r
             ("a",),
         ),
         ("verb_score_prep", re.compile(rf"\b(?:{verbs})\s+{SCORE}\s+(?:{preps})\s+(?:the\s+)?{GAP}{b}"), ("b",)),
-        ("possessive_score", re.compile(rf"{a}(?:'s|’s|')\s+(?:[a-z]+\s+)?{SCORE}\s+{GAP}(?:{nouns})"), ("a",)),
+        (
+            "possessive_score",
+            re.compile(rf"{a}(?:'s|’s|')\s+(?:(?!with\b|in\b|at\b|after\b)[a-z]+\s+)?{SCORE}\s+{GAP}(?:{nouns})"),
+            ("a",),
+        ),
         ("score_between", re.compile(rf"{SCORE}\s+between\s+{a}\s+(?:and|&)\s+{b}"), ("a", "b")),
         (
             "subject_noun",
@@ -366,7 +375,7 @@ def slot_patterns(lex: Lexicon | None, tailed: bool = True) -> list[tuple[str, r
         (  # 'Northbrook brushed aside Eastwick on Saturday' opening the article: its two teams, no score needed
             "lead_result",
             re.compile(
-                rf"(?<![\w'’-]){a}(?:\s+(?:have|has|had))?\s+(?:{lead_verbs})\s+(?:(?:to|by|with|against|at|over|past)\s+)?(?:the\s+)?{b}(?![\w'’-])"
+                rf"(?<![\w'’-]){a}(?:\s+(?:have|has|had))?\s+{lead_in}(?:{lead_verbs})\s+(?:(?:to|by|with|against|at|over|past)\s+)?(?:the\s+)?{b}(?![\w'’-])"
                 r"(?![ \t]+[A-ZÀ-Ý])(?!\s+(?:to|level|back|ahead|in front|into|up)\b)"  # the whole run; 'Varga
                 # beats Olsen to the award', 'Varga drew Northbrook level': a person acting, no result
                 r"(?!\s+(?:penalty|goal|header|strike|free[- ]kick|double|brace|hat-trick|own goal|equali[sz]er|winner|"
@@ -451,6 +460,7 @@ _NOT_TEAM_WORDS = frozenset(
         "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "VAR", "FIFA", "UEFA", "He", "She", "They", "It", "His", "Her", "Their", "We", "I", "You", "But",
         "And", "When", "After", "Before", "While", "With", "In", "On", "At", "For", "A", "An", "This", "That",
+        "There", "Here", "Then", "Now", "So", "Yet", "Still", "Also", "These", "Those",
     }
 )  # fmt: skip
 
@@ -487,7 +497,8 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
     nicknamed = book.lexicon.nickname_owners if book.lexicon is not None else {}  # type: ignore[attr-defined]
 
     def take_one(surface: str, weight: int) -> None:
-        whole = surface.strip().rstrip(".,;:")
+        surface = without_town(book, surface.strip())
+        whole = surface.rstrip(".,;:")
         if (
             nicknamed
             and not book.canonical(whole)
@@ -514,6 +525,8 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
         if not listed and _MANAGERS_MEN.match(text, text.find(surface) + len(surface)) and " " not in surface:
             return  # "Marsh's men claimed a 1-0 victory": the manager's side, not a club called Marsh
         canonical = resolve(surface)
+        if canonical and canonical.isupper() and " " in canonical:
+            canonical = _written_in_case(text, canonical)
         if canonical:
             found[surface] = canonical
             votes[surface] += weight
@@ -576,6 +589,29 @@ _ROLE_THEN_NAME = re.compile(
     r"(?<![\w-])(?i:manager|boss|coach|head coach|striker|midfielder|defender|goalkeeper|keeper|winger|captain|"
     r"skipper|forward|chairman|president|referee)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 )
+
+
+_TOWNS_TEAM = re.compile(r"(?P<town>[A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)?)['’]s\s+(?P<team>[A-ZÀ-Ý].*)")
+
+
+def without_town(book: TeamBook, surface: str) -> str:
+    """'Glasgow's Partick Thistle' is Partick Thistle: a clubs' town in the possessive places the team
+    (a town that is a club's name, 'Liverpool's Everton', is left alone)."""
+    m = _TOWNS_TEAM.fullmatch(surface)
+    if m is None:
+        return surface
+    town = m["town"]
+    if book.canonical(town) or book.clubs.owners(town, exact_only=True) or not book.clubs.in_city(town):
+        return surface
+    return m["team"]
+
+
+def _written_in_case(text: str, name: str) -> str:
+    """'BURGESS HILL TOWN' in a capitals heading is the 'Burgess Hill Town' the text writes elsewhere."""
+    for m in re.finditer(re.escape(name), text, re.I):
+        if not m.group().isupper():
+            return m.group()
+    return name
 
 
 def _people_by_role(text: str) -> set[str]:
