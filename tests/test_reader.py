@@ -1623,3 +1623,132 @@ def test_a_side_named_once_in_a_caption_is_the_side_the_text_names(parts) -> Non
 def test_an_all_capitals_score_line_keeps_each_whole_name(text, home, away, parts) -> None:
     m = main(read(text, parts))
     assert (m.home_team, m.away_team) == (home, away)
+
+
+# ---- substitutions, box scores, live lines and labelled score lines -------------------------------------
+def subs(rec: ArticleRecords) -> list[tuple[str | None, str | None, int | None]]:
+    return sorted(
+        ((e.player_name, e.related_player_name, e.minute) for e in rec.events if e.event_type == "substitution"),
+        key=str,
+    )
+
+
+@pytest.mark.parametrize(
+    "item, on, off, minute",
+    [
+        ("Kell (80' Olsen)", "Olsen", "Kell", 80),
+        ("Toth (46’ Haddou)", "Haddou", "Toth", 46),
+        ("Hahn (90'+2' Igel)", "Igel", "Hahn", 90),
+    ],
+)
+def test_a_sheet_prints_the_minute_before_the_substitute(item, on, off, minute, parts) -> None:
+    text = (
+        f"Northbrook 2-1 Eastwick\n\nVarga scored.\n\nNorthbrook: Marsh, {item}, Berg, Kral, Varga, Nagy, Szabo, "
+        "Horvath, Kiss, Molnar, Bauer.\nEastwick: Ahn, Kowal, Costa, Dietz, Engel, Fink, Graf, Lenz, Mayer, Nolte, Ott."
+    )
+    assert (on, off, minute) in subs(read(text, parts))
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        (
+            "Jan Berg was forced off after a clash with Tomas Varga and Pieter Olsen came on in the 60th minute.",
+            "Pieter Olsen",
+        ),
+        ("After a foul by Tomas Varga and Pieter Olsen came on in the 60th minute, Northbrook tired.", "Pieter Olsen"),
+        ("Following a collision with Tomas Varga and Pieter Olsen was booked in the 60th minute.", "Pieter Olsen"),
+    ],
+)
+def test_a_name_after_a_preposition_does_not_share_the_next_verb(text, who, parts) -> None:
+    rec = read("Northbrook beat Eastwick 2-1.\n\n" + text, parts)
+    actors = {e.player_name for e in rec.events if e.event_type in ("substitution", "yellow_card")}
+    assert actors == {who}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "League of Ireland Premier Division: Northbrook 1 Eastwick 0",
+        "Scottish Cup fourth round: Northbrook 1 Eastwick 0",
+        "National League North: Northbrook 1 Eastwick 0",
+    ],
+)
+def test_a_score_line_after_its_competitions_label(line, parts) -> None:
+    m = main(read(line + "\n\nVarga scored the only goal.", parts))
+    assert (score_of(m), m.home_known) == (("Northbrook", 1, 0, "Eastwick"), True)
+    teams = {t for f in read(line + "\n\nVarga scored.", parts).fixtures for t in (f.home_team, f.away_team)}
+    assert not teams & {"Republic of Ireland", "Ireland", "Scotland"}
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "Defeat, coupled to Westwood United's scoreless draw at home to Southport, left Eastwick bottom.",
+        "Westwood United's 2-2 draw with Southport left Eastwick bottom.",
+        "Eastwick stay bottom after Kingsmoor Rovers' 1-0 win at Southport.",
+    ],
+)
+def test_a_result_of_a_club_the_reader_does_not_know_is_not_pinned_on_a_known_one(aside, parts) -> None:
+    rec = read("Northbrook United beat Eastwick 2-0. Varga scored twice.\n\n" + aside, parts)
+    pairs = [{f.home_team, f.away_team} for f in played(rec)]
+    assert pairs[0] == {"Northbrook United", "Eastwick"}
+    assert all(p == {"Northbrook United", "Eastwick"} or "Northbrook United" not in p for p in pairs)
+    assert all("Eastwick" not in p for p in pairs[1:])
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Northbrook 0 1 — 1\nEastwick 1 1 — 2\n",
+        "|Northbrook\n|0\n|1\n|—\n|1\n|Eastwick\n|1\n|1\n|—\n|2\n",
+        "Northbrook 0 1 0 — 1\nEastwick 1 1 0 — 2\n",
+    ],
+)
+def test_a_wire_box_score(table, parts) -> None:
+    text = table + (
+        "First Half_1, Eastwick, Varga, 3 (Olsen), 8th minute.\n"
+        "Second Half_2, Northbrook, Berg, 1, 72nd; 3, Eastwick, Kral, 2 (penalty kick), 85th.\n"
+        "Yellow Cards_Kell, Northbrook, 29th; Haddou, Eastwick, 57th.\n"
+        "Northbrook_Marsh; Kell, Berg (Tomas Kowal, 84th), Nagy; Toth, Szabo.\n"
+        "Eastwick_Ahn; Costa, Dietz, Haddou (Jan Marsh, 73rd); Varga, Kral.\n"
+    )
+    rec = read(text, parts)
+    m = main(rec)
+    assert (score_of(m), m.home_known) == (("Northbrook", 1, 2, "Eastwick"), False)
+    goals = sorted(
+        (e.player_name, e.minute, e.related_player_name, e.is_penalty) for e in rec.events if e.event_type == "goal"
+    )
+    assert goals == [("Berg", 72, None, False), ("Kral", 85, None, True), ("Varga", 8, "Olsen", False)]
+    assert sorted(e.player_name for e in rec.events if e.event_type == "yellow_card") == ["Haddou", "Kell"]
+    assert subs(rec) == [("Jan Marsh", "Haddou", 73), ("Tomas Kowal", "Berg", 84)]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Northbrook vs. Eastwick\n\nFinal result: 1:2",
+        "Northbrook - Eastwick 1:2",
+        "Northbrook v Eastwick\nFull-time: 1-2",
+    ],
+)
+def test_a_colon_score_and_a_result_line_under_the_pair(heading, parts) -> None:
+    assert score_of(main(read(heading + "\n\nVarga scored twice.", parts))) == ("Northbrook", 1, 2, "Eastwick")
+
+
+def test_a_kick_off_time_is_no_colon_score(parts) -> None:
+    rec = read("Northbrook v Eastwick\nKick-off 7:45 pm\n\nVarga will start.", parts)
+    assert all(f.home_score is None for f in rec.fixtures)
+
+
+@pytest.mark.parametrize(
+    "line, kind, who, minute",
+    [
+        ("60. min 1:2 Eastwick Tomas Varga scored a goal!", "goal", "Tomas Varga", 60),
+        ("25. min 0:1 Northbrook Jan Berg was cautioned with a yellow card.", "yellow_card", "Jan Berg", 25),
+        ("81' Eastwick Pieter Olsen replaces Samir Haddou.", "substitution", "Pieter Olsen", 81),
+    ],
+)
+def test_a_live_line_names_the_team_then_its_player(line, kind, who, minute, parts) -> None:
+    rec = read("Northbrook vs. Eastwick\n\nFinal result: 1:2\n\n" + line, parts)
+    assert [(e.player_name, e.minute) for e in rec.events if e.event_type == kind] == [(who, minute)]

@@ -851,6 +851,8 @@ class NameFinder:
         runs = self.runs if (start, end) == (0, None) else capitalised_runs(self.text, start, end)
         for run in runs:
             span = trim_titles(run, mid_sentence=_MID_SENTENCE.search(self.text, max(0, run.start - 3), run.start) is not None)
+            if span is not None and self._blocked(span.start, span.end):
+                span = self._after_blocked_head(span)
             if span is None or self._blocked(span.start, span.end):
                 continue
             span = self._drop_team_prefix(span)
@@ -869,6 +871,21 @@ class NameFinder:
         if (start, end) == (0, None):
             self._whole = out
         return out
+
+    def _after_blocked_head(self, span: NameSpan) -> NameSpan | None:
+        """'Eastwick Tomas Varga scored' (a live-text line: the team, then its scorer): the run after a
+        blocked span that opens it, when two or more capitalised words are left."""
+        k = bisect_left(self._blocked_starts, span.start + 1) - 1
+        if k < 0:
+            return None
+        bs, be = self.blocked[k]
+        if not (bs <= span.start < be < span.end):
+            return None
+        rest = self.text[be : span.end]
+        cut = be + len(rest) - len(rest.lstrip())
+        if len(self.text[cut : span.end].split()) < 2:
+            return None
+        return NameSpan(cut, span.end, self.text[cut : span.end])
 
     def _drop_team_prefix(self, span: NameSpan) -> NameSpan | None:
         """'Madrid Varga' never happens, but 'Real Madrid' and 'Barcelona Varga' might: trim team words."""

@@ -113,6 +113,10 @@ _EVENT_ITEM_CLOCK_FIRST = compile_rule(
 _BARE_MINUTE = compile_rule(_MINUTE + r"\s*(?:\(?(?P<flag>" + _FLAG + r")\)?)?", re.IGNORECASE)
 _RATED = compile_rule(r"(?P<name>[^\W\d_][^\d()]*?)\s*\((?P<score>\d{1,2}(?:[.,]\d)?)\)")
 _SUB_ON = compile_rule(r"(?P<on>[^\W\d_][^\d(),]*?)\s*" + _MINUTE)
+_SUB_ON_CLOCK_FIRST = compile_rule(  # 'Kell (80' Olsen)', 'Kell (46’ Olsen)': the minute printed first, with its mark
+    r"\s*(?P<min>\d{1,3})\s*" + _TICK + r"(?:\s*\+\s*(?P<add>\d{1,2})\s*" + _TICK + r"?)?"
+    r"\s*(?P<on>[^\W\d_][^\d(),]*?)\s*"
+)
 _SUB_FOR = compile_rule(
     r"(?P<on>[^\W\d_][^\d(),]*?)\s+(?:on\s+)?for\s+(?P<off>[^\W\d_][^\d(),]*?)\s*\(?" + _MINUTE + r"\)?"
 )
@@ -378,6 +382,11 @@ def _substitutions_in_item(
     inner = text[inner_start:inner_end].strip(" ()")
     if inner.lower().rstrip(".") in _CAPTAIN_MARKS:
         return []
+    first = _SUB_ON_CLOCK_FIRST.fullmatch(text, inner_start, inner_end)
+    if first:
+        on = _trim(text, *first.span("on"))
+        minute = _minute(first["min"], first["add"])
+        return [(on, off, minute)] if minute is not None and _is_name(text[on[0] : on[1]]) else None
     changes = []
     cursor = inner_start
     for found in _SUB_ON.finditer(text, inner_start, inner_end):

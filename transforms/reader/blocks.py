@@ -40,7 +40,99 @@ def read(text: str, lines: list[tuple[int, int]], taken: list[tuple[int, int]]) 
     """Match-facts line-ups (with their goals and cards), wire summaries and score boxes, in text order;
     none where other sheets were read."""
     out = summaries(text, lines, taken) + lineups(text, lines, taken) + score_boxes(text, lines, taken)
-    return out + scoring_summaries(text, taken)
+    return out + scoring_summaries(text, taken) + wire_box_scores(text, lines, taken)
+
+
+# ---- a wire service's box score (AP): labels glued to their fields by an underscore ---------------------
+#
+#     First Half_1, Eastwick, Varga, 3 (Olsen), 8th minute.      goal number, team, scorer, his tally,
+#     Second Half_2, Northbrook, Berg, 1, 72nd.                  the assists in brackets, the minute
+#     Yellow Cards_Kral, Northbrook, 29th; Kell, Eastwick, 57th.  name, team, minute
+#     Northbrook_Marsh; Kell, Berg (Kowal, 84th), ...; Kral.     a line-up: 'starter (substitute, minute)'
+
+BOX_SCORE_RULE = "sheet_wire_box_score"
+_BOX_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[A-ZÀ-Ý][^_\n]{1,40}?)_(?=\S)")
+_BOX_GOAL = re.compile(
+    r"\s*\d{1,2},\s*(?P<team>[^,;\n]+?),\s*(?P<name>[^,;()\n]+?),\s*\d{1,2}\s*(?:\((?P<extra>[^()\n]*)\))?,\s*"
+    r"(?P<min>\d{1,3})(?:st|nd|rd|th)?(?:\s*\+\s*(?P<add>\d{1,2}))?(?:\s+minute)?\s*[.;]?"
+)
+_BOX_CARD = re.compile(
+    r"\s*(?P<name>[^,;\n]+?),\s*(?P<team>[^,;\n]+?),\s*(?P<min>\d{1,3})(?:st|nd|rd|th)?(?:\s*\+\s*(?P<add>\d{1,2}))?\s*[.;]?"
+)
+_BOX_PLAYER = re.compile(
+    r"\s*(?P<name>[^\W\d_][^;,()\n]*?)\s*(?:\((?P<on>[^\W\d_][^,()\n]*?),\s*(?P<min>\d{1,3})(?:st|nd|rd|th)?\)\s*)?(?:[;,]|\.?$)",
+    re.M,
+)
+_BOX_GOAL_LABELS = ("first half", "second half", "overtime", "first overtime", "second overtime", "extra time")
+_BOX_CARD_LABELS = {"yellow cards": "yellow_card", "red cards": "red_card", "yellow card": "yellow_card",
+                    "red card": "red_card"}  # fmt: skip
+_BOX_OTHER_LABELS = ("goalies", "referee", "assistant referees", "4th official", "fourth official", "att", "a")
+
+
+def wire_box_scores(text: str, lines: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[TeamSheet]:
+    """One sheet per team the box names: its line-up with substitutions, and the goals and cards listed
+    under the half and card labels (each item names its team)."""
+    if "Half_" not in text and "Cards_" not in text:
+        return []
+    labels = [m for m in _BOX_LABEL.finditer(text) if not any(a <= m.start() < b for a, b in taken)]
+    sheets: dict[str, TeamSheet] = {}
+    lineup_at: dict[str, int] = {}
+
+    def sheet(team: str, at: int) -> TeamSheet:
+        return sheets.setdefault(team, TeamSheet(team, None, at, at))
+
+    for m in labels:
+        label, end = m["label"].strip(), text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        kind = label.lower()
+        if kind in _BOX_GOAL_LABELS:
+            for g in _box_items(_BOX_GOAL, text, m.end(), end):
+                extra = (g["extra"] or "").strip()
+                name, team = g["name"].strip(), g["team"].strip()
+                penalty, own = "penalty" in extra.lower(), "own goal" in extra.lower()
+                assist = None if penalty or own or not extra else extra.split(",")[0].strip()
+                at, added = g.start("name"), int(g["add"]) if g["add"] else None
+                ev = EventMention(
+                    "goal", at, at + len(name), name, team, assist, int(g["min"]), added, penalty, own, BOX_SCORE_RULE
+                )
+                _add(sheet(team, m.start()), ev, end)
+        elif kind in _BOX_CARD_LABELS:
+            for c in _box_items(_BOX_CARD, text, m.end(), end):
+                name, team = c["name"].strip(), c["team"].strip()
+                at, added = c.start("name"), int(c["add"]) if c["add"] else None
+                card = _BOX_CARD_LABELS[kind]
+                ev = EventMention(card, at, at + len(name), name, team, None, int(c["min"]), added, rule=BOX_SCORE_RULE)
+                _add(sheet(team, m.start()), ev, end)
+        elif kind not in _BOX_OTHER_LABELS and ";" in text[m.end() : end]:
+            box = sheet(label, m.start())
+            lineup_at[label] = m.start()
+            for p in _box_items(_BOX_PLAYER, text, m.end(), end):
+                name = p["name"].strip()
+                at = p.start("name")
+                box.players.append(PersonMention(name, at, at + len(name), rule=BOX_SCORE_RULE))
+                if p["on"]:
+                    on = p["on"].strip()
+                    box.players.append(PersonMention(on, p.start("on"), p.start("on") + len(on), rule=BOX_SCORE_RULE))
+                    _add(box, EventMention("substitution", p.start("on"), p.start("on") + len(on), on, label, name,
+                                           int(p["min"]), rule=BOX_SCORE_RULE), end)  # fmt: skip
+    found = [s for s in sheets.values() if s.players or s.events]
+    return sorted(found, key=lambda s: lineup_at.get(s.team or "", len(text)))  # the line-ups' order, as printed
+
+
+def _box_items(rx: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Consecutive items of one field, from its label to the line's end (none if the first does not fit)."""
+    out, pos = [], start
+    while pos < end and (m := rx.match(text, pos, end)) and m.end() > pos:
+        out.append(m)
+        pos = m.end()
+    return out
+
+
+def _add(sheet: TeamSheet, event: EventMention, end: int) -> None:
+    sheet.events.append(event)
+    sheet.char_end = max(sheet.char_end, end)
+    if event.event_type != "substitution" and event.player_name:
+        sheet.players.append(PersonMention(event.player_name, event.char_start, event.char_end, rule=BOX_SCORE_RULE))
 
 
 # ---- a US college page's scoring summary ----------------------------------------------------------------

@@ -1272,8 +1272,11 @@ def listed_before(tpl: str, actor_start: int) -> list[int]:
     """'§1 (90+13) and the substitutes §2 and §3 were sent off': everyone listed before the actor."""
     out, pos = [], actor_start
     while m := _LISTED_BEFORE.search(tpl, max(0, pos - 60), pos):
-        if _AFTER_PREP.search(tpl, max(0, m.start() - 12), m.start()) and " and " not in m[0]:
-            break  # 'pulled back by §1, §2 earned himself a red card': an agent, then the subject
+        if _AFTER_PREP.search(tpl, max(0, m.start() - 12), m.start()) and (
+            " and " not in m[0] or _OBJECT_OF.search(tpl, max(0, m.start() - 12), m.start())
+        ):
+            break  # 'pulled back by §1, §2 earned himself a red card', 'a clash with §1 and §2 came on'
+            # (an agent or the object of a preposition, then the subject)
         out.append(int(m[1]))
         pos = m.start()
     return out
@@ -1288,6 +1291,9 @@ def respective_pairs(tpl: str, f: Found) -> list[tuple[int, int]]:
     return [(int(before[1]), f.related), (f.actor, int(rel[1]))]
 
 
+_OBJECT_OF = re.compile(r"\b(?:with|by|from|against|over|to|for|of|on|past|beyond)\s+$")
+
+
 def coordinated(tpl: str, actor: int | None, m: re.Match[str], form: str) -> list[int]:
     """'§1 and §2 scored', 'goals from §1, §2 and §3': the others who share the words."""
     if actor is None or form in ("pair_subject", "pair_object", "pair_possessive", "possessive", "team"):
@@ -1295,8 +1301,8 @@ def coordinated(tpl: str, actor: int | None, m: re.Match[str], form: str) -> lis
     out = []
     if form == "subject":
         for p in PAIRED.finditer(tpl, 0, m.start() + len(str(actor)) + 1):
-            if int(p[2]) == actor:
-                out.append(int(p[1]))
+            if int(p[2]) == actor and not _OBJECT_OF.search(tpl, max(0, p.start() - 12), p.start()):
+                out.append(int(p[1]))  # never 'a clash with §1 and §2 came on': §1 is the clash's
         out += listed_before(tpl, m.start())
         lst = re.search(rf"((?:§\d+,\s+)+)§\d+,?\s+and\s+§{actor}(?!\d)", tpl)
         if lst:

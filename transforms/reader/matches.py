@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from transforms.dates import resolve_match_date
+from transforms.reader.blocks import BOX_SCORE_RULE
 from transforms.reader.doc import Claim, Doc, Scope, mask
 from transforms.reader.lexicon import Lexicon, alternation
 from transforms.reader.scores import future_words
@@ -237,7 +238,8 @@ def sheet_claims(doc: Doc) -> list[Claim]:
     start, end = doc.sheets[0].char_start, doc.sheets[-1].char_end
     labels = sheet_teams(doc, lineups_only=True)
     if len(labels) >= 2:
-        return [Claim(labels[0], labels[1], start, end, "team_sheet", None, home=labels[0], weight=5.0)]
+        home = None if wire_box(doc) else labels[0]
+        return [Claim(labels[0], labels[1], start, end, "team_sheet", None, home=home, weight=5.0)]
     counts = Counter(r.team for r in doc.teams if r.team)
     ranked = [t for t, _ in counts.most_common()]
     if len(ranked) < 2:
@@ -266,6 +268,11 @@ def sheet_claims(doc: Doc) -> list[Claim]:
     order = (home, first if home == second else second) if home else (first, second)
     doc.note(f"line-ups without labels: {order[0]} v {order[1]} (home {'from the players' if home else 'not told'})")
     return [Claim(order[0], order[1], start, end, "most_named", None, home=home, weight=3.0)]
+
+
+def wire_box(doc: Doc) -> bool:
+    """The line-ups are a wire box score's, whose order does not say who was at home."""
+    return bool(doc.sheets) and all(p.rule == BOX_SCORE_RULE for s in doc.sheets for p in s.players[:1])
 
 
 def most_named_claim(doc: Doc) -> list[Claim]:
@@ -389,7 +396,7 @@ def orient(doc: Doc, c: Candidate, is_main: bool) -> None:
         )  # fmt: skip
         vote(cl.home, kind, f"{cl.rule}")
     sheets = sheet_teams(doc)
-    if len(sheets) >= 2 and set(sheets[:2]) == set(pair):
+    if len(sheets) >= 2 and set(sheets[:2]) == set(pair) and not wire_box(doc):
         vote(sheets[0], "line-up order", "line-up order")
     for finder, kind in ((ground_home, "ground"), (dateline_home, "dateline"), (side_word_home, "side words"),
                          (place_home, "place"), (country_home, "country")):  # fmt: skip

@@ -138,7 +138,7 @@ def heading_claims(doc: Doc) -> list[Claim]:
                 h.end,
                 h.rule,
                 h.goals,
-                home=None if h.rule in ("heading_winner_first", "heading_verb") else a.team,
+                home=None if h.rule in ("heading_winner_first", "heading_verb", "heading_line_score") else a.team,
                 note=note,
                 weight=6.0 + (4.0 if top else 0.0),
                 heading=True,
@@ -244,6 +244,14 @@ def prose_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+_UNKNOWN_OWNER = re.compile(
+    r"\b(?P<first>[A-ZÀ-Ý][\w-]+)(?:\s+[A-ZÀ-Ý][\w-]+){0,3}(?:'s|’s|')\s+(?:[a-z][\w-]*\s+)?$"
+)
+_TIME_WORDS = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+     "April", "May", "June", "July", "August", "September", "October", "November", "December", "Last", "This",
+     "Next", "Today", "Tonight", "Yesterday", "Sunday's", "The"}
+)  # fmt: skip  "Sunday's 2-1 win": a day's result, the team told elsewhere
 _LINK_WORDS = r"(?:with|in|at|on|by|after|for|to|from|over|against|into|thanks)\b"
 _CLAUSE_EDGE = re.compile(r"[,;]\s|\s(?:but|while|whereas)\s")
 
@@ -353,6 +361,9 @@ def _claim_from(doc: Doc, tpl, m: re.Match[str], rule: str, sc: Score, rows: dic
     if rule == "scoreline" or outcome == "score":
         # "The final scoreline was 2-1": a score without its winner, for the match decision to place
         return Claim("", "", start, end, "prose_scoreline", (sc.first, sc.second), weight=1.0)
+    owner = _UNKNOWN_OWNER.search(tpl.text, max(0, m.start() - 50), m.start())
+    if m.groupdict().get("s") is None and owner and owner["first"] not in _TIME_WORDS:
+        return None  # "Westwood United's scoreless draw with ¤": the result of a club the reader does not know
     subject = _team(doc, m, "s") or subject_before(doc, tpl, m.start())
     if subject is None:  # "After beating Eastwick 2-1, Northbrook went top": the subject follows the clause
         after = _SUBJECT_AFTER_CLAUSE.match(tpl.text, m.end())

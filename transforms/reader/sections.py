@@ -251,7 +251,10 @@ def score_headings(text: str, lines: list[tuple[int, int]], lex: Lexicon | None 
             continue
         h = _versus_heading(text, s, e) or _dash_heading(text, s, e) or _live_heading(text, s, e)
         h = h or _wire_heading(text, s, e) or _bracket_heading(text, s, e) or _scorers_heading(text, s, e)
-        h = h or _spaced_heading(text, s, e) or (_verb_heading(text, s, e, lex) if k < 8 and lex else None)
+        h = h or _spaced_heading(text, s, e) or _labelled_spaced_heading(text, s, e)
+        h = h or (_verb_heading(text, s, e, lex) if k < 8 and lex else None)
+        if h is None and k >= 1:
+            h = _result_under_pair(text, lines, k)
         if h is None and k + 1 < len(lines):
             h = _opta_heading(text, (s, e), lines[k + 1]) or _two_line_heading(text, (s, e), lines[k + 1])
         if h is not None and _WINNER_FIRST.match(text, s):
@@ -259,7 +262,7 @@ def score_headings(text: str, lines: list[tuple[int, int]], lex: Lexicon | None 
         if h is not None and h.start not in taken:
             out.append(h)
             taken.add(h.start)
-    out += [h for h in _score_boxes(text, lines) if h.start not in taken]
+    out += [h for h in _score_boxes(text, lines) + _line_scores(text, lines) if h.start not in taken]
     return sorted(out, key=lambda h: h.start)
 
 
@@ -291,9 +294,15 @@ def _results_list(text: str, s: int, e: int) -> list[Heading]:
 _HALF_TIME_AFTER = re.compile(r"\(\s*\d{1,2}\s?[-–:]\s?\d{1,2}\s*\)")
 
 
+_COLON_SCORE = re.compile(  # 'Northbrook 1:2 Eastwick': never a time ('7:45', '20:00', '3:15 pm')
+    r"(?<![\d.:/])(1[0-5]|\d)\s?:\s?(1[0-5]|\d)(?![\d.:/-]|\s*(?:[ap]\.?m\b|h\b|CET|GMT|BST|ET\b|local))"
+)
+
+
 def _dash_heading(text: str, s: int, e: int) -> Heading | None:
     line = text[s:e]
-    for m in _DASH_SCORE.finditer(line):
+    scores = list(_DASH_SCORE.finditer(line)) or (list(_COLON_SCORE.finditer(line)) if ":" in line else [])
+    for m in scores:
         a = _trim_side(text, s, s + m.start(), left=True)
         b = _trim_side(text, s + m.end(), e, left=False)
         if a and b:
@@ -308,6 +317,28 @@ def _dash_heading(text: str, s: int, e: int) -> Heading | None:
                 b = _trim_side(text, s + pair.start("b"), s + pair.end("b"), left=False)
                 if a and b:
                     return Heading(s, e, a, b, (int(m[1]), int(m[2])), "heading_pair", _prefix_kind(text, s))
+    return None
+
+
+_RESULT_LINE = re.compile(
+    r"(?i:final\s+(?:result|score)|full[- ]time(?:\s+score)?|result|FT)\s*:?\s*"
+    r"(?P<s1>\d{1,2})\s?[-–:]\s?(?P<s2>\d{1,2})\s*\.?"
+)
+_PAIR_LINE = re.compile(r"(?P<a>[A-ZÀ-Ý][^\n]{1,40}?)\s+(?:v|vs\.?|versus|[-–])\s+(?P<b>[A-ZÀ-Ý][^\n]{1,40}?)\s*")
+
+
+def _result_under_pair(text: str, lines: list[tuple[int, int]], k: int) -> Heading | None:
+    """'Northbrook vs. Eastwick' and, a line or two below, 'Final result: 1:2': the pair's score."""
+    m = _RESULT_LINE.fullmatch(text, *lines[k])
+    if not m:
+        return None
+    for j in range(k - 1, max(-1, k - 3), -1):
+        pair = _PAIR_LINE.fullmatch(text, *lines[j])
+        if pair:
+            a = _trim_side(text, *pair.span("a"), left=True)
+            b = _trim_side(text, *pair.span("b"), left=False)
+            if a and b:
+                return Heading(lines[j][0], lines[k][1], a, b, (int(m["s1"]), int(m["s2"])), "heading_versus", "final")
     return None
 
 
@@ -437,6 +468,15 @@ def _verb_heading(text: str, s: int, e: int, lex: Lexicon) -> Heading | None:
     return Heading(s, e, m.span("a"), m.span("b"), (a_goals, b_goals), "heading_verb")
 
 
+_COMPETITION_LABEL = re.compile(r"[A-Z][\w .'’-]{2,50}?:[ \t]+(?=[A-ZÀ-Ý])")
+
+
+def _labelled_spaced_heading(text: str, s: int, e: int) -> Heading | None:
+    """'League of Ireland Premier Division: Northbrook 1 Eastwick 0': a competition's label, then the score line."""
+    label = _COMPETITION_LABEL.match(text, s, e)
+    return _spaced_heading(text, label.end(), e) if label else None
+
+
 def _spaced_heading(text: str, s: int, e: int) -> Heading | None:
     """'The New Saints 2 Bala Town 0 - Report', 'Barcelona (ESP) 0 Juventus (ITA) 0', 'Wimbledon1Scunthorpe1'."""
     if e - s > HEADING_LINE_MAX:
@@ -521,6 +561,42 @@ def _score_boxes(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
     return out
 
 
+_LINE_SCORE_ROW = re.compile(r"(?P<t>[A-ZÀ-Ý][^\d\n|_]{1,40}?)[ \t]+(?:\d{1,2}[ \t]+){1,4}[—–-][ \t]+(?P<n>\d{1,2})")
+_CELL = re.compile(r"\|[ \t]*(?P<v>[^|\n]*?)[ \t]*\|?")
+
+
+def _line_scores(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
+    """A wire box score's line score: 'Northbrook 0 1 — 1' over 'Eastwick 1 1 — 2' (goals per half, a dash,
+    the total), one row per line or one cell per line ('|Northbrook', '|0', '|1', '|—', '|1'). Which
+    side was at home it does not say."""
+    rows: list[tuple[tuple[int, int], int, int]] = []  # (team span, total, row end)
+    k = 0
+    while k < len(lines) and len(rows) < 2:
+        s, e = lines[k]
+        m = _LINE_SCORE_ROW.fullmatch(text, s, e)
+        if m:
+            rows.append((m.span("t"), int(m["n"]), e))
+            k += 1
+            continue
+        cells = [_CELL.fullmatch(text, *lines[j]) for j in range(k, min(k + 6, len(lines)))]
+        values = [c["v"] if c else None for c in cells]
+        n = next((i for i, v in enumerate(values[1:], 1) if v in ("—", "–", "-")), None)
+        if (
+            cells[0] and values[0] and team_like(values[0]) and n and n >= 2 and n + 1 < len(values)
+            and all(v and v.isdigit() for v in values[1:n]) and (values[n + 1] or "").isdigit()
+        ):  # fmt: skip
+            rows.append((cells[0].span("v"), int(values[n + 1] or 0), lines[k + n + 1][1]))
+            k += n + 2
+            continue
+        if rows:
+            break  # the rows of one table stand together
+        k += 1
+    if len(rows) < 2:
+        return []
+    (a, n1, _), (b, n2, end) = rows
+    return [Heading(a[0], end, a, b, (n1, n2), "heading_line_score")]
+
+
 def _team_lines(text: str, lines) -> list[tuple[int, int]]:
     """Lines that are only a team-like name, distinct names, nearest first."""
     out: list[tuple[int, int]] = []
@@ -535,7 +611,8 @@ def _team_lines(text: str, lines) -> list[tuple[int, int]]:
 
 _CLOCK = re.compile(
     r"^(?:[-–•*]\s*)?(?P<a>\d{1,3})\s*(?:(?:'|’|′)\s*)?(?:\+\s*(?P<b>\d{1,2})\s*(?:'|’|′)?)?"
-    r"(?:\s*(?:st|nd|rd|th)?\s*min(?:ute)?s?\b)?\s*(?:[:.\-–]\s*|\s+(?=\D))"
+    r"(?:\.?\s*(?:st|nd|rd|th)?\s*min(?:ute)?s?\b\.?)?"  # '60. min 1:2 China ...', '87th minute: ...'
+    r"\s*(?:[:.\-–]\s*|\s+(?=\D|\d{1,2}[:\-–]\d))"
 )
 _CLOCK_ALONE = re.compile(r"^(?:[-–•*]\s*)?(\d{1,3})\s*(?:'|’|′)?\s*(?:\+\s*(\d{1,2})\s*(?:'|’|′)?)?$")
 

@@ -90,7 +90,12 @@ def read(doc: Doc) -> None:
         refs += town_adjectives(text, refs, book)
         refs += place_epithets(text, named, book)
         refs += side_words(text, lex)
-    refs = [r for r in refs if r.start not in doc.first_names and not _CUP_AFTER.match(text, r.end)]
+    cups = [(c.start, c.end) for c in doc.competitions_in(0, len(text))]  # 'League of Ireland': no team in it
+    refs = [
+        r for r in refs
+        if r.start not in doc.first_names and not _CUP_AFTER.match(text, r.end)
+        and not any(a <= r.start and r.end <= b for a, b in cups)
+    ]  # fmt: skip
     refs = clubs_countries(text, refs, book)
     refs = squad_tails(text, refs, lex)
     refs += bracketed_short_forms(text, refs)
@@ -835,8 +840,14 @@ def short_forms(text: str, refs: list[TeamRef]) -> list[TeamRef]:
             continue
         if re.match(r"\s+[A-Z][a-z]", text[e : e + 3]) and not re.match(r"\s+(?:FC|Women)\b", text[e:]):
             continue  # "Preston Burgess": part of another name
+        before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+        if m.group() in CLUB_WORDS and before and before[1] not in _NOT_TEAM_WORDS | set(unique[m.group()].split()):
+            continue  # "Drogheda United's draw": another club's name ends on the club word
         out.append(TeamRef(s, e, unique[m.group()], "short"))
     return out
+
+
+_WORD_BEFORE = re.compile(r"(?<![.!?]\s)(?<![.!?]\s\s)\b([A-ZÀ-Ý][a-zà-ÿ]+)[ \t]+$")
 
 
 @lru_cache(maxsize=4096)
