@@ -172,10 +172,11 @@ SIDE_ROWS = rows("team_words", means="home") + rows("team_words", means="away")
 
 @pytest.mark.parametrize("row", SIDE_ROWS, ids=ids(SIDE_ROWS))
 def test_a_side_word_tells_who_was_at_home(row, reader_parts) -> None:
-    """After 'Northbrook beat Eastwick', a side word naming no team is about Northbrook (the sentence's
-    subject); one before a name is about that team."""
+    """A side word naming no team, opening the sentence after one about Northbrook alone, is about
+    Northbrook; one before a name is about that team."""
     example = row["example"]
-    text = example if re.search(r"\d-\d", example) else "Northbrook beat Eastwick 4-2 on Saturday. " + example
+    lead = "Northbrook beat Eastwick 4-2 on Saturday.\n\nNorthbrook started well. "
+    text = example if re.search(r"\d-\d", example) else lead + example
     after = example[example.lower().find(row["phrase"].lower()) + len(row["phrase"]) :]
     named = next((t for t in ("Northbrook", "Eastwick") if after.lstrip().startswith(t)), "Northbrook")
     home = named if row["means"] == "home" else ({"Northbrook", "Eastwick"} - {named}).pop()

@@ -1611,8 +1611,13 @@ def test_a_side_named_once_in_a_caption_is_the_side_the_text_names(parts) -> Non
 @pytest.mark.parametrize(
     "text, home, away",
     [
-        ("NORTHBROOK TOWN 6 EASTWICK HILL TOWN 1\n\nVarga scored twice.", "NORTHBROOK TOWN", "EASTWICK HILL TOWN"),
-        ("NORTHBROOK 2-1 EASTWICK HILL UNITED\n\nVarga scored twice.", "NORTHBROOK", "EASTWICK HILL UNITED"),
+        ("NORTHBROOK TOWN 6 EASTWICK HILL TOWN 1\n\nVarga scored twice.", "Northbrook Town", "Eastwick Hill Town"),
+        ("NORTHBROOK 2-1 EASTWICK HILL UNITED\n\nVarga scored twice.", "NORTHBROOK", "Eastwick Hill United"),
+        (
+            "NORTHBROOK RESERVES (0) 0 EASTWICK RESERVES (0) 1\n\nVarga scored.",
+            "Northbrook Reserves",
+            "Eastwick Reserves",
+        ),
         (
             "NORTHBROOK TOWN 6 EASTWICK HILL TOWN 1\n\nNorthbrook Town were too good for Eastwick Hill Town.",
             "Northbrook Town",
@@ -1752,3 +1757,56 @@ def test_a_kick_off_time_is_no_colon_score(parts) -> None:
 def test_a_live_line_names_the_team_then_its_player(line, kind, who, minute, parts) -> None:
     rec = read("Northbrook vs. Eastwick\n\nFinal result: 1:2\n\n" + line, parts)
     assert [(e.player_name, e.minute) for e in rec.events if e.event_type == kind] == [(who, minute)]
+
+
+@pytest.mark.parametrize(
+    "text, goals",
+    [
+        (
+            "Tomas Varga came off the bench to earn Northbrook Town a point deep into injury time as the Reds came "
+            "from 2-0 down to draw 2-2 with Eastwick Rovers.\n\nVarga was the hero.",
+            2,
+        ),
+        (
+            "Tomas Varga's late header earned Northbrook Town a deserved point as the Reds drew 1-1 with Eastwick "
+            "Rovers.\n\nVarga was the hero.",
+            1,
+        ),
+        (
+            "A late goal from Tomas Varga gave Northbrook Town a share of the spoils as the Reds drew 1-1 with "
+            "Eastwick Rovers.\n\nVarga was the hero.",
+            1,
+        ),
+    ],
+)
+def test_the_side_earned_a_point_is_the_nickname_that_drew(text, goals, parts) -> None:
+    m = main(read(text, parts))
+    assert (m.home_team, m.home_score, m.away_score, m.away_team) == (
+        "Northbrook Town",
+        goals,
+        goals,
+        "Eastwick Rovers",
+    )
+
+
+def test_a_side_word_after_a_sentence_naming_both_teams_tells_nobody(parts) -> None:
+    text = (
+        "Tomas Varga came off the bench to earn Northbrook Town a point as they drew 2-2 with Eastwick Rovers.\n\n"
+        "The visitors had the first chance of the game."
+    )
+    assert main(read(text, parts)).home_known is False
+
+
+@pytest.mark.parametrize(
+    "line, home_goals, away_goals",
+    [
+        ("Scottish Premiership: Northbrook 3 Eastwick 0 (Varga 17, Olsen 40, Berg 75)", 3, 0),
+        ("Kestrel Park, Premier League: Northbrook 3 (Varga 45, Olsen 51, Berg 89) Eastwick 2 (Kral 42, 72)", 3, 2),
+        ("Northbrook 3 Eastwick 0 (Varga 17, Olsen 40, Berg 75)", 3, 0),
+    ],
+)
+def test_a_labelled_score_line_with_its_scorers(line, home_goals, away_goals, parts) -> None:
+    rec = read(line + "\n\nIt was one-way traffic.", parts)
+    assert score_of(main(rec)) == ("Northbrook", home_goals, away_goals, "Eastwick")
+    teams = [e.team for e in rec.events if e.event_type == "goal"]
+    assert (teams.count("Northbrook"), teams.count("Eastwick")) == (home_goals, away_goals)

@@ -558,7 +558,7 @@ def side_word_home(doc: Doc, c: Candidate, is_main: bool) -> tuple[str | None, s
             k = next((i for i, (a, _) in enumerate(doc.sentences) if a <= r.start < doc.sentences[i][1]), None)
             if k:
                 first = [t for t in doc.teams_in(*doc.sentences[k - 1]) if t.team in c.pair]
-                team = first[0].team if first else None
+                team = first[0].team if first and len({t.team for t in first}) == 1 else None  # both named: which?
         if team:
             votes[team if r.side == "home" else _other(c.pair, team)] += 1
     if len(votes) == 1 or (len(votes) == 2 and votes.most_common(2)[0][1] > votes.most_common(2)[1][1]):

@@ -130,7 +130,7 @@ _KIND_OF_PREFIX = (
 )
 _SUFFIX_TAIL = (
     r"\s*(?::\s|:$|\s[-–—|]\s|\s*\||\s+(?:as it happened|live)\b|\.$|"
-    r"\s*\((?:Final|FT|AET|aet|a\.e\.t\.|pens?|OT|SO|HT)\)).*$"
+    r"\s*\((?:Final|FT|AET|aet|a\.e\.t\.|pens?|OT|SO|HT)\b[^()\n]*\)).*$"
 )
 _SUFFIX = re.compile(r"\s+(?:[A-Z]{2,}\b[\s:]*){2,}.*$|" + _SUFFIX_TAIL)  # 'Eastwick LIVE REPORT'
 _SUFFIX_ALL_CAPS = re.compile(_SUFFIX_TAIL)  # 'EASTWICK HILL TOWN': in an all-caps line the capitals are the name
@@ -249,9 +249,8 @@ def score_headings(text: str, lines: list[tuple[int, int]], lex: Lexicon | None 
             out += [h for h in listed if h.start not in taken]
             taken.update(h.start for h in listed)
             continue
-        h = _versus_heading(text, s, e) or _dash_heading(text, s, e) or _live_heading(text, s, e)
-        h = h or _wire_heading(text, s, e) or _bracket_heading(text, s, e) or _scorers_heading(text, s, e)
-        h = h or _spaced_heading(text, s, e) or _labelled_spaced_heading(text, s, e)
+        label = None if _PREFIX.match(text, s, e) else _COMPETITION_LABEL.match(text, s, e)  # 'Premier League: A 2 B 1'
+        h = (label and _one_line_heading(text, label.end(), e)) or _one_line_heading(text, s, e)
         h = h or (_verb_heading(text, s, e, lex) if k < 8 and lex else None)
         if h is None and k >= 1:
             h = _result_under_pair(text, lines, k)
@@ -434,6 +433,8 @@ def _scorers_heading(text: str, s: int, e: int) -> Heading | None:
         return None
     scorers = tuple(m.span(g) if m[g] else None for g in ("l1", "l2"))
     goals = (int(m["s1"]), int(m["s2"]))
+    if scorers[0] is None and goals == (goals[0], 0) and goals[0] > 0:
+        scorers = (scorers[1], None)  # 'A 3 B 0 (Varga 17, Olsen 40, Berg 75)': one list at the end, the winners
     return Heading(s, e, sides[0], sides[1], goals, "heading_scorers", _prefix_kind(text, s), scorers)  # type: ignore[arg-type]
 
 
@@ -468,13 +469,18 @@ def _verb_heading(text: str, s: int, e: int, lex: Lexicon) -> Heading | None:
     return Heading(s, e, m.span("a"), m.span("b"), (a_goals, b_goals), "heading_verb")
 
 
-_COMPETITION_LABEL = re.compile(r"[A-Z][\w .'’-]{2,50}?:[ \t]+(?=[A-ZÀ-Ý])")
+_COMPETITION_LABEL = re.compile(  # a competition, round or ground before the colon; never 'Scorers: A - Varga (73)'
+    r"(?=[^:\n]*\b(?:League|Premiership|Division|Cup|Trophy|Championship|Serie|Liga|Bundesliga|Ligue|Eredivisie|"
+    r"Conference|Vase|Shield|[Rr]ound|[Ff]inal|Premier|Stadium|Park|Ground|Arena|Group|Friendly|[Qq]ualifier)\b)"
+    r"[A-Z][^\W\d_ .,'’-]*(?:[ .,'’-]+[^\W\d_]+){0,8}:[ \t]+(?=[A-ZÀ-Ý])"
+)  # 'Kestrel Park, Premier League: '
 
 
-def _labelled_spaced_heading(text: str, s: int, e: int) -> Heading | None:
-    """'League of Ireland Premier Division: Northbrook 1 Eastwick 0': a competition's label, then the score line."""
-    label = _COMPETITION_LABEL.match(text, s, e)
-    return _spaced_heading(text, label.end(), e) if label else None
+def _one_line_heading(text: str, s: int, e: int) -> Heading | None:
+    """A score line on one line, in each shape the outlets print."""
+    h = _versus_heading(text, s, e) or _dash_heading(text, s, e) or _live_heading(text, s, e)
+    h = h or _wire_heading(text, s, e) or _bracket_heading(text, s, e) or _scorers_heading(text, s, e)
+    return h or _spaced_heading(text, s, e)
 
 
 def _spaced_heading(text: str, s: int, e: int) -> Heading | None:

@@ -298,6 +298,9 @@ def _club_canonical(book: TeamBook, name: str, exact_only: bool = False) -> str 
 # ---- learning names from the text -----------------------------------------------------------------
 
 
+_A_POINT = r"(?:point|draw|share of the spoils)"
+
+
 @lru_cache(maxsize=4)
 def slot_patterns(lex: Lexicon | None, tailed: bool = True) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
     """The places a team's name stands in results and fixtures, as (rule, pattern, team groups); with
@@ -356,6 +359,16 @@ def slot_patterns(lex: Lexicon | None, tailed: bool = True) -> list[tuple[str, r
                 rf"\b(?:[Aa]fter\s+|[Bb]efore\s+|[Bb]y\s+)?(?i:{verbs})\s+(?:the\s+)?{GAP}{b}\s+{SCORE},\s+(?:the\s+)?{a}"
             ),
             ("a", "b"),
+        ),
+        (  # 'their cup tie at Eastwick', 'the derby against Eastwick': the match, told by its noun
+            "match_noun",
+            re.compile(rf"\b(?:tie|derby|clash|encounter|meeting|fixture)\s+(?:at|against|with|away\s+to)\s+(?:the\s+)?{b}"),
+            ("b",),
+        ),
+        (  # 'to earn Northbrook a point', 'earned Northbrook a deserved draw'
+            "gave_point",
+            re.compile(rf"\b{gave}\s+(?:the\s+)?{a}\s+(?:a|an)\s+(?:[a-z][\w-]*\s+)?{_A_POINT}\b"),
+            ("a",),
         ),
         (
             "noun_unscored",
@@ -422,6 +435,7 @@ def announce_slots(lex: Lexicon | None) -> list[tuple[str, re.Pattern[str], tupl
 SLOT_WEIGHT = {
     "verb_object": 3, "noun_object": 3, "verb_score_prep": 3, "between": 3, "noun_for": 3, "gave_result": 3,
     "subject_verb": 3, "possessive_score": 3, "versus": 3, "side_word": 2, "noun_unscored": 2, "team_role": 1,
+    "match_noun": 2, "gave_point": 2,
     "subject_noun": 3, "participle_first": 3, "announce": 2, "score_between": 3, "pair_draw": 3, "side_apposition": 3,
     "lead_result": 3,
 }  # fmt: skip
@@ -566,8 +580,8 @@ def learn_names(doc: Doc, resolve) -> dict[str, str]:
                         continue  # "Germany's Birgit Prinz ... Prinz beats Hamm": a person named in full elsewhere
                     take(m[g], SLOT_WEIGHT.get(rule, 1))
                 weight = SLOT_WEIGHT.get(rule, 1)
-                if weight >= 3 or rule == "noun_unscored":  # 'X moved up with a win over Y': X opens it too
-                    left_out = rule in SUBJECT_LEFT_OUT or rule == "noun_unscored"
+                if weight >= 3 or rule in ("noun_unscored", "match_noun"):  # 'X moved up with a win over Y': X opens
+                    left_out = rule in SUBJECT_LEFT_OUT or rule in ("noun_unscored", "match_noun")
                     at = m.start() if left_out and not m.groupdict().get("a") else len(text)
                     result_sentences.append((doc.sentence_at(m.start()), at, min(weight, 3)))
     firsts: dict[tuple[int, int], tuple[int, int]] = {}
@@ -612,11 +626,12 @@ def without_town(book: TeamBook, surface: str) -> str:
 
 
 def _written_in_case(text: str, name: str) -> str:
-    """'BURGESS HILL TOWN' in a capitals heading is the 'Burgess Hill Town' the text writes elsewhere."""
+    """'BURGESS HILL TOWN' in a capitals heading is the 'Burgess Hill Town' the text writes elsewhere, else
+    each word capitalised but short tags ('AFC', 'FC')."""
     for m in re.finditer(re.escape(name), text, re.I):
         if not m.group().isupper():
             return m.group()
-    return name
+    return " ".join(w if len(w) <= 3 else w.capitalize() for w in name.split())
 
 
 def _people_by_role(text: str) -> set[str]:
@@ -665,6 +680,8 @@ _SCORE_ANCHOR = re.compile(r"\d{1,2}\s?[-–—]\s?\d{1,2}")
 # checked after, in `slot_windows`).
 _ANCHORS = {
     "noun_unscored": (re.compile(r"(?:defeat|loss|win|victory|draw)\b"), 10, 90),
+    "match_noun": (re.compile(r"(?:tie|derby|clash|encounter|meeting|fixture)\b"), 0, 90),
+    "gave_point": (re.compile(r"(?:point|draw|spoils)\b"), 120, 10),
     "between": (re.compile(r"between\b"), 40, 110),
     "versus": (re.compile(r"\s(?:v|vs\.?|versus)\s"), 60, 60),
     "side_word": (re.compile(rf"{SIDE_BEFORE}\b"), 0, 70),
@@ -1012,7 +1029,9 @@ def _side_regex(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:(?P<home>{home})|(?P<away>{away}))(?![\w-])", re.I)
 
 
-_DATELINE_CITY = re.compile(r"[A-ZÀ-Ý]{3,}(?:[ -][A-ZÀ-Ý]{2,})*(?=,\s|\s*\(|\s+[-–—]\s|:\s)")
+_DATELINE_CITY = re.compile(  # never 'NORTHBROOK TOWN (0) 0': a bracket after a dateline holds its agency
+    r"[A-ZÀ-Ý]{3,}(?:[ -][A-ZÀ-Ý]{2,})*(?=,\s|\s*\((?!\d)|\s+[-–—]\s|:\s)"
+)
 
 
 def datelines(doc: Doc) -> list[tuple[int, int]]:
