@@ -1810,3 +1810,22 @@ def test_a_labelled_score_line_with_its_scorers(line, home_goals, away_goals, pa
     assert score_of(main(rec)) == ("Northbrook", home_goals, away_goals, "Eastwick")
     teams = [e.team for e in rec.events if e.event_type == "goal"]
     assert (teams.count("Northbrook"), teams.count("Eastwick")) == (home_goals, away_goals)
+
+
+@pytest.mark.parametrize(
+    "text, goals",
+    [
+        ("Tomas Varga scored on his debut as Northbrook recorded a historic 2-1 victory over Eastwick.", (2, 1)),
+        ("Tomas Varga struck twice as Northbrook claimed a deserved 3-0 win against Eastwick.", (3, 0)),
+        ("Jan Berg was sent off as Northbrook suffered a heavy 4-0 defeat to Eastwick.", (0, 4)),
+    ],
+)
+def test_a_word_between_the_article_and_the_score(text, goals, parts) -> None:
+    m = main(read(text, parts))
+    assert (m.home_team, m.away_team, (m.home_score, m.away_score)) == ("Northbrook", "Eastwick", goals)
+
+
+@pytest.mark.parametrize("club", ["AFC Leopards", "FC Elephants", "Leopards FC"])
+def test_a_club_tag_never_leads_to_a_country_by_its_nickname(club, parts) -> None:
+    m = main(read(f"{club} beat Northbrook 2-1 on Sunday. Varga scored.", parts))
+    assert {m.home_team, m.away_team} == {club, "Northbrook"}

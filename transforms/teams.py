@@ -383,8 +383,12 @@ class TeamBook:
         return cls(_Matcher(team_pairs, name_clash=True), _Matcher(comp_pairs), kinds, countries)
 
     def canonical(self, name: str) -> str | None:
-        """The canonical team for an alias (case/accent-insensitive, 'the' and 'FC'/'CF' ignored), or None."""
-        return self._teams.lookup(name)
+        """The canonical team for an alias (case/accent-insensitive, 'the' and 'FC'/'CF' ignored), or None.
+        A club's tag never leads to a country: 'AFC Leopards' is no 'Leopards' (DR Congo's nickname)."""
+        found = self._teams.lookup(name)
+        if found and self.is_national(found) and self._teams.exact(name) is None:
+            return None
+        return found
 
     def canonical_exact(self, name: str) -> str | None:
         """The canonical team for exactly this alias (no 'FC'/'SC' stripped): 'Barcelona SC' is not Barcelona."""

@@ -349,7 +349,8 @@ def slot_patterns(lex: Lexicon | None, tailed: bool = True) -> list[tuple[str, r
         (
             "subject_noun",
             re.compile(  # never 'with Varga completing the 2-0 win', 'Berg also scoring', "Varga's double sealed"
-                rf"(?<!\bwith\s)(?<!\band\s){a}(?<!['’]s)\s+(?:(?!also\b|[a-z]+ing\b)[a-z][\w-]*\s+){{1,3}}?(?:a|an|the)\s+{SCORE}\s+{GAP}(?:{nouns})\b"
+                rf"(?<!\bwith\s)(?<!\band\s){a}(?<!['’]s)\s+(?:(?!also\b|[a-z]+ing\b)[a-z][\w-]*\s+){{1,3}}?(?:a|an|the)\s+"
+                rf"(?:[a-z][\w-]*\s+)?{SCORE}\s+{GAP}(?:{nouns})\b"  # 'X recorded a historic 2-1 victory'
             ),
             ("a",),
         ),
