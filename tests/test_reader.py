@@ -1829,3 +1829,58 @@ def test_a_word_between_the_article_and_the_score(text, goals, parts) -> None:
 def test_a_club_tag_never_leads_to_a_country_by_its_nickname(club, parts) -> None:
     m = main(read(f"{club} beat Northbrook 2-1 on Sunday. Varga scored.", parts))
     assert {m.home_team, m.away_team} == {club, "Northbrook"}
+
+
+def test_bbc_line_ups_with_formations_and_the_second_list_cut_off(parts) -> None:
+    starters = "\n".join(f"  • {n}{name}" for n, name in enumerate(
+        ["Marsh", "KellBooked at 39minsSubstituted forOlsenat 84'minutes", "Berg", "Kral", "Nagy", "Toth", "Szabo",
+         "Horvath", "Kiss", "Molnar", "Bauer"], start=1))  # fmt: skip
+    text = (
+        "Northbrook 2-1 Eastwick\n\nVarga scored twice.\n\nLine-ups\n\nNorthbrook\n\nFormation 4-3-3\n\n"
+        + starters
+        + "\n\nSubstitutes\n\n  • 12Olsen\n  • 13Dunne\n\nEastwick\n\nFormation 3-5-2\n\n  • 1Ahn\n"
+        "  • 5CostaBooked at 43minsSubstituted forHaddouat 56'minutesBooked at 64mins\n  • 2Dietz\n  • 4de Vries\n"
+        "  • 6Engel\n  • "
+    )
+    rec = read(text, parts)
+    cards = sorted((e.player_name, e.team, e.minute) for e in rec.events if e.event_type == "yellow_card")
+    assert cards == [("Costa", "Eastwick", 43), ("Haddou", "Eastwick", 64), ("Kell", "Northbrook", 39)]
+    assert subs(rec) == [("Haddou", "Costa", 56), ("Olsen", "Kell", 84)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tomas Varga was booked for diving, but the decision was overturned.",
+        "Tomas Varga was twice booked for diving after fouls in the box, but both decisions were overturned.",
+        "Tomas Varga was sent off, but the red card was later rescinded.",
+    ],
+)
+def test_a_card_taken_back_is_no_card(sentence, parts) -> None:
+    rec = read("Northbrook beat Eastwick 2-1.\n\n" + sentence, parts)
+    assert not [e for e in rec.events if e.event_type in ("yellow_card", "red_card", "second_yellow")]
+
+
+@pytest.mark.parametrize(
+    "line, goals",
+    [
+        ("Schalke 04 2 Mainz 05 1", (2, 1)),
+        ("Bayer 04 Leverkusen 2 Bayern Munich 1", (2, 1)),
+        ("B LeverkusenBayer 04 Leverkusen2Bayern MunichBayern Munich1", (2, 1)),
+    ],
+)
+def test_a_clubs_year_in_its_name_is_no_score(line, goals, parts) -> None:
+    m = main(read(line + "\n\nVarga scored.", parts))
+    assert (m.home_score, m.away_score) == goals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northbrook 2-0 Eastwick Women: hosts cruise\n\nNorthbrook Women beat Eastwick Women 2-0 on Sunday. Varga scored.",
+        "Northbrook 2-0 Eastwick\n\nNorthbrook Women beat Eastwick Women 2-0 on Sunday. Varga scored twice.",
+        "Northbrook Women 2-0 Eastwick Women\n\nNorthbrook beat Eastwick 2-0 on Sunday. Varga scored twice.",
+    ],
+)
+def test_a_womens_match_named_by_the_clubs_alone_is_one_match(text, parts) -> None:
+    assert [score_of(f) for f in played(read(text, parts))] == [("Northbrook Women", 2, 0, "Eastwick Women")]

@@ -944,6 +944,7 @@ def _read_printed_sheets(text: str) -> list[TeamSheet]:
 
 # --------------------------------------------------------------------------- BBC web line-ups
 
+_FORMATION_LINE = compile_rule(r"[ \t]*Formation:?[ \t]+\d(?:[ \t]*-[ \t]*\d){2,4}[ \t]*")
 _LIVE_PLAYER = compile_rule(r"[ \t]*[-•*]?[ \t]*(?P<num>\d{1,2})[ \t]*(?P<rest>.*?)[ \t]*\r?")
 _LIVE_NOTE = compile_rule(r"Booked at|Substituted for|Sent off at|Dismissed at", re.IGNORECASE)
 _LIVE_BOOKED = compile_rule(r"Booked at\s*" + _MINUTE + r"\s*mins?", re.IGNORECASE)
@@ -985,7 +986,7 @@ def _read_live_lineups(text: str) -> list[TeamSheet]:
     index = 0
     while index < len(lines):
         run_end = _numbered_run(text, lines, index)
-        if run_end - index < 7:
+        if run_end - index < (4 if sheets else 7):  # the second side's list may be cut off by the page's end
             index = max(index + 1, run_end)
             continue
         label = _live_label(text, lines, index)
@@ -1022,6 +1023,8 @@ def _live_label(text: str, lines: list[tuple[int, int]], first: int) -> tuple[in
     if first == 0:
         return None
     span = lines[first - 1]
+    if _FORMATION_LINE.fullmatch(text, *span) and first >= 2:
+        span = lines[first - 2]  # 'Formation 4-3-3' between the team's name and its starters
     line = text[span[0] : span[1]]
     if line.strip().lower() in _LINEUP_HEADERS | _BENCH_HEADERS or len(line) > 40:
         return None

@@ -504,6 +504,11 @@ def hits(rule: Rule, text: str, at: dict[str, list[int]] | None = None):
             yield _Hit(text, spans, ws, xm.end())
 
 
+_CARD_UNDONE = re.compile(
+    r"^[^.;]{0,60}\bbut\b[^.;]{0,50}?\b(?:overturned|rescinded|reversed|withdrawn|downgraded|cancelled)\b", re.I
+)
+
+
 @lru_cache(maxsize=4)
 def negations(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     before = alternation(lex.phrases("event_words", event="negation", form="before"))
@@ -811,6 +816,8 @@ class SentenceReader:
                 )
             ):
                 return None
+            if rule.event in ("yellow_card", "red_card", "second_yellow") and _CARD_UNDONE.match(after):
+                return None  # 'was booked for diving, but the decision was overturned'
             if rule.event == "goal" and re.search(
                 r"\bnot\s+(?:\w+\s+)?$", text[max(0, m.start("w") - 12) : m.start("w")]
             ):

@@ -182,7 +182,8 @@ def same_result_merged(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             odd, other = next(iter(weak.pair - shared)), next(iter(strong.pair - shared))
             if weak.goals[team] != strong.goals[team] or weak.goals[odd] != strong.goals[other]:
                 continue
-            if _listed(doc, odd) or mentions[odd] > 2 or mentions[odd] >= mentions[other]:
+            squad = _squad_of(other, odd)  # 'Arsenal' in the headline, 'Arsenal Women' in the line-ups
+            if not squad and (_listed(doc, odd) or mentions[odd] > 2 or mentions[odd] >= mentions[other]):
                 continue
             doc.note(f"same result: {odd} is {other} ({mentions[odd]} v {mentions[other]} mentions)")
             for cl in weak.claims:
@@ -191,6 +192,11 @@ def same_result_merged(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             out.remove(weak)
             break
     return out
+
+
+def _squad_of(team: str, club: str) -> bool:
+    """'Arsenal Women' is Arsenal's women's side: in an article about it, a bare 'Arsenal' is that side."""
+    return team != club and team.startswith(club + " ") and team[len(club) + 1 :] in ("Women", "Ladies", "Femenino")
 
 
 def _listed(doc: Doc, team: str) -> bool:

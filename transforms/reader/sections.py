@@ -136,8 +136,9 @@ _SUFFIX = re.compile(r"\s+(?:[A-Z]{2,}\b[\s:]*){2,}.*$|" + _SUFFIX_TAIL)  # 'Eas
 _SUFFIX_ALL_CAPS = re.compile(_SUFFIX_TAIL)  # 'EASTWICK HILL TOWN': in an all-caps line the capitals are the name
 _DASH_SCORE = re.compile(r"(?<![\d.:/])(\d{1,2})\s?[-–—]\s?(\d{1,2})(?![\d.:/-])")
 _SPACED_SCORES = re.compile(
-    r"^(?P<a>.+?)\s*(?<![\d-])(?P<s1>\d{1,2})(?:\s*[-–,]\s+|\s+|(?=[A-Z]))(?P<b>\D.*?)\s*(?<![\d-])(?P<s2>\d{1,2})(?P<rest>\b.*)?$"
-)  # 'A 2 B 1', 'A 1 - B 1', 'A 2, B 1', 'A1B1'
+    r"^(?P<a>.+?)\s*(?<![\d-])(?!0\d)(?P<s1>\d{1,2})(?:\s*[-–,]\s+|\s+|(?=[A-Z]))(?P<b>\D.*?)\s*(?<![\d-])(?!0\d)"
+    r"(?P<s2>\d{1,2})(?P<rest>\b.*)?$"
+)  # 'A 2 B 1', 'A 1 - B 1', 'A 2, B 1', 'A1B1'; never '04' ('Bayer 04 Leverkusen', 'Mainz 05': a club's year)
 _VERSUS_SCORE = re.compile(
     r"(?P<a>[^\n]+?)\s+(?:v|vs\.?|versus)\s+(?P<b>[^\n]+?)\s*[-–:,]\s*(?P<s1>\d{1,2})\s?[-–]\s?(?P<s2>\d{1,2})\s*$"
 )
