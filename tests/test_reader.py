@@ -1877,7 +1877,7 @@ def test_a_clubs_year_in_its_name_is_no_score(line, goals, parts) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Northbrook 2-0 Eastwick Women: hosts cruise\n\nNorthbrook Women beat Eastwick Women 2-0 on Sunday. Varga scored.",
+        "Northbrook 2-0 Eastwick Women: hosts cruise\n\nNorthbrook Women beat Eastwick Women 2-0. Varga scored.",
         "Northbrook 2-0 Eastwick\n\nNorthbrook Women beat Eastwick Women 2-0 on Sunday. Varga scored twice.",
         "Northbrook Women 2-0 Eastwick Women\n\nNorthbrook beat Eastwick 2-0 on Sunday. Varga scored twice.",
     ],
