@@ -1884,3 +1884,63 @@ def test_a_clubs_year_in_its_name_is_no_score(line, goals, parts) -> None:
 )
 def test_a_womens_match_named_by_the_clubs_alone_is_one_match(text, parts) -> None:
     assert [score_of(f) for f in played(read(text, parts))] == [("Northbrook Women", 2, 0, "Eastwick Women")]
+
+
+def _tab_side(label: str, players: list[tuple[str, list[str]]]) -> str:
+    rows = [label]
+    for n, (name, notes) in enumerate(players, start=1):
+        rows += [f"    {n}", f"    {name}"] + [f"    • {note}" for note in notes]
+    return "\n".join(rows)
+
+
+def test_a_teams_tab_with_each_players_events_under_him(parts) -> None:
+    starters = [("T Varga", ["Subbed off71st minute"]), ("J Berg", ["Yellow card40th minute"]), ("I Kral", []),
+                ("A Nagy", ["Subbed off59th minute"]), ("B Toth", []), ("C Szabo", []), ("D Kiss", []),
+                ("E Molnar", [])]  # fmt: skip
+    bench = [("P Olsen", ["Subbed on59th minute"]), ("S Haddou", ["Subbed on71st minute"]), ("K Dunne", [])]
+    away = [("M Ahn", ["Yellow card28th minute"]), ("N Costa", ["Subbed off75th minute"]),
+            ("O Dietz", ["Subbed off75th minute"]), ("P Engel", []), ("Q Fink", []), ("R Graf", []),
+            ("S Lenz", [])]  # fmt: skip
+    away_bench = [("T Mayer", ["Subbed on75th minute"]), ("U Nolte", ["Subbed on75th minute"])]
+    text = (
+        "Northbrook 1\n\n  • T Varga (12th minute)\n\nEastwick 0\n\nTeams\n\n"
+        + _tab_side("N'brook", starters)
+        + "\n    Substitutes\n"
+        + _tab_side("", bench).strip()
+        + "\n\n"
+        + _tab_side("Eastw", away)
+        + "\n    Substitutes\n"
+        + _tab_side("", away_bench).strip()
+        + "\n\nMatch Officials\n"
+    )
+    rec = read(text, parts)
+    assert score_of(main(rec)) == ("Northbrook", 1, 0, "Eastwick")
+    cards = sorted((e.player_name, e.team, e.minute) for e in rec.events if e.event_type == "yellow_card")
+    assert cards == [("J Berg", "Northbrook", 40), ("M Ahn", "Eastwick", 28)]
+    assert subs(rec) == [
+        ("P Olsen", "A Nagy", 59),
+        ("S Haddou", "T Varga", 71),
+        ("T Mayer", None, 75),
+        ("U Nolte", None, 75),
+    ]
+
+
+@pytest.mark.parametrize(
+    "box, goals",
+    [
+        ("Northbrook 1\n\n  • T Varga (12th minute)\n\nEastwick 0", (1, 0)),
+        (
+            "Northbrook 2\n  • T Varga (12th minute)\n  • J Berg (pen 80th minute)\n\n"
+            "Eastwick 1\n  • P Olsen (50th minute)",
+            (2, 1),
+        ),
+        ("Northbrook 0\nEastwick 2\n  • P Olsen (50th minute)\n  • P Olsen (60th minute)", (0, 2)),
+    ],
+)
+def test_a_score_box_with_each_sides_scorers_under_it(box, goals, parts) -> None:
+    m = main(read(box + "\n\nIt was a good game.", parts))
+    assert (m.home_team, m.away_team, (m.home_score, m.away_score)) == ("Northbrook", "Eastwick", goals)
+
+
+def test_a_table_of_numbers_is_no_score_box(parts) -> None:
+    assert not played(read("Arsenal 3\nChelsea 1\nLiverpool 2\n\nThe standings after the weekend.", parts))

@@ -40,7 +40,104 @@ def read(text: str, lines: list[tuple[int, int]], taken: list[tuple[int, int]]) 
     """Match-facts line-ups (with their goals and cards), wire summaries and score boxes, in text order;
     none where other sheets were read."""
     out = summaries(text, lines, taken) + lineups(text, lines, taken) + score_boxes(text, lines, taken)
-    return out + scoring_summaries(text, taken) + wire_box_scores(text, lines, taken)
+    out += scoring_summaries(text, taken) + wire_box_scores(text, lines, taken)
+    return out + numbered_lineups(text, lines, taken)
+
+
+# ---- a broadcaster's 'Teams' tab: shirt numbers and names a line each, the player's events under him -----
+#
+#     Teams                          the tab's heading
+#     Northb                         the home side's short name
+#     23                             a shirt number, then the name
+#     T Varga
+#     • Yellow card40th minute       what he did, and when
+#     • Subbed off71st minute
+#     Substitutes                    the bench, the same way ('• Subbed on71st minute')
+#     Eastw                          the away side, the same way
+
+LINEUP_RULE = "sheet_numbered_lineup"
+_TEAMS_TAB = re.compile(r"(?m)^[ \t]*(?:Teams|Line-ups|Lineups)[ \t]*$")
+_SHIRT = re.compile(r"[ \t]*\d{1,2}[ \t]*")
+_NOTE = re.compile(
+    r"[ \t]*[•·*-][ \t]*(?P<what>Yellow card|Red card|Second yellow(?: card)?|Goal scored|Own goal|Penalty scored|"
+    r"Assist|Subbed off|Subbed on|Substituted off|Substituted on)[ \t]*(?P<min>\d{1,3})(?:st|nd|rd|th)?"
+    r"(?:[ \t]*\+[ \t]*(?P<add>\d{1,2}))?[ \t]*(?:minute|min|')?[ \t]*",
+    re.I,
+)
+_NOTE_KIND = {
+    "yellow card": "yellow_card", "red card": "red_card", "second yellow": "second_yellow",
+    "second yellow card": "second_yellow", "goal scored": "goal", "own goal": "goal", "penalty scored": "goal",
+}  # fmt: skip
+_PLAYER_LINE = re.compile(r"[ \t]*(?P<name>[^\W\d_][\w.'’ -]{1,40}?)(?:[ \t]*\((?:c|C|gk|GK)\))?[ \t]*")
+_BENCH_LINE = frozenset({"Substitutes", "Subs", "Bench"})
+
+
+def numbered_lineups(text: str, lines: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[TeamSheet]:
+    """Both sides of a 'Teams' tab, home first (each side's label is a short form: 'N'brook')."""
+    tab = _TEAMS_TAB.search(text)
+    if tab is None or any(a <= tab.start() < b for a, b in taken):
+        return []
+    k = next((i for i, (s, _) in enumerate(lines) if s >= tab.end()), len(lines))
+    sheets: list[TeamSheet] = []
+    while k < len(lines) and len(sheets) < 2:
+        label = lines[k]
+        if not _PLAYER_LINE.fullmatch(text, *label) or _SHIRT.fullmatch(text, *label):
+            break
+        sheet = TeamSheet(None, "home" if not sheets else "away", label[0], label[1])
+        k = _read_side(text, lines, k + 1, sheet)
+        if len(sheet.players) < 7:
+            break
+        sheets.append(sheet)
+    return sheets if len(sheets) == 2 else []
+
+
+def _read_side(text: str, lines: list[tuple[int, int]], k: int, sheet: TeamSheet) -> int:
+    """A side's numbered players (starters, then the bench) and their notes; returns the line after."""
+    ons: dict[tuple, list[str]] = {}
+    offs: dict[tuple, list[str]] = {}
+    while k < len(lines):
+        if text[slice(*lines[k])].strip() in _BENCH_LINE:
+            k += 1
+            continue
+        who = _PLAYER_LINE.fullmatch(text, *lines[k + 1]) if k + 1 < len(lines) else None
+        if not _SHIRT.fullmatch(text, *lines[k]) or who is None:
+            break
+        name, at = who["name"].strip(), who.start("name")
+        sheet.players.append(PersonMention(name, at, at + len(name), rule=LINEUP_RULE))
+        k += 2
+        while k < len(lines) and (note := _NOTE.fullmatch(text, *lines[k])):
+            _read_note(note, name, at, sheet, ons, offs)
+            sheet.char_end = lines[k][1]
+            k += 1
+    _pair_changes(sheet, ons, offs)
+    return k
+
+
+def _read_note(note: re.Match[str], name: str, at: int, sheet: TeamSheet, ons: dict, offs: dict) -> None:
+    """'Yellow card40th minute', 'Subbed off71st minute': an event of his, or one half of a change."""
+    from transforms.minutes import clock
+
+    minute, added = (int(note["min"]), int(note["add"])) if note["add"] else clock(int(note["min"]))
+    what = note["what"].lower()
+    if what in _NOTE_KIND:
+        kind, penalty, own = _NOTE_KIND[what], what == "penalty scored", what == "own goal"
+        event = EventMention(kind, at, at + len(name), name, sheet.side, None, minute, added, penalty, own, LINEUP_RULE)
+        sheet.events.append(event)
+    elif what.endswith("off"):
+        offs.setdefault((minute, added), []).append(name)
+    elif what.endswith("on"):
+        ons.setdefault((minute, added), []).append(name)
+
+
+def _pair_changes(sheet: TeamSheet, ons: dict, offs: dict) -> None:
+    """Who came on for whom, by the minute: a minute with two changes pairs nobody (the page does not say)."""
+    for (minute, added), coming in ons.items():
+        going = offs.get((minute, added), [])
+        for on in coming:
+            off = going[0] if len(coming) == 1 and len(going) == 1 else None
+            at = next(p.char_start for p in sheet.players if p.name == on)
+            event = EventMention("substitution", at, at + len(on), on, sheet.side, off, minute, added, rule=LINEUP_RULE)
+            sheet.events.append(event)
 
 
 # ---- a wire service's box score (AP): labels glued to their fields by an underscore ---------------------
@@ -193,10 +290,10 @@ def scoring_summaries(text: str, taken: list[tuple[int, int]]) -> list[TeamSheet
 #     - J Kowal (sent off 73rd minute) a dismissal
 
 BOX_RULE = "sheet_score_box"
-_BOX_TEAM = re.compile(
+BOX_TEAM = re.compile(
     r"[ \t]*(?P<t>[A-ZÀ-Ý][^\W\d_]*(?:[ \t]+[^\W\d_&.'’-][\w&.'’-]*){0,4})[ \t]+(?P<n>\d{1,2})[ \t]*$"
 )
-_BOX_ITEM = re.compile(
+BOX_ITEM = re.compile(
     r"[ \t]*[-•][ \t]*(?P<name>[^\W\d_][^()\n]*?)[ \t]*\([ \t]*(?P<kind>sent off|pen(?:alty)?|og|own goal)?[ \t]*"
     r"(?P<min>\d{1,3})(?:st|nd|rd|th)?(?:[ \t]*(?:minute|min|['’]))?(?:[ \t]*\+[ \t]*(?P<add>\d{1,2}))?[ \t]*\)[ \t]*$",
     re.I,
@@ -227,13 +324,13 @@ def _box(text: str, lines: list[tuple[int, int]], k: int) -> tuple[TeamSheet, in
     """The team line at k and its item lines; with the index of the line after them."""
     if k >= len(lines):
         return None
-    m = _BOX_TEAM.match(text, *lines[k])
+    m = BOX_TEAM.match(text, *lines[k])
     if m is None:
         return None
     team = m["t"].strip()
     sheet = TeamSheet(team, None, lines[k][0], lines[k][1])
     j = k + 1
-    while j < len(lines) and (item := _BOX_ITEM.match(text, *lines[j])):
+    while j < len(lines) and (item := BOX_ITEM.match(text, *lines[j])):
         s, e = item.span("name")
         name = text[s:e].strip()
         kind = (item["kind"] or "").lower()

@@ -262,7 +262,8 @@ def score_headings(text: str, lines: list[tuple[int, int]], lex: Lexicon | None 
         if h is not None and h.start not in taken:
             out.append(h)
             taken.add(h.start)
-    out += [h for h in _score_boxes(text, lines) + _line_scores(text, lines) if h.start not in taken]
+    boxes = _score_boxes(text, lines) + _line_scores(text, lines) + _scorer_boxes(text, lines)
+    out += [h for h in boxes if h.start not in taken]
     return sorted(out, key=lambda h: h.start)
 
 
@@ -602,6 +603,26 @@ def _line_scores(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
         return []
     (a, n1, _), (b, n2, end) = rows
     return [Heading(a[0], end, a, b, (n1, n2), "heading_line_score")]
+
+
+def _scorer_boxes(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
+    """'Northbrook 1' over its scorers' lines ('- T Varga (12th minute)') over 'Eastwick 0': home above away."""
+    for k, (s, e) in enumerate(lines[:40]):
+        first = blocks.BOX_TEAM.fullmatch(text, s, e)
+        if not first:
+            continue
+        j = k + 1
+        while j < len(lines) and blocks.BOX_ITEM.fullmatch(text, *lines[j]):
+            j += 1
+        second = blocks.BOX_TEAM.fullmatch(text, *lines[j]) if j < len(lines) else None
+        if second and j == k + 1:  # no scorer under the first side: it scored none, and the second's are under it
+            after = lines[j + 1] if j + 1 < len(lines) else None
+            if int(first["n"]) or not (int(second["n"]) == 0 or (after and blocks.BOX_ITEM.fullmatch(text, *after))):
+                second = None
+        if second and team_like(first["t"]) and team_like(second["t"]):
+            goals = (int(first["n"]), int(second["n"]))
+            return [Heading(s, lines[j][1], first.span("t"), second.span("t"), goals, "heading_box")]
+    return []
 
 
 def _team_lines(text: str, lines) -> list[tuple[int, int]]:
