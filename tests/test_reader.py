@@ -1944,3 +1944,18 @@ def test_a_score_box_with_each_sides_scorers_under_it(box, goals, parts) -> None
 
 def test_a_table_of_numbers_is_no_score_box(parts) -> None:
     assert not played(read("Arsenal 3\nChelsea 1\nLiverpool 2\n\nThe standings after the weekend.", parts))
+
+
+@pytest.mark.parametrize(
+    "text, winner, loser, goals",
+    [  # listed teams: the sentence must name both for 'their opponents' to stand for the other
+        ("It was a dominant display by Nigeria against Ghana as they thrashed their opponents 4-0. Varga scored.",
+         "Nigeria", "Ghana", (4, 0)),
+        ("Arsenal were far too strong for Chelsea and beat their opponents 3-0. Varga scored twice.",
+         "Arsenal", "Chelsea", (3, 0)),
+        ("Lazio met Roma in the derby and edged their rivals 2-1. Varga scored twice.", "Lazio", "Roma", (2, 1)),
+    ],
+)  # fmt: skip
+def test_their_opponents_are_the_other_team_the_sentence_names(text, winner, loser, goals, parts) -> None:
+    m = main(read(text, parts))
+    assert (m.home_team, m.away_team, (m.home_score, m.away_score)) == (winner, loser, goals)
