@@ -1954,6 +1954,8 @@ def test_a_table_of_numbers_is_no_score_box(parts) -> None:
         ("Arsenal were far too strong for Chelsea and beat their opponents 3-0. Varga scored twice.",
          "Arsenal", "Chelsea", (3, 0)),
         ("Lazio met Roma in the derby and edged their rivals 2-1. Varga scored twice.", "Lazio", "Roma", (2, 1)),
+        ("Arsenal were superior to Chelsea and beat their London rivals by 1-0.", "Arsenal", "Chelsea", (1, 0)),
+        ("Porto outplayed Braga and beat the opposition 2-0. Varga scored twice.", "Porto", "Braga", (2, 0)),
     ],
 )  # fmt: skip
 def test_their_opponents_are_the_other_team_the_sentence_names(text, winner, loser, goals, parts) -> None:

@@ -194,7 +194,10 @@ def prose_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
         ("verb_object", re.compile(rf"(?:¤(?P<s>\d+){aux}\s+)?(?<![\w-]){verb}\s+{o}\s+#(?:\s+(?P<trail>{trails}))?")),
         (  # 'as they thrashed their opponents 10-0': the opponent is the sentence's other team
             "verb_opponents",
-            re.compile(rf"(?<![\w-]){verb}\s+(?:their|the)\s+(?:opponents|opposition|rivals|visitors|hosts|guests)\s+#"),
+            re.compile(
+                rf"(?<![\w-]){verb}\s+(?:their|the|its|his)\s+(?:[\w-]+\s+)?(?:opponents?|opposition|rivals?|visitors|hosts|guests)"
+                r"\s+(?:by\s+)?#"
+            ),
         ),
         (  # 'X were edged out by Y in a match that ended 3-2': the score after the pair, in the same clause
             "verb_object_late",
