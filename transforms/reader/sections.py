@@ -570,6 +570,7 @@ def _score_boxes(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
 
 
 _LINE_SCORE_ROW = re.compile(r"(?P<t>[A-ZÀ-Ý][^\d\n|_]{1,40}?)[ \t]+(?:\d{1,2}[ \t]+){1,4}[—–-][ \t]+(?P<n>\d{1,2})")
+_LINE_SCORE_DASH = re.compile(r"\d[ \t]+[—–-][ \t]+\d|\|[ \t]*[—–-][ \t]*\n")
 _CELL = re.compile(r"\|[ \t]*(?P<v>[^|\n]*?)[ \t]*\|?")
 
 
@@ -577,6 +578,8 @@ def _line_scores(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
     """A wire box score's line score: 'Northbrook 0 1 — 1' over 'Eastwick 1 1 — 2' (goals per half, a dash,
     the total), one row per line or one cell per line ('|Northbrook', '|0', '|1', '|—', '|1'). Which
     side was at home it does not say."""
+    if not _LINE_SCORE_DASH.search(text):
+        return []  # no '— 1' anywhere: no line score to look for
     rows: list[tuple[tuple[int, int], int, int]] = []  # (team span, total, row end)
     k = 0
     while k < len(lines) and len(rows) < 2:
